@@ -1,0 +1,41 @@
+"""Parsing and statistics for the cluster-pack calculator.
+
+Standard library only: the same code runs under pytest on CPython and in the browser under Pyodide.
+"""
+
+from .cluster import Quantiles, position, quantiles
+from .comparison import Comparison, IndicatorResult, compare_with_cluster
+from .counts import ParsedCounts, parse_counts
+from .danish import format_interval, format_number, position_sentence, position_text
+from .errors import InputError
+from .export import comparison_to_dict, to_csv
+from .gamma import chi2_ppf, gammainc_lower
+from .listed import parse_int
+from .rates import poisson_limits, rate_ci
+from .summary import summary_sentences
+from .worker_api import run
+
+__all__ = [
+    "Comparison",
+    "IndicatorResult",
+    "InputError",
+    "ParsedCounts",
+    "Quantiles",
+    "chi2_ppf",
+    "compare_with_cluster",
+    "comparison_to_dict",
+    "format_interval",
+    "format_number",
+    "gammainc_lower",
+    "parse_counts",
+    "parse_int",
+    "poisson_limits",
+    "position",
+    "position_sentence",
+    "position_text",
+    "quantiles",
+    "rate_ci",
+    "run",
+    "summary_sentences",
+    "to_csv",
+]

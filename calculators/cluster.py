@@ -1,0 +1,51 @@
+"""Describing a cluster's practices and where one practice stands among them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import NamedTuple
+
+
+class Quantiles(NamedTuple):
+    min: float
+    q1: float
+    median: float
+    q3: float
+    max: float
+
+
+def quantiles(values: Sequence[float]) -> Quantiles:
+    """Lowest, quartiles, median and highest, interpolating linearly between the sorted values.
+
+    This is R's type 7 and numpy's default, so the numbers match what a consultant gets in R or Excel
+    (QUARTILE.INC).
+    """
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("quantiles of no values")
+    return Quantiles(
+        ordered[0],
+        _linear_quantile(ordered, 0.25),
+        _linear_quantile(ordered, 0.5),
+        _linear_quantile(ordered, 0.75),
+        ordered[-1],
+    )
+
+
+def _linear_quantile(ordered: Sequence[float], p: float) -> float:
+    h = (len(ordered) - 1) * p
+    below = math.floor(h)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (h - below) * (ordered[above] - ordered[below])
+
+
+def position(value: float, others: Sequence[float]) -> tuple[int, int, int]:
+    """(n_lower, n_equal, m): how many of the m other practices have a lower and an equal rate.
+
+    Equality is exact: rates are computed with one rounding (see rates.rate), so practices with the
+    same ratio get identical floats, and nearly equal rates are genuinely different.
+    """
+    n_lower = sum(1 for other in others if other < value)
+    n_equal = sum(1 for other in others if other == value)
+    return n_lower, n_equal, len(others)

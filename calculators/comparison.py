@@ -1,0 +1,175 @@
+"""One practice's rates next to its cluster's: the calculator's actual answer.
+
+The verdict follows Fingertips' benchmark comparison: the cluster's pooled rate is compared with
+the practice's own confidence interval, at 95 % and at 99.8 % (about three standard errors, the
+outer funnel line). The labels only say higher or lower than expected, never better or worse:
+for video consultations nobody has agreed which direction is good.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .cluster import position, quantiles
+from .counts import normalise_code
+from .danish import level_text
+from .rates import PER, rate, rate_ci
+
+HIGHER = "Højere end forventet"
+LOWER = "Lavere end forventet"
+AS_EXPECTED = "Som forventet"
+LEVEL = 0.95
+STRICT_LEVEL = 0.998
+FEW_EVENTS = 10
+SMALL_LIST = 1000
+FEW_EVENTS_CAUTION = "Få hændelser: tallet bygger på under 10 ydelser, så tilfældigheder fylder meget."
+SMALL_LIST_CAUTION = (
+    "Lille patientgrundlag: jeres praksis har under 1.000 tilmeldte patienter, så tilfældigheder fylder meget."
+)
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    id: str
+    name: str
+    codes: tuple[str, ...]
+    count: int
+    rate: float  # per 1,000 listed patients
+    lower: float  # 95 % interval of the rate
+    upper: float
+    lower_998: float  # 99.8 % interval of the rate
+    upper_998: float
+    cluster_min: float  # of the reference practices' rates
+    cluster_q1: float
+    cluster_median: float
+    cluster_q3: float
+    cluster_max: float
+    pooled_rate: float  # the cluster's total count / total listed patients, per 1,000
+    n_lower: int  # reference practices with a lower rate than this practice
+    n_equal: int
+    m: int  # reference practices; the practice itself is not among them
+    verdict: str  # HIGHER, LOWER or AS_EXPECTED
+    level: str | None  # "95 %" or "99,8 %" when the verdict is not AS_EXPECTED
+    caution: str | None  # Danish words when chance weighs heavily; None otherwise
+    cluster_rates: tuple[float, ...]
+    cluster_listed: tuple[int, ...]
+
+    @property
+    def has_caution(self) -> bool:
+        return self.caution is not None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    cluster_id: str
+    cluster_name: str
+    listed_patients: int
+    indicators: tuple[IndicatorResult, ...]
+    missing_codes: tuple[str, ...]  # the pack's codes absent from the paste, counted as 0
+
+
+def compare_with_cluster(
+    counts: Mapping[str, int],
+    listed_patients: int,
+    indicators: Sequence[Mapping[str, Any]],
+    cluster: Mapping[str, Any],
+) -> Comparison:
+    """Compare a practice's counts with the reference practices of its cluster, indicator by indicator."""
+    if listed_patients <= 0:
+        raise ValueError("listed_patients must be greater than 0")
+    counts = {normalise_code(code): count for code, count in counts.items()}
+    cluster_listed = tuple(int(n) for n in cluster["listed"])
+    if not cluster_listed or min(cluster_listed) <= 0:
+        raise ValueError(f"cluster {cluster.get('id')!r} needs practices with list sizes above 0")
+
+    missing: list[str] = []
+    results = []
+    for indicator in indicators:
+        codes = tuple(normalise_code(code) for code in indicator["codes"])
+        missing.extend(code for code in codes if code not in counts and code not in missing)
+        count = sum(counts.get(code, 0) for code in codes)
+        reference_counts = tuple(int(c) for c in cluster["counts"][indicator["id"]])
+        if len(reference_counts) != len(cluster_listed):
+            raise ValueError(
+                f"cluster {cluster.get('id')!r}: {len(reference_counts)} counts for "
+                f"{indicator['id']!r} but {len(cluster_listed)} list sizes"
+            )
+        results.append(_indicator_result(indicator, codes, count, listed_patients, reference_counts, cluster_listed))
+    return Comparison(
+        cluster_id=str(cluster["id"]),
+        cluster_name=str(cluster["name"]),
+        listed_patients=listed_patients,
+        indicators=tuple(results),
+        missing_codes=tuple(missing),
+    )
+
+
+def _indicator_result(
+    indicator: Mapping[str, Any],
+    codes: tuple[str, ...],
+    count: int,
+    listed_patients: int,
+    reference_counts: tuple[int, ...],
+    reference_listed: tuple[int, ...],
+) -> IndicatorResult:
+    practice_rate, lower, upper = rate_ci(count, listed_patients, LEVEL)
+    _, lower_998, upper_998 = rate_ci(count, listed_patients, STRICT_LEVEL)
+    reference_rates = tuple(rate(c, n) for c, n in zip(reference_counts, reference_listed))
+    pooled = rate(sum(reference_counts), sum(reference_listed))
+    summary = quantiles(reference_rates)
+    n_lower, n_equal, m = position(practice_rate, reference_rates)
+    verdict, level = judge(pooled, (lower, upper), (lower_998, upper_998))
+    return IndicatorResult(
+        id=str(indicator["id"]),
+        name=str(indicator["name"]),
+        codes=codes,
+        count=count,
+        rate=practice_rate,
+        lower=lower,
+        upper=upper,
+        lower_998=lower_998,
+        upper_998=upper_998,
+        cluster_min=summary.min,
+        cluster_q1=summary.q1,
+        cluster_median=summary.median,
+        cluster_q3=summary.q3,
+        cluster_max=summary.max,
+        pooled_rate=pooled,
+        n_lower=n_lower,
+        n_equal=n_equal,
+        m=m,
+        verdict=verdict,
+        level=level,
+        caution=caution(count, listed_patients),
+        cluster_rates=reference_rates,
+        cluster_listed=reference_listed,
+    )
+
+
+def judge(
+    pooled_rate: float, interval: tuple[float, float], strict_interval: tuple[float, float]
+) -> tuple[str, str | None]:
+    """(verdict, level): where the cluster's pooled rate falls relative to the practice's intervals.
+
+    A pooled rate below the practice's interval means the practice's rate is higher than expected.
+    A pooled rate exactly on a limit counts as inside.
+    """
+    lower, upper = interval
+    if lower <= pooled_rate <= upper:
+        return AS_EXPECTED, None
+    verdict = HIGHER if pooled_rate < lower else LOWER
+    strict_lower, strict_upper = strict_interval
+    outside_strict = not strict_lower <= pooled_rate <= strict_upper
+    return verdict, level_text(STRICT_LEVEL if outside_strict else LEVEL)
+
+
+def caution(count: int, listed_patients: int) -> str | None:
+    """Danish words when chance weighs heavily on the rate, else None."""
+    reasons = []
+    if count < FEW_EVENTS:
+        reasons.append(FEW_EVENTS_CAUTION)
+    if listed_patients < SMALL_LIST:
+        reasons.append(SMALL_LIST_CAUTION)
+    return " ".join(reasons) or None

@@ -1,0 +1,68 @@
+"""Danish wording and number formatting shared by the screen, the CSV and the error messages."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+EN_DASH = "\u2013"
+_MAX_QUOTED = 40
+
+
+def format_number(x: float, decimals: int = 1, grouping: bool = True) -> str:
+    """12.34 -> "12,3", 1234.5 -> "1.234,5"; with decimals=0, 1234567 -> "1.234.567".
+
+    Halves round away from zero on the number as it is written ("0,15" -> "0,2"), the way Excel
+    and a reader with a pencil do, rather than on the binary float (0.15 is 0.1499999... inside).
+    """
+    if isinstance(x, bool) or not math.isfinite(x):
+        raise ValueError(f"cannot format {x!r} as a Danish number")
+    if decimals < 0:
+        raise ValueError("decimals must be 0 or more")
+    exact = Decimal(repr(x)) if isinstance(x, float) else Decimal(x)
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if rounded.is_zero():
+        rounded = abs(rounded)  # never show "-0,0"
+    english = format(rounded, (",." if grouping else ".") + f"{decimals}f")
+    # Swap the English separators for the Danish ones through a placeholder.
+    return english.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_interval(lower: float, upper: float, decimals: int = 1) -> str:
+    """(10.2, 14.8) -> "10,2–14,8" (en dash, no spaces, as Danish typography has it)."""
+    return f"{format_number(lower, decimals)}{EN_DASH}{format_number(upper, decimals)}"
+
+
+def join_words(words: list[str]) -> str:
+    """["a", "b", "c"] -> "a, b og c"."""
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " og " + words[-1]
+
+
+def quote(text: str) -> str:
+    """Echo what the user typed in Danish quotation marks, shortened so a pasted novel stays readable."""
+    text = " ".join(text.split())
+    if len(text) > _MAX_QUOTED:
+        text = text[: _MAX_QUOTED - 1] + "\u2026"
+    return f"\u00ab{text}\u00bb"
+
+
+def position_text(n_lower: int, n_equal: int, m: int) -> str:
+    """"højere end 3 og lig med 1 af klyngens 12 praksis" (ties are said, not hidden)."""
+    ties = f" og lig med {n_equal}" if n_equal else ""
+    return f"højere end {n_lower}{ties} af klyngens {m} praksis"
+
+
+def position_sentence(n_lower: int, n_equal: int, m: int) -> str:
+    """"Jeres rate er højere end 3 af klyngens 12 praksis."."""
+    return f"Jeres rate er {position_text(n_lower, n_equal, m)}."
+
+
+def level_text(level: float) -> str:
+    """0.95 -> "95 %", 0.998 -> "99,8 %" (Danish puts a space before the per cent sign)."""
+    percent = level * 100
+    decimals = 0 if abs(percent - round(percent)) < 1e-9 else 1
+    return f"{format_number(percent, decimals)} %"

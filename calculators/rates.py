@@ -1,0 +1,73 @@
+"""Rates per 1,000 listed patients with confidence intervals, and funnel-plot control limits.
+
+The conventions of Public Health England's Fingertips tools: an exact Poisson interval from the
+chi-square distribution for small counts, where approximations undercover, and Byar's approximation
+(Breslow & Day 1987) from 10 events up, where it agrees with the exact interval to a few per mille.
+"""
+
+from __future__ import annotations
+
+import math
+from statistics import NormalDist
+
+from .gamma import chi2_ppf
+
+PER = 1000
+EXACT_BELOW = 10  # counts under this get the exact interval
+
+
+def rate(count: float, population: float, per: float = PER) -> float:
+    """count / population * per, with a single rounding so equal ratios give equal floats.
+
+    (10 of 1,000 and 20 of 2,000 must tie exactly when practices are ranked.)
+    """
+    _check_population(population)
+    return count * per / population
+
+
+def rate_ci(count: int, population: float, level: float = 0.95, per: float = PER) -> tuple[float, float, float]:
+    """(rate, lower, upper) of a Poisson count over a population, per `per` people."""
+    _check_population(population)
+    if count < 0:
+        raise ValueError(f"count must be 0 or more, got {count!r}")
+    _check_level(level)
+    low, high = count_interval(count, level)
+    return rate(count, population, per), low * per / population, high * per / population
+
+
+def count_interval(count: int, level: float = 0.95) -> tuple[float, float]:
+    """Confidence interval for the Poisson mean behind an observed count."""
+    alpha = 1 - level
+    x = count
+    if x < EXACT_BELOW:
+        lower = 0.0 if x == 0 else chi2_ppf(alpha / 2, 2 * x) / 2
+        upper = chi2_ppf(1 - alpha / 2, 2 * x + 2) / 2
+        return lower, upper
+    z = NormalDist().inv_cdf(1 - alpha / 2)
+    lower = x * (1 - 1 / (9 * x) - z / (3 * math.sqrt(x))) ** 3
+    upper = (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * math.sqrt(x + 1))) ** 3
+    return lower, upper
+
+
+def poisson_limits(expected: float, level: float) -> tuple[float, float]:
+    """Funnel-plot control limits (low, high) for a count whose expected mean is `expected`.
+
+    Divide by the population and multiply by 1,000 to draw them as rates.
+    """
+    if not expected >= 0 or math.isinf(expected):
+        raise ValueError(f"expected must be 0 or more, got {expected!r}")
+    _check_level(level)
+    alpha = 1 - level
+    low = 0.0 if expected == 0 else chi2_ppf(alpha / 2, 2 * expected) / 2
+    high = chi2_ppf(1 - alpha / 2, 2 * expected + 2) / 2
+    return low, high
+
+
+def _check_population(population: float) -> None:
+    if not population > 0 or math.isinf(population):
+        raise ValueError(f"population must be greater than 0, got {population!r}")
+
+
+def _check_level(level: float) -> None:
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level!r}")

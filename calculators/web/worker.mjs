@@ -1,0 +1,65 @@
+// The calculators' module worker: one per page visit. It loads the self-hosted Pyodide and the `calculators`
+// package once, then answers the page's compute requests. Nothing here talks to any host but the site.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const assets = new URL("../", import.meta.url);
+const FAILED = "Beregneren kunne ikke indlæses. Genindlæs siden, og prøv igen. Sker det igen, så skriv til midtkraft@stab.rm.dk.";
+const UNEXPECTED = "Der skete en uventet fejl i beregningen. Jeres tal er ikke sendt nogen steder hen. Prøv igen, eller skriv til midtkraft@stab.rm.dk.";
+
+async function fetchOk(url, as) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response[as]();
+}
+
+// Pyodide and the package start loading the moment the worker exists; the reference data follow the page's
+// first message, which names them.
+const runtime = Promise.all([
+  loadPyodide({ indexURL: new URL("pyodide/", assets).href }),
+  fetchOk(new URL("calculators/calculators.zip", assets), "arrayBuffer"),
+]).then(([pyodide, archive]) => {
+  pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/calculators-package" });
+  pyodide.runPython(`
+import json, sys
+sys.path.insert(0, "/home/pyodide/calculators-package")
+from calculators import run
+
+def handle(request_json, reference):
+    request = json.loads(request_json)
+    request["reference"] = reference
+    return json.dumps(run(request), ensure_ascii=False)
+
+def load_reference(text):
+    return json.loads(text)
+`);
+  return pyodide;
+});
+
+let ready = null;
+
+self.onmessage = async ({ data }) => {
+  if (data.type === "init") {
+    ready = Promise.all([runtime, fetchOk(data.reference, "text")]).then(([pyodide, referenceText]) => ({
+      handle: pyodide.globals.get("handle"),
+      reference: pyodide.globals.get("load_reference")(referenceText),
+    }));
+    ready.then(
+      () => self.postMessage({ type: "ready" }),
+      (error) => {
+        console.warn(error);
+        self.postMessage({ type: "failed", message: FAILED });
+      },
+    );
+  } else if (data.type === "compute") {
+    const started = performance.now();
+    let response;
+    try {
+      const { handle, reference } = await ready;
+      response = JSON.parse(handle(JSON.stringify(data.request), reference));
+    } catch (error) {
+      console.warn(error);
+      response = { ok: false, error: UNEXPECTED, field: null };
+    }
+    self.postMessage({ type: "result", id: data.id, response, milliseconds: performance.now() - started });
+  }
+};

@@ -1,0 +1,56 @@
+"""The one function the browser worker calls: raw form values in, plain JSON-ready dict out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .comparison import compare_with_cluster
+from .counts import normalise_code, parse_counts
+from .errors import InputError
+from .export import comparison_to_dict, to_csv
+from .listed import parse_int
+
+NO_CLUSTER_MESSAGE = "Vælg jeres klynge på listen."
+
+
+def run(request: Mapping[str, Any]) -> dict[str, Any]:
+    """Parse and compare; a user's mistake comes back as {"ok": False, ...}, never as an exception.
+
+    Every field is checked, so the page can mark all the fields that need fixing at once: "error" and
+    "field" name the first (in the form's order), "errors" lists them all.
+    """
+    reference = request["reference"]
+    indicators = reference["indicators"]
+    errors: list[dict[str, str]] = []
+
+    cluster = _find_cluster(reference, request.get("cluster_id"))
+    if cluster is None:
+        errors.append({"field": "cluster", "error": NO_CLUSTER_MESSAGE})
+    try:
+        listed = parse_int(request.get("listed"))
+    except InputError as error:
+        errors.append({"field": "listed", "error": str(error)})
+    known_codes = {normalise_code(code) for indicator in indicators for code in indicator["codes"]}
+    try:
+        parsed = parse_counts(request.get("text"), known_codes)
+    except InputError as error:
+        errors.append({"field": "text", "error": str(error)})
+    if errors:
+        return {"ok": False, **errors[0], "errors": errors}
+
+    comparison = compare_with_cluster(parsed.counts, listed, indicators, cluster)
+    result = comparison_to_dict(comparison)
+    result["period"] = reference.get("period")
+    result["fictitious"] = bool(reference.get("fictitious", False))
+    missing = [
+        f"Ydelseskode {code} er ikke med i jeres tal og er talt som 0." for code in comparison.missing_codes
+    ]
+    return {"ok": True, "result": result, "warnings": [*parsed.warnings, *missing], "csv": to_csv(comparison)}
+
+
+def _find_cluster(reference: Mapping[str, Any], cluster_id: Any) -> Mapping[str, Any] | None:
+    for cluster in reference["clusters"]:
+        if cluster_id is not None and str(cluster["id"]) == str(cluster_id):
+            return cluster
+    return None

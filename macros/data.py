@@ -1,0 +1,173 @@
+"""Loads and validates the files in data/. Every problem is reported with file, row, field and what to do."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import DataError, raise_if_any
+
+FEE_CODE = re.compile(r"^\d{4}$")
+SECTORS = ("Almen praksis", "Hospitaler", "Kommuner")
+LINK_GROUPS = ("generelt", "almen-praksis", "kommuner", "hospitaler", "klyngepakke")
+
+
+def read_yaml(root: Path, name: str):
+    """A YAML file as Python data; a syntax error becomes a Danish message with the line number."""
+    path = root / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError([f"{name}: filen findes ikke. Gendan den fra main-grenen."]) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f", linje {mark.line + 1}" if mark else ""
+        raise DataError([
+            f"{name}{where}: filen er ikke gyldig YAML ({getattr(error, 'problem', error)}). "
+            "Tjek indrykning, kolon efter hvert feltnavn og anførselstegn om tekst med kolon."
+        ]) from None
+
+
+def read_csv(root: Path, name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+    """A `;`-separated CSV with exactly the given header, every cell kept as text."""
+    path = root / name
+    try:
+        frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([f"{name}: filen findes ikke. Gendan den fra main-grenen."]) from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise DataError([
+            f"{name}: filen kan ikke læses som CSV ({error}). Hver række skal have lige så mange "
+            f"semikolon-adskilte felter som overskriften: {';'.join(columns)}."
+        ]) from None
+    if tuple(frame.columns) != columns:
+        raise DataError([
+            f"{name}, række 1 (overskriften): kolonnerne er {';'.join(frame.columns)}, "
+            f"men skal være {';'.join(columns)}."
+        ])
+    return frame.apply(lambda column: column.str.strip())
+
+
+def csv_line(index: int) -> int:
+    """The line an editor sees in the file for a data row (the header is line 1)."""
+    return int(index) + 2
+
+
+def require_filled(frame: pd.DataFrame, name: str, fields: tuple[str, ...]) -> list[str]:
+    return [
+        f"{name}, række {csv_line(index)}, felt «{field}»: feltet er tomt. Udfyld det, eller slet rækken."
+        for index, row in frame.iterrows()
+        for field in fields
+        if not row[field]
+    ]
+
+
+@lru_cache(maxsize=None)
+def fee_codes(root: Path) -> pd.DataFrame:
+    name = "data/fee_codes.csv"
+    frame = read_csv(root, name, ("kode", "navn", "beskrivelse"))
+    problems = require_filled(frame, name, ("kode", "navn"))
+    for index, code in frame["kode"].items():
+        if code and not FEE_CODE.match(code):
+            problems.append(
+                f"{name}, række {csv_line(index)}, felt «kode»: «{code}» er ikke en ydelseskode. "
+                "Skriv fire cifre, med foranstillede nuller (fx 0101)."
+            )
+    for code in sorted(set(frame["kode"][frame["kode"].duplicated()])):
+        lines = ", ".join(str(csv_line(i)) for i in frame.index[frame["kode"] == code])
+        problems.append(f"{name}: ydelseskode {code} står flere gange (række {lines}). Behold én række.")
+    raise_if_any(problems)
+    return frame.set_index("kode", drop=False)
+
+
+@lru_cache(maxsize=None)
+def video_systems(root: Path) -> pd.DataFrame:
+    name = "data/video_systems.csv"
+    frame = read_csv(root, name, ("sektor", "løsning", "anvendelse", "bemærkning"))
+    problems = require_filled(frame, name, ("sektor", "løsning", "anvendelse"))
+    for index, sector in frame["sektor"].items():
+        if sector and sector not in SECTORS:
+            problems.append(
+                f"{name}, række {csv_line(index)}, felt «sektor»: «{sector}» er ikke en kendt sektor. "
+                f"Brug en af: {', '.join(SECTORS)}."
+            )
+    raise_if_any(problems)
+    return frame
+
+
+@lru_cache(maxsize=None)
+def links(root: Path) -> dict:
+    name = "data/links.yaml"
+    data = read_yaml(root, name)
+    if not isinstance(data, dict):
+        raise DataError([f"{name}: filen skal bestå af grupper ({', '.join(LINK_GROUPS)})."])
+    problems = [
+        f"{name}: gruppen «{group}» mangler. Tilføj den med title og links." for group in LINK_GROUPS if group not in data
+    ]
+    problems += [
+        f"{name}: gruppen «{group}» kendes ikke. Brug en af: {', '.join(LINK_GROUPS)}."
+        for group in data if group not in LINK_GROUPS
+    ]
+    for group, content in data.items():
+        if not isinstance(content, dict) or not content.get("title") or not isinstance(content.get("links"), list):
+            problems.append(f"{name}, gruppen «{group}»: skal have «title» og en liste «links».")
+            continue
+        for number, link in enumerate(content["links"], start=1):
+            where = f"{name}, gruppen «{group}», link nr. {number}"
+            if not isinstance(link, dict) or not link.get("title"):
+                problems.append(f"{where}: feltet «title» mangler. Skriv linkets tekst.")
+                continue
+            url = link.get("url") or ""
+            if url and not url.startswith("https://"):
+                problems.append(
+                    f"{where} («{link['title']}»), felt «url»: «{url}» skal begynde med https://. "
+                    "Skriv \"\" hvis adressen ikke kendes."
+                )
+    raise_if_any(problems)
+    return data
+
+
+@lru_cache(maxsize=None)
+def planned_packs(root: Path) -> dict:
+    name = "data/planned_packs.yaml"
+    data = read_yaml(root, name)
+    if not isinstance(data, dict) or not isinstance(data.get("packs"), list):
+        raise DataError([f"{name}: filen skal have en liste «packs» med klyngepakker (name, note)."])
+    problems = [
+        f"{name}, klyngepakke nr. {number}: feltet «name» mangler. Skriv pakkens navn."
+        for number, pack in enumerate(data["packs"], start=1)
+        if not isinstance(pack, dict) or not pack.get("name")
+    ]
+    raise_if_any(problems)
+    return data
+
+
+@lru_cache(maxsize=None)
+def sources(root: Path) -> dict:
+    name = "data/sources.yaml"
+    data = read_yaml(root, name)
+    if not isinstance(data, dict):
+        raise DataError([f"{name}: filen skal have én nøgle pr. kildedokument med title og publisher."])
+    problems = [
+        f"{name}, kilden «{key}»: felterne «title» og «publisher» skal udfyldes."
+        for key, value in data.items()
+        if not isinstance(value, dict) or not value.get("title") or not value.get("publisher")
+    ]
+    raise_if_any(problems)
+    return data
+
+
+def load_all(root: Path) -> list[str]:
+    """Validate every data file; returns the problems of all files together (empty when all is well)."""
+    problems: list[str] = []
+    for loader in (fee_codes, video_systems, links, planned_packs, sources):
+        loader.cache_clear()  # mkdocs serve rebuilds in-process: always read the files anew
+        try:
+            loader(root)
+        except DataError as error:
+            problems += error.problems
+    return problems

@@ -1,0 +1,130 @@
+"""The calculators' data: each pack's indicators (data/klyngepakker/) and its anonymous cluster reference data
+(data/reference/), validated with pandas and reduced to the compact JSON the browser receives."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .data import FEE_CODE, csv_line, fee_codes, read_yaml
+from .errors import DataError, raise_if_any
+
+MIN_PRACTICES = 5  # fewer practices than this and a cluster's figures could point at one practice
+BASE_COLUMNS = ("klynge", "tilmeldte")
+ID = re.compile(r"^[a-z0-9-]+$")
+
+
+def pack_ids(root: Path) -> list[str]:
+    return sorted(path.stem for path in (root / "data" / "klyngepakker").glob("*.yaml"))
+
+
+def pack_config(root: Path, pack: str) -> dict:
+    name = f"data/klyngepakker/{pack}.yaml"
+    config = read_yaml(root, name)
+    if not isinstance(config, dict):
+        raise DataError([f"{name}: filen skal have felterne name, period, fictitious og indicators."])
+    problems = [f"{name}: feltet «{field}» mangler." for field in ("name", "period", "indicators") if not config.get(field)]
+    if not isinstance(config.get("fictitious"), bool):
+        problems.append(f"{name}: feltet «fictitious» skal være true (fiktive data) eller false (rigtige data).")
+    known = fee_codes(root).index
+    for number, indicator in enumerate(config.get("indicators") or [], start=1):
+        where = f"{name}, indikator nr. {number}"
+        if not isinstance(indicator, dict) or not indicator.get("name") or not ID.match(str(indicator.get("id", ""))):
+            problems.append(f"{where}: skal have «id» (små bogstaver, tal og bindestreg) og «name».")
+            continue
+        codes = indicator.get("codes") or []
+        if not codes:
+            problems.append(f"{where} («{indicator['name']}»): feltet «codes» skal liste mindst én ydelseskode.")
+        for code in codes:
+            if not FEE_CODE.match(str(code)):
+                problems.append(f"{where} («{indicator['name']}»): «{code}» er ikke en ydelseskode. Skriv fire "
+                                "cifre i anførselstegn, fx \"0101\".")
+            elif str(code) not in known:
+                problems.append(f"{where} («{indicator['name']}»): ydelseskode {code} findes ikke i "
+                                "data/fee_codes.csv. Tilføj den der, eller ret koden.")
+    raise_if_any(problems)
+    return config
+
+
+def pack_codes(config: dict) -> list[str]:
+    return list(dict.fromkeys(str(code) for indicator in config["indicators"] for code in indicator["codes"]))
+
+
+def validate_reference(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
+    extra = [column for column in frame.columns if column not in (*BASE_COLUMNS, *codes)]
+    if extra:
+        return [
+            f"{name}, række 1: kolonnerne {', '.join(extra)} er ikke tilladt. Referencedata må kun have "
+            f"{';'.join((*BASE_COLUMNS, *codes))} – aldrig praksisnavne, ydernumre eller andet, der kan "
+            "identificere en praksis."
+        ]
+    problems = [f"{name}, række 1: kolonnen «{column}» mangler." for column in (*BASE_COLUMNS, *codes)
+                if column not in frame.columns]
+    if problems:
+        return problems
+    for column in ("tilmeldte", *codes):
+        for index, value in frame[column].items():
+            if not value.isdigit():
+                problems.append(f"{name}, række {csv_line(index)}, kolonne «{column}»: «{value}» er ikke et helt "
+                                "tal på 0 eller derover. Skriv tallet uden punktum og mellemrum.")
+            elif column == "tilmeldte" and int(value) == 0:
+                problems.append(f"{name}, række {csv_line(index)}, kolonne «tilmeldte»: en praksis skal have "
+                                "mindst én tilmeldt patient.")
+    for index, value in frame["klynge"].items():
+        if not value:
+            problems.append(f"{name}, række {csv_line(index)}, kolonne «klynge»: skriv klyngens navn.")
+    for cluster, size in frame["klynge"][frame["klynge"] != ""].value_counts().items():
+        if size < MIN_PRACTICES:
+            problems.append(
+                f"{name}: klyngen «{cluster}» har kun {size} praksis. Der skal være mindst {MIN_PRACTICES}, "
+                "så ingen enkelt praksis kan genkendes. Slå den sammen med en anden klynge, eller udelad den."
+            )
+    return problems
+
+
+def reference_json(root: Path, pack: str) -> dict:
+    """The pack's reference data as the browser's calculator receives it; a DataError when anything is wrong."""
+    config = pack_config(root, pack)
+    codes = pack_codes(config)
+    name = f"data/reference/{pack}.csv"
+    try:
+        frame = pd.read_csv(root / name, sep=";", dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([f"{name}: filen findes ikke. Hver klyngepakke med beregner skal have referencedata."]) from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise DataError([f"{name}: filen kan ikke læses som CSV ({error}). Tjek antallet af semikoloner."]) from None
+    frame = frame.apply(lambda column: column.str.strip())
+    raise_if_any(validate_reference(frame, name, codes))
+    for column in ("tilmeldte", *codes):
+        frame[column] = frame[column].astype(int)
+    clusters = []
+    for cluster, practices in frame.groupby("klynge", sort=True):
+        clusters.append({
+            "id": f"k{len(clusters) + 1}",
+            "name": cluster,
+            "listed": practices["tilmeldte"].tolist(),
+            "counts": {indicator["id"]: practices[[str(c) for c in indicator["codes"]]].sum(axis=1).tolist()
+                       for indicator in config["indicators"]},
+        })
+    return {
+        "pack": pack,
+        "name": config["name"],
+        "period": config["period"],
+        "fictitious": config["fictitious"],
+        "indicators": [{"id": i["id"], "name": i["name"], "codes": [str(c) for c in i["codes"]]}
+                       for i in config["indicators"]],
+        "clusters": clusters,
+    }
+
+
+def all_reference_json(root: Path) -> tuple[dict[str, dict], list[str]]:
+    """Every pack's JSON, and the problems of all packs together."""
+    built, problems = {}, []
+    for pack in pack_ids(root):
+        try:
+            built[pack] = reference_json(root, pack)
+        except DataError as error:
+            problems += error.problems
+    return built, problems
