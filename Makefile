@@ -18,6 +18,12 @@ node_modules/pyodide/package.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser of its own).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+/usr/bin/chromium:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+
 setup: $(BIN)/mkdocs node_modules/pyodide/package.json
 
 serve: setup
@@ -26,7 +32,7 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup
+test: setup /usr/bin/chromium
 	$(BIN)/python -m pytest
 
 clean:

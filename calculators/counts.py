@@ -66,8 +66,8 @@ def parse_counts(text: str, known_codes: Iterable[str] | None = None) -> ParsedC
         lines_by_code.setdefault(line.code, []).append(line)
 
     warnings: list[str] = []
-    known = None if known_codes is None else {normalise_code(code) for code in known_codes}
-    if known is not None:
+    if known_codes is not None:
+        known = {normalise_code(code) for code in known_codes}
         unknown = [code for code in lines_by_code if code not in known]
         for code in unknown:
             numbers = join_words([str(line.number) for line in lines_by_code[code]])
@@ -114,28 +114,22 @@ def _read_lines(text: str) -> list[_Line]:
 
 
 def _is_header(line: str) -> bool:
-    """A first line like "Ydelseskode;Antal": two cells, no digit in the code, no number in the count.
+    """A first line like "Ydelseskode;Antal": at least two cells and not a digit anywhere.
 
-    A lone word ("hej") is not taken for a header: it is more likely a slip the user should see.
+    A lone word ("hej") is not taken for a header: it is more likely a slip the user should see. Nor is
+    "Konsultation;0101;1234", which is data in a shape we do not read and must say so.
     """
-    match = _LINE.fullmatch(line)
-    if match is None or _DIGIT.search(match["code"]):
-        return False
-    try:
-        read_whole_number(_strip_cell(match["count"]))
-    except NumberFormatError as error:
-        return error.problem is NumberProblem.NOT_A_NUMBER
-    return False
+    return _LINE.fullmatch(line) is not None and _DIGIT.search(line) is None
 
 
 def _read_line(number: int, line: str) -> _Line:
     match = _LINE.fullmatch(line)
-    code_text = _strip_cell(match["code"] if match else line)
     if match is None:
-        if _CODE.fullmatch(code_text):
-            raise InputError(_COUNT_MESSAGES[NumberProblem.EMPTY].format(n=number, code=code_text))
+        lone_cell = _strip_cell(line)
+        if _CODE.fullmatch(lone_cell):
+            raise InputError(_COUNT_MESSAGES[NumberProblem.EMPTY].format(n=number, code=normalise_code(lone_cell)))
         raise InputError(f"Linje {number}: {quote(line)} er ikke en ydelseskode og et antal. {_LINE_EXAMPLE}")
-    code = _read_code(number, code_text)
+    code = _read_code(number, _strip_cell(match["code"]))
     count_text = _strip_cell(_TRAILING_EMPTY_CELLS.sub("", match["count"]))
     try:
         count = read_whole_number(count_text)

@@ -130,7 +130,7 @@ def _gamma_quantile(a: float, p: float) -> float:
         candidate = t - step
         if not low < candidate < high:
             candidate = (low + high) / 2  # Newton left the bracket: bisect instead
-        if abs(candidate - t) <= _QUANTILE_TOLERANCE * max(1.0, abs(t)) or high - low <= 1e-15 * max(1.0, abs(t)):
+        if abs(candidate - t) <= _QUANTILE_TOLERANCE * max(1.0, abs(t)):
             return math.exp(candidate)
         t = candidate
     return math.exp(t)

@@ -29,7 +29,7 @@ PACK_CODES = ["0101", "0120", "0201", "1003", "4436"]
         "Ydelseskode;Antal\n0101;1234\n4436;56",  # header line
         "Ydelseskode\tAntal\n0101\t1234\n4436\t56",
         "Kode Antal\n0101 1234\n4436 56",
-        "Ydelseskode;Antal 2024\n0101;1234\n4436;56",
+        "Ydelseskode;Antal i perioden\n0101;1234\n4436;56",
         "0101;1.234\n4436;56",  # thousands dot
         "0101 1 234\n4436 56",  # thousands space with a space separator
         "0101\t1\u00a0234\n4436\t56",  # non-breaking space
@@ -132,6 +132,11 @@ def test_empty_input(text):
         ("0101\tKonsultation\t1234", "Linje 1: antallet «Konsultation 1234» er ikke et tal. "
                                      "Skriv et helt tal på 0 eller derover."),
         ("0101;" + "9" * 15, "Linje 1: antallet «" + "9" * 15 + "» er urealistisk stort. Tjek tallet."),
+        # a first line with digits is data, not a header, even when it is not data we can read
+        ("Konsultation\t0101\t1234\nTelefon\t0201\t55", "Linje 1: «Konsultation» er ikke en ydelseskode. "
+                                                     "En ydelseskode er et tal med op til fire cifre, fx 0101."),
+        ("Ydelseskode;Antal 2024\n0101;1", "Linje 1: «Ydelseskode» er ikke en ydelseskode. "
+                                           "En ydelseskode er et tal med op til fire cifre, fx 0101."),
         # a header only counts on the first non-empty line
         ("0101;1\nYdelseskode;Antal", "Linje 2: «Ydelseskode» er ikke en ydelseskode. "
                                       "En ydelseskode er et tal med op til fire cifre, fx 0101."),

@@ -1,0 +1,146 @@
+"""compare_with_cluster: rates, cluster summary, position, verdict and caution on hand-built clusters."""
+
+from __future__ import annotations
+
+import pytest
+from scipy import stats
+
+from calculators import compare_with_cluster
+from calculators.comparison import AS_EXPECTED, HIGHER, LOWER, caution, judge
+
+
+def compare_video(count: int, listed: int, indicators, cluster):
+    comparison = compare_with_cluster({"4436": count}, listed, indicators, cluster)
+    return comparison.indicators[0]
+
+
+def scipy_interval(x: int, population: int, level: float) -> tuple[float, float]:
+    alpha = 1 - level
+    if x < 10:
+        lower = 0.0 if x == 0 else stats.chi2.ppf(alpha / 2, 2 * x) / 2
+        upper = stats.chi2.ppf(1 - alpha / 2, 2 * x + 2) / 2
+    else:
+        z = stats.norm.ppf(1 - alpha / 2)
+        lower = x * (1 - 1 / (9 * x) - z / (3 * x**0.5)) ** 3
+        upper = (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * (x + 1) ** 0.5)) ** 3
+    return lower * 1000 / population, upper * 1000 / population
+
+
+# Cluster A's pooled video rate is exactly 10 per 1,000. For a practice of 2,000 patients the 95 % interval
+# of 29 events is 9.71-20.8 (contains 10), of 30 events 10.12-21.4 (does not); the 99.8 % interval of 35
+# events is 9.75-28.7, of 36 events 10.12-29.4. Downwards, 12 events give 3.10-10.48, 11 give 2.74-9.84, and
+# the 99.8 % interval of 3 events is 0.10-6.53, of 8 events 0.99-10.58.
+@pytest.mark.parametrize(
+    "count, verdict, level",
+    [
+        (20, AS_EXPECTED, None),
+        (29, AS_EXPECTED, None),
+        (30, HIGHER, "95 %"),
+        (35, HIGHER, "95 %"),
+        (36, HIGHER, "99,8 %"),
+        (200, HIGHER, "99,8 %"),
+        (12, AS_EXPECTED, None),
+        (11, LOWER, "95 %"),
+        (8, LOWER, "95 %"),
+        (3, LOWER, "99,8 %"),
+        (0, LOWER, "99,8 %"),
+    ],
+)
+def test_verdicts_on_a_cluster_with_a_known_pooled_rate(count, verdict, level, indicators, cluster_a):
+    result = compare_video(count, 2000, indicators, cluster_a)
+    assert result.pooled_rate == 10.0
+    assert (result.verdict, result.level) == (verdict, level)
+    # and once more from scipy's intervals
+    lower, upper = scipy_interval(count, 2000, 0.95)
+    lower_998, upper_998 = scipy_interval(count, 2000, 0.998)
+    outside_95 = not lower <= 10 <= upper
+    outside_998 = not lower_998 <= 10 <= upper_998
+    assert (verdict != AS_EXPECTED) == outside_95
+    assert (level == "99,8 %") == outside_998
+
+
+def test_verdict_on_the_limit_counts_as_inside():
+    assert judge(10.0, (10.0, 20.0), (8.0, 25.0)) == (AS_EXPECTED, None)
+    assert judge(20.0, (10.0, 20.0), (8.0, 25.0)) == (AS_EXPECTED, None)
+    assert judge(7.0, (10.0, 20.0), (8.0, 25.0)) == (HIGHER, "99,8 %")
+    assert judge(21.0, (10.0, 20.0), (8.0, 25.0)) == (LOWER, "95 %")
+
+
+def test_result_fields(indicators, cluster_b):
+    comparison = compare_with_cluster({"4436": 40, "1003": 5, "0101": 9000}, 2500, indicators, cluster_b)
+    assert comparison.cluster_id == "B" and comparison.cluster_name == "Klynge B"
+    assert comparison.listed_patients == 2500
+    assert comparison.missing_codes == ()
+    video, visits = comparison.indicators
+    assert (video.id, video.name, video.codes) == ("video", "Videokonsultationer", ("4436", "1003"))
+    assert video.count == 45
+    assert video.rate == pytest.approx(18.0)
+    lower, upper = scipy_interval(45, 2500, 0.95)
+    assert (video.lower, video.upper) == pytest.approx((lower, upper), rel=1e-10)
+    rates = [c / n * 1000 for c, n in zip(cluster_b["counts"]["video"], cluster_b["listed"])]
+    assert video.cluster_rates == pytest.approx(rates)
+    assert video.cluster_listed == tuple(cluster_b["listed"])
+    # rates: 10, 23.53, 12, 5, 12, 20 -> sorted 5, 10, 12, 12, 20, 23.53
+    assert video.cluster_min == pytest.approx(5.0)
+    assert video.cluster_q1 == pytest.approx(10.5)
+    assert video.cluster_median == pytest.approx(12.0)
+    assert video.cluster_q3 == pytest.approx(18.0)
+    assert video.cluster_max == pytest.approx(80 / 3.4)
+    assert video.pooled_rate == pytest.approx(sum(cluster_b["counts"]["video"]) / sum(cluster_b["listed"]) * 1000)
+    assert (video.n_lower, video.n_equal, video.m) == (4, 0, 6)  # 5, 10, 12, 12 below; 20, 23.5 above
+    assert visits.count == 9000 and visits.id == "konsultation"
+
+
+def test_ties_with_equal_ratios_are_exact(indicators, cluster_b):
+    # 12 of 1,200 and 30 of 2,500 are both 10 and 12 per 1,000; a practice at 24 of 2,000 ties with two.
+    result = compare_video(24, 2000, indicators, cluster_b)
+    assert (result.n_lower, result.n_equal, result.m) == (2, 2, 6)
+
+
+def test_missing_codes_count_as_zero_and_are_reported(indicators, cluster_a):
+    comparison = compare_with_cluster({"4436": 30}, 2000, indicators, cluster_a)
+    assert comparison.missing_codes == ("1003", "0101")
+    assert comparison.indicators[0].count == 30
+    assert comparison.indicators[1].count == 0
+
+
+def test_codes_without_leading_zeros_are_matched(indicators, cluster_a):
+    comparison = compare_with_cluster({"4436": 30, "1003": 0, "101": 7}, 2000, indicators, cluster_a)
+    assert comparison.missing_codes == ()
+    assert comparison.indicators[1].count == 7
+
+
+@pytest.mark.parametrize(
+    "count, listed, has_few, has_small",
+    [(9, 2000, True, False), (10, 2000, False, False), (50, 999, False, True), (3, 500, True, True),
+     (10, 1000, False, False)],
+)
+def test_caution_for_few_events_or_a_small_list(count, listed, has_few, has_small, indicators, cluster_a):
+    result = compare_video(count, listed, indicators, cluster_a)
+    assert result.has_caution == (has_few or has_small)
+    text = result.caution or ""
+    assert ("under 10 ydelser" in text) == has_few
+    assert ("under 1.000 tilmeldte patienter" in text) == has_small
+
+
+def test_caution_words():
+    assert caution(3, 5000) == "Få hændelser: tallet bygger på under 10 ydelser, så tilfældigheder fylder meget."
+    assert caution(30, 5000) is None
+
+
+def test_no_better_or_worse_language(indicators, cluster_a):
+    for count in (0, 3, 11, 20, 30, 36):
+        result = compare_video(count, 2000, indicators, cluster_a)
+        words = f"{result.verdict} {result.caution or ''}".lower()
+        assert not any(word in words for word in ("bedre", "dårligere", "værre", "god", "dårlig"))
+
+
+def test_cluster_with_mismatched_lengths_is_a_data_error(indicators, cluster_a):
+    cluster_a["counts"]["video"].append(3)
+    with pytest.raises(ValueError):
+        compare_with_cluster({"4436": 3}, 2000, indicators, cluster_a)
+
+
+def test_listed_must_be_positive(indicators, cluster_a):
+    with pytest.raises(ValueError):
+        compare_with_cluster({"4436": 3}, 0, indicators, cluster_a)

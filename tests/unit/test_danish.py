@@ -1,0 +1,120 @@
+"""Danish number formatting, intervals and the position sentence."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import format_interval, format_number, parse_int, position_sentence, position_text
+from calculators.danish import join_words, level_text, quote
+
+
+@pytest.mark.parametrize(
+    "x, decimals, expected",
+    [
+        (0, 1, "0,0"),
+        (0.0, 1, "0,0"),
+        (12.34, 1, "12,3"),
+        (1234.56, 1, "1.234,6"),
+        (1234.5, 1, "1.234,5"),
+        (1234, 0, "1.234"),
+        (1234567, 0, "1.234.567"),
+        (1234567.891, 2, "1.234.567,89"),
+        (999.95, 1, "1.000,0"),
+        (999, 0, "999"),
+        (-1234.5, 1, "-1.234,5"),
+        (-0.04, 1, "0,0"),  # no "-0,0"
+        (7, 1, "7,0"),
+        # halves round away from zero on the number as written, like Excel's ROUND
+        (0.05, 1, "0,1"),
+        (0.15, 1, "0,2"),
+        (0.25, 1, "0,3"),
+        (0.35, 1, "0,4"),
+        (2.675, 2, "2,68"),
+        (1.005, 2, "1,01"),
+        (0.5, 0, "1"),
+        (1.5, 0, "2"),
+        (2.5, 0, "3"),
+        (-2.5, 0, "-3"),
+        (12.25, 1, "12,3"),
+        (12.349999, 1, "12,3"),
+    ],
+)
+def test_format_number(x, decimals, expected):
+    assert format_number(x, decimals) == expected
+
+
+def test_format_number_without_grouping():
+    assert format_number(1234.56, grouping=False) == "1234,6"
+    assert format_number(1234567, 0, grouping=False) == "1234567"
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_format_number_refuses_non_finite(bad):
+    with pytest.raises(ValueError):
+        format_number(bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=-(10**12), max_value=10**12))
+def test_integers_group_by_thousands(n):
+    assert format_number(n, 0) == f"{n:,}".replace(",", ".")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**11))
+def test_parse_int_reads_what_format_number_writes(n):
+    assert parse_int(format_number(n, 0)) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), decimals=st.integers(0, 3))
+def test_formatted_value_is_the_number_rounded(x, decimals):
+    text = format_number(x, decimals)
+    back = float(text.replace(".", "").replace(",", "."))
+    assert abs(back - x) <= 0.5 * 10**-decimals * (1 + 1e-9) + abs(x) * 1e-15
+    if decimals:
+        assert len(text.split(",")[1]) == decimals
+    else:
+        assert "," not in text
+
+
+def test_format_interval():
+    assert format_interval(10.24, 14.76) == "10,2\u201314,8"
+    assert format_interval(0, 1234.5) == "0,0\u20131.234,5"
+
+
+@pytest.mark.parametrize(
+    "n_lower, n_equal, m, expected",
+    [
+        (3, 0, 12, "Jeres rate er højere end 3 af klyngens 12 praksis."),
+        (3, 1, 12, "Jeres rate er højere end 3 og lig med 1 af klyngens 12 praksis."),
+        (0, 0, 7, "Jeres rate er højere end 0 af klyngens 7 praksis."),
+        (0, 2, 7, "Jeres rate er højere end 0 og lig med 2 af klyngens 7 praksis."),
+        (7, 0, 7, "Jeres rate er højere end 7 af klyngens 7 praksis."),
+    ],
+)
+def test_position_sentence(n_lower, n_equal, m, expected):
+    assert position_sentence(n_lower, n_equal, m) == expected
+    assert position_text(n_lower, n_equal, m) == expected[len("Jeres rate er "):-1]
+
+
+def test_join_words():
+    assert join_words([]) == ""
+    assert join_words(["a"]) == "a"
+    assert join_words(["a", "b"]) == "a og b"
+    assert join_words(["a", "b", "c"]) == "a, b og c"
+
+
+def test_level_text():
+    assert level_text(0.95) == "95 %"
+    assert level_text(0.998) == "99,8 %"
+
+
+def test_quote_shortens_and_flattens():
+    assert quote("hej") == "«hej»"
+    assert quote("a\tb") == "«a b»"
+    assert len(quote("x" * 100)) == 42

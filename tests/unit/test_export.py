@@ -1,0 +1,105 @@
+"""to_csv and comparison_to_dict: what leaves the calculator for Excel and for the page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from calculators import compare_with_cluster, comparison_to_dict, poisson_limits, to_csv
+
+HEADER = [
+    "Indikator",
+    "Antal",
+    "Rate pr. 1.000",
+    "Nedre 95 %-grænse",
+    "Øvre 95 %-grænse",
+    "Klyngens median",
+    "Placering i klyngen",
+    "Vurdering",
+]
+
+
+@pytest.fixture
+def comparison(indicators, cluster_b):
+    return compare_with_cluster({"4436": 1234, "1003": 8, "0101": 12345}, 2200, indicators, cluster_b)
+
+
+def test_csv_opens_in_danish_excel(comparison):
+    text = to_csv(comparison)
+    assert text.startswith("\ufeff")
+    body = text[1:]
+    assert body.endswith("\r\n")
+    assert "\n" not in body.replace("\r\n", "")
+    rows = list(csv.reader(io.StringIO(body, newline=""), delimiter=";"))
+    assert rows[0] == HEADER
+    assert len(rows) == 3 and all(len(row) == len(HEADER) for row in rows)
+
+
+def test_csv_numbers_use_a_decimal_comma(comparison):
+    rows = list(csv.reader(io.StringIO(to_csv(comparison)[1:], newline=""), delimiter=";"))
+    video = comparison.indicators[0]
+    name, count, rate, lower, upper, median, place, verdict = rows[1]
+    assert name == "Videokonsultationer"
+    assert count == "1242"  # no thousands dot, so no spreadsheet reads it as a decimal
+    assert rate == "564,5"  # 1242 / 2200 * 1000 = 564.545...
+    assert float(lower.replace(",", ".")) == pytest.approx(video.lower, abs=0.05)
+    assert float(upper.replace(",", ".")) == pytest.approx(video.upper, abs=0.05)
+    assert median == "12,0"
+    assert place == "Højere end 6 af klyngens 6 praksis"
+    assert verdict == "Højere end forventet (99,8 %)"
+
+
+def test_csv_quotes_a_name_with_a_semicolon(indicators, cluster_b):
+    indicators[0]["name"] = "Video; alle koder"
+    text = to_csv(compare_with_cluster({"4436": 3}, 2200, indicators, cluster_b))
+    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+    assert rows[1][0] == "Video; alle koder"
+
+
+def test_dict_is_plain_json(comparison):
+    data = comparison_to_dict(comparison)
+    assert json.loads(json.dumps(data, allow_nan=False)) == data
+
+
+def test_dict_carries_numbers_and_their_danish_text(comparison):
+    data = comparison_to_dict(comparison)
+    assert data["cluster"] == {"id": "B", "name": "Klynge B"}
+    assert (data["listed"], data["listed_text"]) == (2200, "2.200")
+    assert data["columns"] == HEADER
+    video = data["indicators"][0]
+    assert video["count"] == 1242 and video["count_text"] == "1.242"
+    assert video["rate"] == pytest.approx(1242 / 2.2)
+    assert video["rate_text"] == "564,5"
+    assert video["interval_text"] == f"{video['lower_text']}\u2013{video['upper_text']}"
+    assert video["cluster_stats_text"]["median"] == "12,0"
+    assert video["position_sentence"] == "Jeres rate er højere end 6 af klyngens 6 praksis."
+    assert (video["verdict"], video["level"], video["verdict_key"]) == ("Højere end forventet", "99,8 %", "higher")
+    assert video["caution"] is None
+    assert data["summary"] and all(isinstance(s, str) for s in data["summary"])
+
+
+def test_dict_chart_has_the_practices_and_a_funnel(comparison, cluster_b):
+    chart = comparison_to_dict(comparison)["indicators"][0]["chart"]
+    assert [p["listed"] for p in chart["practices"]] == cluster_b["listed"]
+    assert chart["practice"]["listed"] == 2200
+    funnel = chart["funnel"]
+    sizes = [point["listed"] for point in funnel]
+    assert sizes == sorted(set(sizes))
+    assert 30 <= len(sizes) <= 41
+    assert sizes[0] == min(cluster_b["listed"]) and sizes[-1] == max(cluster_b["listed"])
+    assert 2200 in sizes
+    pooled = chart["pooled_rate"]
+    for point in funnel:
+        n = point["listed"]
+        low, high = poisson_limits(pooled * n / 1000, 0.95)
+        assert (point["low_95"], point["high_95"]) == pytest.approx((low * 1000 / n, high * 1000 / n))
+        assert point["low_998"] < point["low_95"] < pooled < point["high_95"] < point["high_998"]
+
+
+def test_funnel_reaches_a_practice_outside_the_cluster_range(indicators, cluster_b):
+    data = comparison_to_dict(compare_with_cluster({"4436": 3}, 600, indicators, cluster_b))
+    sizes = [point["listed"] for point in data["indicators"][0]["chart"]["funnel"]]
+    assert sizes[0] == 600 and sizes[-1] == 5000

@@ -1,0 +1,76 @@
+"""run: the browser worker's single entry point, which never raises for a user's mistake."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from calculators import run
+
+
+def request(reference, text="4436;30\n1003;2\n0101;6.000", listed="2.000", cluster_id="A"):
+    return {"text": text, "listed": listed, "cluster_id": cluster_id, "reference": reference}
+
+
+def test_a_good_request(reference):
+    response = run(request(reference))
+    assert response["ok"] is True
+    assert json.loads(json.dumps(response, allow_nan=False)) == response
+    result = response["result"]
+    assert result["cluster"]["id"] == "A"
+    assert result["listed"] == 2000
+    assert result["period"] == reference["period"]
+    assert result["fictitious"] is True
+    assert [i["id"] for i in result["indicators"]] == ["video", "konsultation"]
+    assert result["indicators"][0]["count"] == 32
+    assert response["warnings"] == []
+    assert response["csv"].startswith("\ufeffIndikator;")
+
+
+def test_warnings_for_unknown_duplicate_and_missing_codes(reference):
+    response = run(request(reference, text="Kode;Antal\n4436;30\n0999;4\n4436;2"))
+    assert response["ok"] is True
+    assert response["warnings"] == [
+        "Ydelseskode 0999 (linje 3) indgår ikke i denne klyngepakke og er sprunget over.",
+        "Ydelseskode 4436 står på flere linjer (linje 2 og 4); antallene er lagt sammen.",
+        "Ydelseskode 1003 er ikke med i jeres tal og er talt som 0.",
+        "Ydelseskode 0101 er ikke med i jeres tal og er talt som 0.",
+    ]
+    assert response["result"]["missing_codes"] == ["1003", "0101"]
+
+
+@pytest.mark.parametrize(
+    "changes, field, words",
+    [
+        ({"text": ""}, "text", "Indsæt jeres tal"),
+        ({"text": "4436;-5"}, "text", "Linje 1: antallet «-5» er negativt"),
+        ({"text": "0999;5"}, "text", "Ingen af ydelseskoderne"),
+        ({"listed": ""}, "listed", "tilmeldte patienter"),
+        ({"listed": "12,5"}, "listed", "ikke et helt tal"),
+        ({"listed": None}, "listed", "tilmeldte patienter"),
+        ({"cluster_id": "Z"}, "cluster", "Vælg jeres klynge"),
+        ({"cluster_id": None}, "cluster", "Vælg jeres klynge"),
+    ],
+)
+def test_user_mistakes_come_back_as_danish_errors(reference, changes, field, words):
+    response = run({**request(reference), **changes})
+    assert response["ok"] is False
+    assert response["field"] == field
+    assert words in response["error"]
+    assert json.loads(json.dumps(response)) == response
+
+
+def test_all_fields_in_error_are_listed_in_form_order(reference):
+    response = run(request(reference, text="hej", listed="0", cluster_id="Z"))
+    assert [e["field"] for e in response["errors"]] == ["cluster", "listed", "text"]
+    assert response["field"] == "cluster"
+
+
+def test_listed_may_arrive_as_a_number(reference):
+    assert run(request(reference, listed=2000))["result"]["listed"] == 2000
+
+
+def test_cluster_id_is_matched_as_text(reference):
+    reference["clusters"][0]["id"] = 7
+    assert run(request(reference, cluster_id="7"))["ok"] is True
