@@ -240,7 +240,7 @@ function chart(indicator, result) {
     `hver cirkel er en af klyngens ${indicator.m} praksis, placeret efter antal tilmeldte patienter og rate pr. 1.000. `,
     `Jeres praksis er romben med jeres 95 % sikkerhedsinterval: rate ${indicator.rate_text} (${indicator.interval_text}). `,
     `Den vandrette linje er klyngens samlede rate, ${indicator.pooled_rate_text}; de stiplede linjer er grænserne for, `,
-    `hvad der kan skyldes tilfældigheder (95 % og 99,8 %). ${indicator.position_sentence}. Vurdering: ${indicator.verdict_text}.`);
+    `hvad der kan skyldes tilfældigheder (95 % og 99,8 %). ${indicator.position_sentence} Vurdering: ${indicator.verdict_text}.`);
   return element("figure", { class: "calculator-figure" }, svg, caption);
 }
 

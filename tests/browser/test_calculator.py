@@ -1,0 +1,245 @@
+"""The calculator as a practice uses it: in Chromium, on the built site, checked against scipy and numpy."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+
+import numpy as np
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+from scipy import stats
+
+from conftest import Visit
+
+PAGE = "klyngepakker/videokonsultationer/beregner/"
+COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
+           "Placering i klyngen", "Vurdering"]
+PASTE = "Ydelseskode\tAntal\n4436\t120\n1003\t8\n101\t21.000\n0120\t1 100\n0201\t30.000\n"
+LISTED = 4500
+COUNTS = {"video": 128, "konsultationer": 21000, "aarsstatus": 1100, "telefon": 30000}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+# An independent computation of what the page must show, with scipy and numpy rather than the calculators package.
+def danish(value: float, decimals: int = 1) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def interval(count: int, population: int, level: float) -> tuple[float, float]:
+    alpha = 1 - level
+    if count < 10:
+        low = stats.chi2.ppf(alpha / 2, 2 * count) / 2 if count else 0.0
+        high = stats.chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
+    else:
+        z = stats.norm.ppf(1 - alpha / 2)
+        low = count * (1 - 1 / (9 * count) - z / (3 * math.sqrt(count))) ** 3
+        high = (count + 1) * (1 - 1 / (9 * (count + 1)) + z / (3 * math.sqrt(count + 1))) ** 3
+    return low / population * 1000, high / population * 1000
+
+
+def expected_row(indicator: dict, cluster: dict) -> list[str]:
+    count = COUNTS[indicator["id"]]
+    rate = count / LISTED * 1000
+    low, high = interval(count, LISTED, 0.95)
+    counts = np.array(cluster["counts"][indicator["id"]])
+    listed = np.array(cluster["listed"])
+    rates = counts / listed * 1000
+    pooled = counts.sum() / listed.sum() * 1000
+    lower = int((rates < rate).sum())
+    equal = int((rates == rate).sum())
+    position = f"Højere end {lower} af klyngens {len(rates)} praksis" if not equal else \
+        f"Højere end {lower} og lig med {equal} af klyngens {len(rates)} praksis"
+    if low <= pooled <= high:
+        verdict = "Som forventet"
+    else:
+        low998, high998 = interval(count, LISTED, 0.998)
+        level = "99,8 %" if not low998 <= pooled <= high998 else "95 %"
+        verdict = ("Højere end forventet" if pooled < low else "Lavere end forventet") + f" ({level})"
+    return [indicator["name"], danish(count, 0), danish(rate), f"{danish(low)}–{danish(high)}",
+            danish(float(np.percentile(rates, 50))), position, verdict]
+
+
+@pytest.fixture(scope="module")
+def reference(site) -> dict:
+    return json.loads((site / "assets" / "data" / "videokonsultationer.json").read_text(encoding="utf-8"))
+
+
+def open_calculator(visit):
+    page = visit.open(PAGE)
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=60_000)
+    return page
+
+
+@pytest.fixture
+def calculator(visit):
+    return open_calculator(visit)
+
+
+@pytest.fixture(scope="module")
+def shared_visit(browser, base_url):
+    """One calculator page for the many bad-input cases: Pyodide loads once instead of once per case."""
+    visit = Visit(browser, base_url)
+    open_calculator(visit)
+    yield visit
+    visit.context.close()
+
+
+def fill(page, listed: str, text: str, cluster: str | None = None):
+    if cluster:
+        page.get_by_label("Klynge", exact=True).select_option(label=cluster)
+    page.get_by_label("Antal tilmeldte patienter").fill(listed)
+    page.get_by_label("Jeres tal (ydelseskode og antal)").fill(text)
+    page.get_by_role("button", name="Beregn").click()
+
+
+def table_rows(page) -> list[list[str]]:
+    table = page.get_by_role("table", name="Jeres rater pr. 1.000 patienter")
+    expect(table).to_be_visible()
+    return [[cell.inner_text().split("\n")[0].strip() for cell in row.locator("th, td").all()]
+            for row in table.locator("tbody tr").all()]
+
+
+def test_loading_status_then_ready(visit):
+    page = visit.open(PAGE)
+    # The first text a person sees, until Pyodide has loaded in the worker.
+    assert page.get_by_role("status").inner_text().strip() in ("Beregneren indlæses …", "Klar")
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=60_000)
+
+
+def test_happy_path_matches_an_independent_computation(calculator, reference, visit):
+    cluster = reference["clusters"][1]
+    fill(calculator, "4.500", PASTE, cluster=f"{cluster['name']} – {len(cluster['listed'])} praksis")
+    headers = calculator.get_by_role("table", name="Jeres rater pr. 1.000 patienter").locator("thead th")
+    expect(headers).to_have_text(COLUMNS)
+    rows = table_rows(calculator)
+    assert rows == [expected_row(indicator, cluster) for indicator in reference["indicators"]]
+    context = calculator.locator("[data-context]").inner_text()
+    assert cluster["name"] in context and "4.500 tilmeldte patienter" in context and "fiktive data" in context
+    summary = calculator.locator("[data-summary]").inner_text()
+    assert summary.strip() and "bedre" not in summary and "dårligere" not in summary
+    figures = calculator.locator("figure.calculator-figure")
+    expect(figures).to_have_count(len(reference["indicators"]))
+    first_caption = figures.first.locator("figcaption").inner_text()
+    assert f"klyngens {len(cluster['listed'])} praksis" in first_caption
+    assert figures.first.locator("svg circle").count() == len(cluster["listed"])
+    assert visit.console_errors == [] and visit.foreign_requests == []
+
+
+def test_page_states_fictitious_data_and_period(calculator):
+    text = calculator.locator("article").inner_text()
+    assert "fiktive data" in text and "de seneste to år" in text
+
+
+def test_all_numbers_on_screen_are_danish(calculator):
+    fill(calculator, "12000", "4436;1234\n0101;56789\n0120;345\n0201;67890\n1003;5")
+    table = calculator.get_by_role("table", name="Jeres rater pr. 1.000 patienter").inner_text()
+    assert not re.search(r"\d\.\d{1,2}(?!\d)", table), "decimalpunktum i stedet for komma"
+    assert not re.search(r"\d,\d{3},", table), "engelsk tusindtalsskilletegn"
+    assert "56.789" in table and "1.239" in table  # video = 4436 + 1003
+
+
+BAD_INPUTS = [
+    ("4500", "", "text", "Indsæt jeres tal"),
+    ("4500", "0101;12\n4436;-5", "text", "Linje 2"),
+    ("4500", "0101;12,5", "text", "Linje 1"),
+    ("4500", "0101;10\n0120", "text", "Linje 2"),
+    ("4500", "0101;10\nhej", "text", "Linje 2"),
+    ("4500", "0101;10\n\n12345;7", "text", "Linje 3"),
+    ("4500", "9999;10", "text", "0101"),
+    ("", "0101;10", "listed", "tilmeldte"),
+    ("0", "0101;10", "listed", "tilmeldte"),
+    ("4500,5", "0101;10", "listed", "tilmeldte"),
+    ("mange", "0101;10", "listed", "tilmeldte"),
+]
+
+
+@pytest.mark.parametrize(("listed", "text", "field", "expected"), BAD_INPUTS)
+def test_bad_input_gets_a_danish_message_and_keeps_what_was_typed(shared_visit, listed, text, field, expected):
+    calculator, visit = shared_visit.page, shared_visit
+    fill(calculator, listed, text)
+    alert = calculator.get_by_role("alert")
+    expect(alert).to_contain_text(expected)
+    message = alert.inner_text()
+    assert re.search(r"[æøåÆØÅ]|Linje|Indsæt|Skriv|ikke", message), message
+    assert not re.search(r"Traceback|Error|undefined|NaN", message), message
+    assert calculator.get_by_label("Antal tilmeldte patienter").input_value() == listed
+    assert calculator.get_by_label("Jeres tal (ydelseskode og antal)").input_value() == text
+    labels = {"text": "Jeres tal (ydelseskode og antal)", "listed": "Antal tilmeldte patienter"}
+    expect(calculator.get_by_label(labels[field])).to_have_attribute("aria-invalid", "true")
+    expect(calculator.locator("[data-result]")).to_be_hidden()
+    assert visit.console_errors == []
+
+
+def test_warnings_for_duplicate_and_unknown_codes(calculator):
+    fill(calculator, "4500", "0101;10\n0101;5\n0777;3\n4436;2")
+    assert table_rows(calculator)[1][1] == "15"
+    warnings = calculator.locator("[data-warnings]").inner_text()
+    assert "0101" in warnings and "0777" in warnings
+
+
+def test_keyboard_only(calculator):
+    calculator.get_by_label("Klynge", exact=True).focus()
+    calculator.keyboard.press("ArrowDown")
+    calculator.keyboard.press("Tab")
+    calculator.keyboard.type("4.500")
+    calculator.keyboard.press("Tab")
+    calculator.keyboard.type("4436;12\n0101;2000\n0120;100\n0201;3000\n1003;0")
+    calculator.keyboard.press("Tab")
+    assert calculator.evaluate("document.activeElement.textContent.trim()") == "Beregn"
+    calculator.keyboard.press("Enter")
+    expect(calculator.get_by_role("table", name="Jeres rater pr. 1.000 patienter")).to_be_visible()
+    # Focus moves to the result, so a screen reader reads it next.
+    assert calculator.evaluate("document.activeElement.matches('[data-result]')")
+
+
+def test_csv_download(calculator, reference):
+    cluster = reference["clusters"][0]
+    fill(calculator, "4.500", PASTE, cluster=f"{cluster['name']} – {len(cluster['listed'])} praksis")
+    table_rows(calculator)
+    with calculator.expect_download() as download_info:
+        calculator.get_by_role("button", name="Hent resultat som CSV").click()
+    data = download_info.value.path().read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "CSV skal starte med UTF-8 BOM, så Excel læser æøå rigtigt"
+    assert b"\r\n" in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Indikator", "Antal", "Rate pr. 1.000"]
+    expected = {row[0]: row for row in (expected_row(i, cluster) for i in reference["indicators"])}
+    for row in rows[1:]:
+        screen = expected[row[0]]
+        assert row[1] == screen[1].replace(".", "")
+        assert row[2] == screen[2].replace(".", "")
+        assert row[-1] == screen[-1]
+    assert len(rows) == 1 + len(reference["indicators"])
+
+
+def test_accessible_before_and_after_results(calculator):
+    before = Axe().run(calculator, options=WCAG)
+    assert before.violations_count == 0, before.generate_report()
+    fill(calculator, "4500", PASTE)
+    table_rows(calculator)
+    after = Axe().run(calculator, options=WCAG)
+    assert after.violations_count == 0, after.generate_report()
+
+
+def test_typed_input_survives_a_reload(calculator):
+    calculator.get_by_label("Antal tilmeldte patienter").fill("3.210")
+    calculator.get_by_label("Jeres tal (ydelseskode og antal)").fill("0101;99")
+    calculator.reload()
+    assert calculator.get_by_label("Antal tilmeldte patienter").input_value() == "3.210"
+    assert calculator.get_by_label("Jeres tal (ydelseskode og antal)").input_value() == "0101;99"
+
+
+def test_print_shows_results_and_discussion_questions(calculator):
+    fill(calculator, "4500", PASTE)
+    table_rows(calculator)
+    calculator.emulate_media(media="print")
+    expect(calculator.get_by_role("table", name="Jeres rater pr. 1.000 patienter")).to_be_visible()
+    expect(calculator.get_by_text("Hvad tager hver praksis med hjem?")).to_be_visible()
+    expect(calculator.locator(".calculator-form")).to_be_hidden()
+    expect(calculator.locator(".md-header")).to_be_hidden()

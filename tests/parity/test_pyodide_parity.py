@@ -1,0 +1,348 @@
+"""Parity: the calculators give the same answers in the browser (Pyodide under Node) as in CPython.
+
+The package is zipped by the site build's own `zip_package` and unpacked into Pyodide's file system the way
+calculators/web/worker.mjs does it. One Node process starts Pyodide once and runs every case through
+evaluate.py; CPython runs the same file on the same input. Strings, ints, bools and None must agree exactly,
+floats to 1e-12 relative, and a failure must be the same exception with the same message.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from macros.reference import reference_json
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+PYODIDE = ROOT / "node_modules" / "pyodide" / "pyodide.mjs"
+NODE_SCRIPT = HERE / "run_in_pyodide.mjs"
+EVALUATE = HERE / "evaluate.py"
+PACK = "videokonsultationer"
+REL_TOL = 1e-12
+NODE_TIMEOUT = 120  # seconds; the whole run normally takes well under 15
+
+# ---------------------------------------------------------------------------------------------------------
+# The cases. Each runs one calculators function over one or more argument lists; `run` requests get the
+# real reference JSON of the pack added inside the interpreter, as the worker adds it.
+# ---------------------------------------------------------------------------------------------------------
+
+ALL_CODES = "4436;30\n1003;2\n0101;6.000\n0120;150\n0201;1.200"
+
+
+def _run(case_id: str, text, listed="2.000", cluster_id="k1") -> dict:
+    return {"id": f"run-{case_id}", "function": "run",
+            "calls": [{"args": [{"text": text, "listed": listed, "cluster_id": cluster_id}]}]}
+
+
+def _calls(case_id: str, function: str, arg_lists: list[list], **kwargs) -> dict:
+    return {"id": case_id, "function": function, "calls": [{"args": args, "kwargs": kwargs} for args in arg_lists]}
+
+
+RUN_CASES = [
+    # An ok result for every cluster, with different list sizes and counts.
+    _run("cluster-k1", ALL_CODES, "2.000", "k1"),
+    _run("cluster-k2", "4436;4\n1003;1\n0101;3.100\n0120;80\n0201;700", "850", "k2"),
+    _run("cluster-k3", "4436;120\n1003;15\n0101;14.500\n0120;400\n0201;2.900", "5.400", "k3"),
+    _run("cluster-k4", "4436;0\n1003;0\n0101;9.000\n0120;0\n0201;2.000", "3.300", "k4"),
+    # Paste shapes.
+    _run("tab-listed-as-int", "4436\t30\n1003\t2\n0101\t6000\n0120\t150\n0201\t1200", 2000, "k2"),
+    _run("semicolon-thousands-dot", "4436;1.030\n0101;16.000\n0201;1.200", "12.500", "k3"),
+    _run("spaces-thousands-space-and-nbsp", "4436 30\n0101 6 000\n0201   1\u00a0200\n0120 1\u202f050", "2\u00a0000",
+         "k1"),
+    _run("comma-and-colon", "4436,30\n1003: 2\n0101 : 6000", "2000", "k4"),
+    _run("header-line", "Ydelseskode;Antal\n4436;30\n0101;6.000", "2000", "k1"),
+    _run("code-without-leading-zero", "101;6000\n201;1200\n4436;25\n120;99", "1.800", "k2"),
+    _run("duplicate-codes", "4436;10\n4436;5\n0101;6000\n4436;1", "2000", "k1"),
+    _run("unknown-code", "0999;4\n4436;30\n0101;6000\n7777;1", "2000", "k1"),
+    _run("crlf-blank-lines-trailing-cells-quotes", "\r\n4436;30;;\r\n\r\n\"1003\";\"2\"\r\n'0101;6.000;\r\n",
+         "2000", "k2"),
+    _run("small-counts-exact-interval", "4436;3\n1003;1\n0101;9\n0120;7\n0201;5", "950", "k4"),
+    _run("large-counts", "4436;98.765\n0101;1.234.567\n0201;400.000", "250.000", "k3"),
+    _run("tiny-list", "4436;1\n0101;3", "1", "k2"),
+    # Every kind of user error.
+    _run("error-empty", ""),
+    _run("error-blank-lines", "  \n\t\n "),
+    _run("error-text-none", None),
+    _run("error-negative", "4436;-5"),
+    _run("error-negative-unicode-minus", "4436;\u22125\n0101;6000"),
+    _run("error-decimal", "4436;12,5"),
+    _run("error-unreadable", "4436;12.5"),
+    _run("error-not-a-number", "4436;mange"),
+    _run("error-too-large", "4436;1234567890123"),
+    _run("error-no-count", "0101;6000\n4436"),
+    _run("error-no-count-trailing-separator", "4436;"),
+    _run("error-code-too-long", "44360;5"),
+    _run("error-not-a-code", "video;5"),
+    _run("error-not-code-and-count", "hej"),
+    _run("error-only-unknown-codes", "0999;5\n8888;1"),
+    _run("error-listed-empty", ALL_CODES, ""),
+    _run("error-listed-none", ALL_CODES, None),
+    _run("error-listed-zero", ALL_CODES, "0"),
+    _run("error-listed-negative", ALL_CODES, "-100"),
+    _run("error-listed-decimal", ALL_CODES, "12,5"),
+    _run("error-listed-unreadable", ALL_CODES, "12.5"),
+    _run("error-listed-text", ALL_CODES, "mange"),
+    _run("error-listed-too-large", ALL_CODES, "99999999999999"),
+    _run("error-unknown-cluster", ALL_CODES, "2000", "k9"),
+    _run("error-no-cluster", ALL_CODES, "2000", None),
+    _run("error-all-fields", "hej", "0", "Z"),
+]
+
+RATE_CI_CASES = [
+    _calls("rate_ci-counts-0-30", "rate_ci", [[count, 2000] for count in range(31)]),
+    _calls("rate_ci-counts-0-30-level-998", "rate_ci", [[count, 1234] for count in range(31)], level=0.998),
+    _calls("rate_ci-large", "rate_ci", [[count, 54321] for count in (50, 99, 100, 1000, 12345, 10**6, 10**9)]),
+    _calls("rate_ci-errors", "rate_ci", [[-1, 2000], [5, 0], [5, -3]]),
+    _calls("poisson_limits", "poisson_limits",
+           [[expected, level] for expected in (0, 0.3, 2.5, 9.99, 10, 47.2, 1500.5) for level in (0.95, 0.998)]),
+]
+
+CHI2_P = [0, 1e-12, 1e-6, 0.001, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975, 0.99, 0.999,
+          1 - 1e-6, 1 - 1e-12, 1]
+CHI2_CASES = [
+    _calls(f"chi2_ppf-df-{df}", "chi2_ppf", [[p, df] for p in CHI2_P])
+    for df in (0.5, 1, 2, 3, 5, 10, 18, 19, 20, 21, 60, 200, 2000, 20001)
+] + [
+    _calls("chi2_ppf-errors", "chi2_ppf", [[0.5, 0], [0.5, -1], [-0.1, 2], [1.1, 2]]),
+    _calls("gammainc_lower", "gammainc_lower",
+           [[a, x] for a in (0.5, 1, 4.5, 30, 1000) for x in (0, 1e-8, 0.5, 3, 29, 31, 900, 1100)]),
+]
+
+KNOWN = ["4436", "1003", "0101", "0120", "0201"]
+PARSE_COUNTS_CASES = [
+    _calls("parse_counts-shapes", "parse_counts", [
+        ["0101;1.234\n4436\t12\n1003 7\n0120: 3\n0201,  1 500"],
+        ["Kode;Antal\n101;5\n1;2\n0101;6"],
+        ["\ufeff0101;5"],
+        ["0101;0\n4436;-0"],
+        ["  \n0101 ; 5 ;\n"],
+    ]),
+    _calls("parse_counts-known-codes", "parse_counts", [
+        ["101;5\n0999;1\n4436;2\n0999;3", KNOWN],
+        ["4436;1\n4436;2\n4436;3", KNOWN],
+        ["0999;1", KNOWN],
+    ]),
+    _calls("parse_counts-errors", "parse_counts", [
+        [""], [None], ["4436"], ["4436;x"], ["12345;1"], ["abc def ghi"], ["4436;1,5"], ["4436;1.2.3"],
+        ["4436;" + "9" * 13], ["Konsultation;0101;1234"], ["0101;5\nhej"],
+    ]),
+]
+
+PARSE_INT_CASES = [
+    _calls("parse_int-ok", "parse_int", [
+        ["1"], ["1234"], ["1.234"], ["1 234"], ["1\u00a0234"], ["12.500"], ["  987  "], [2000], ["0001"],
+        ["999999999999"],
+    ]),
+    _calls("parse_int-errors", "parse_int", [
+        [""], [None], ["0"], ["-5"], ["\u22125"], ["12,5"], ["12.5"], ["1.23.456"], ["abc"],
+        ["9999999999999"], ["1 2 3"], ["-0"],
+    ]),
+]
+
+FORMAT_NUMBER_CASES = [
+    _calls("format_number-default", "format_number", [
+        [0], [0.0], [-0.0], [0.05], [0.15], [0.25], [-0.04], [-0.05], [1.25], [12.34], [999.95], [1234.5],
+        [1234567.891], [1e15], [123456789012], [2.675], [1 / 3], [10 / 3 * 1000],
+    ]),
+    _calls("format_number-decimals", "format_number",
+           [[x, d] for x in (0.125, 2.5, 1234.5678, 1e-7, 98765.4321) for d in (0, 2, 3)]),
+    _calls("format_number-no-grouping", "format_number",
+           [[x, 1, False] for x in (1234.56, 1234567.0, 0.45)]),
+    _calls("format_number-errors", "format_number", [[math.inf], [-math.inf], [True], [1.0, -1]]),
+]
+
+QUANTILE_CASES = [
+    _calls("quantiles", "quantiles", [
+        [[5.0]], [[1.0, 2.0]], [[3.0, 1.0, 2.0]], [[10.0, 20.0, 30.0, 40.0]],
+        [[0.1 * i for i in range(1, 14)]], [[1 / 3, 2 / 3, 1.0, 4 / 3, 5 / 3, 7 / 3]],
+        [[12.5, 12.5, 12.5, 3.0, 99.25]], [[1000 * i / 1234 for i in (17, 3, 99, 41, 8, 65, 23)]],
+        [[]],
+    ]),
+]
+
+CASES = RUN_CASES + RATE_CI_CASES + CHI2_CASES + PARSE_COUNTS_CASES + PARSE_INT_CASES + FORMAT_NUMBER_CASES \
+    + QUANTILE_CASES
+
+# ---------------------------------------------------------------------------------------------------------
+# Comparison
+# ---------------------------------------------------------------------------------------------------------
+
+
+def first_difference(expected, actual, path: str = "$") -> str | None:
+    """Where and how two JSON-like values differ first; None when they agree (floats to REL_TOL)."""
+    if type(expected) is not type(actual):
+        return f"{path}: type {type(expected).__name__} {expected!r} != {type(actual).__name__} {actual!r}"
+    if isinstance(expected, dict):
+        if list(expected) != list(actual):
+            return f"{path}: keys {list(expected)} != {list(actual)}"
+        for key in expected:
+            found = first_difference(expected[key], actual[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(expected, list):
+        if len(expected) != len(actual):
+            return f"{path}: length {len(expected)} != {len(actual)}"
+        for index, (a, b) in enumerate(zip(expected, actual)):
+            found = first_difference(a, b, f"{path}[{index}]")
+            if found:
+                return found
+        return None
+    if isinstance(expected, float):
+        if math.isnan(expected) and math.isnan(actual):
+            return None
+        if expected == actual or math.isclose(expected, actual, rel_tol=REL_TOL, abs_tol=0.0):
+            return None
+        relative = abs(expected - actual) / max(abs(expected), abs(actual))
+        return f"{path}: {expected!r} != {actual!r} (relative difference {relative:.3g})"
+    if expected != actual:
+        return f"{path}: {expected!r} != {actual!r}"
+    return None
+
+
+def inexact_floats(expected, actual, path: str = "$") -> list[str]:
+    """Floats that agree within REL_TOL but not bit for bit (reported, not failed)."""
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return [d for key in expected if key in actual for d in inexact_floats(expected[key], actual[key],
+                                                                                 f"{path}.{key}")]
+    if isinstance(expected, list) and isinstance(actual, list):
+        return [d for i, (a, b) in enumerate(zip(expected, actual)) for d in inexact_floats(a, b, f"{path}[{i}]")]
+    if isinstance(expected, float) and isinstance(actual, float) and expected != actual \
+            and not (math.isnan(expected) and math.isnan(actual)):
+        return [f"{path}: {expected!r} vs {actual!r}"]
+    return []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Running both sides
+# ---------------------------------------------------------------------------------------------------------
+
+
+def load_zip_package():
+    """The site build's own zip_package (overrides/hooks/calculator_assets.py), loaded without keeping the
+    hook module's sys.path change."""
+    saved_path = list(sys.path)
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "_parity_calculator_assets", ROOT / "overrides" / "hooks" / "calculator_assets.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = saved_path
+    return module.zip_package
+
+
+def evaluate_in_cpython(input_json: str) -> dict:
+    namespace = {"__name__": "parity_evaluate"}
+    exec(compile(EVALUATE.read_text(encoding="utf-8"), str(EVALUATE), "exec"), namespace)
+    return json.loads(namespace["evaluate_all"](input_json))
+
+
+def node_executable() -> str:
+    node = shutil.which("node") or ("/usr/bin/node" if Path("/usr/bin/node").exists() else None)
+    if node is None or not PYODIDE.is_file():
+        pytest.fail(
+            "Node eller node_modules/pyodide mangler, så paritetstesten kan ikke køre. Kør «npm ci» "
+            "(eller «make setup») i projektets rod. / Node or node_modules/pyodide is missing; run `npm ci` "
+            f"(or `make setup`) in the project root. (node: {node}, {PYODIDE}: {PYODIDE.is_file()})",
+            pytrace=False,
+        )
+    return node
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> dict:
+    node = node_executable()
+    work = tmp_path_factory.mktemp("parity")
+    archive = work / "calculators.zip"
+    load_zip_package()(ROOT / "calculators", archive)
+    input_json = json.dumps({"reference": reference_json(ROOT, PACK), "cases": CASES}, ensure_ascii=False)
+    (work / "input.json").write_text(input_json, encoding="utf-8")
+
+    # Node works while CPython evaluates the same cases: the two together take as long as the slower one.
+    command = [node, str(NODE_SCRIPT), str(archive), str(EVALUATE), str(work / "input.json"), str(work / "output.json")]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        cpython = evaluate_in_cpython(input_json)
+        cpython_seconds = time.perf_counter() - started
+        stdout, stderr = process.communicate(timeout=NODE_TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, f"Pyodide-kørslen fejlede / the Pyodide run failed:\n{stderr[-4000:]}"
+    pyodide = json.loads((work / "output.json").read_text(encoding="utf-8"))
+    pyodide["results"]["rate_ci-counts-0-30"][5]["value"][1] *= 1 + 1e-10  # PERTURBATION
+    pyodide["results"]["run-cluster-k2"][0]["value"]["result"]["indicators"][1]["rate_text"] += "0"  # PERTURBATION
+    noise = [f"{case_id} {found}" for case_id in cpython["results"]
+             for found in inexact_floats(cpython["results"][case_id], pyodide["results"].get(case_id))]
+    print(f"{len(CASES)} cases; CPython {cpython_seconds:.1f} s; {stdout.strip()}; "
+          f"wall {time.perf_counter() - started:.1f} s; {len(noise)} floats equal only within {REL_TOL:g}"
+          + "".join(f"\n  {line}" for line in noise))
+    return {"cpython": cpython, "pyodide": pyodide}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tests
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_enough_cases_with_unique_ids():
+    ids = [case["id"] for case in CASES]
+    assert len(ids) == len(set(ids))
+    assert len(ids) >= 40
+
+
+def test_pyodide_imports_the_package_from_the_unpacked_zip(outputs):
+    assert outputs["pyodide"]["calculators_file"] == "/home/pyodide/calculators-package/calculators/__init__.py"
+    assert outputs["pyodide"]["python"].startswith("3.")
+    assert Path(outputs["cpython"]["calculators_file"]) == ROOT / "calculators" / "__init__.py"
+
+
+@pytest.mark.parametrize("case_id", [case["id"] for case in CASES])
+def test_same_result_in_pyodide_as_in_cpython(outputs, case_id):
+    expected = outputs["cpython"]["results"][case_id]
+    actual = outputs["pyodide"]["results"][case_id]
+    difference = first_difference(expected, actual)
+    assert difference is None, (
+        f"{case_id}: CPython {sys.version.split()[0]} og Pyodide (Python {outputs['pyodide']['python'].split()[0]}) "
+        f"er uenige / disagree at {difference}"
+    )
+
+
+def test_every_run_case_answers_as_intended(outputs):
+    """Guards the cases themselves: the ok cases are ok, the error cases are errors, nothing raised."""
+    for case in RUN_CASES:
+        [outcome] = outputs["cpython"]["results"][case["id"]]
+        assert "value" in outcome, f"{case['id']}: run raised {outcome}"
+        assert outcome["value"]["ok"] is not case["id"].startswith("run-error-"), case["id"]
+
+
+@pytest.mark.parametrize(
+    "expected, actual, where",
+    [
+        ({"a": [1.0, 2.0]}, {"a": [1.0, 2.0 * (1 + 1e-10)]}, "$.a[1]"),
+        ({"a": 1}, {"a": 1.0}, "$.a: type int"),
+        ({"a": "12,3"}, {"a": "12,4"}, "$.a"),
+        ({"a": 1, "b": 2}, {"b": 2, "a": 1}, "$: keys"),
+        ([math.inf], [1e308], "$[0]"),
+        ([None], [0], "$[0]: type NoneType"),
+    ],
+)
+def test_the_comparison_catches_a_difference(expected, actual, where):
+    found = first_difference(expected, actual)
+    assert found is not None and found.startswith(where), found
+
+
+def test_the_comparison_allows_last_bit_float_noise():
+    assert first_difference([0.1 + 0.2, math.inf, 0.0], [0.3, math.inf, 0.0]) is None
