@@ -6,7 +6,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve build test bench clean
+# The edition in mkdocs.yml (extra.edition) is what `make deploy-local` publishes unless VERSION is given.
+EDITION := $(shell sed -n 's/^  edition: "\(.*\)"/\1/p' mkdocs.yml)
+VERSION ?= $(EDITION)
+
+.PHONY: setup serve build test bench clean deploy-local serve-versions ny-klyngepakke
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +38,21 @@ build: setup
 
 test: setup /usr/bin/chromium
 	$(BIN)/python -m pytest
+
+# Versions with mike, into the local gh-pages branch (nothing is pushed).
+deploy-local: setup
+	PATH="$(CURDIR)/$(BIN):$$PATH" MKDOCS_VERSION_PROVIDER=mike $(BIN)/mike deploy --update-aliases $(VERSION) latest
+	$(BIN)/mike set-default latest
+
+serve-versions: setup
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/mike serve --dev-addr $(HOST):$(PORT)
+
+# A new cluster pack as a draft from scripts/templates/: make ny-klyngepakke NAVN="Antibiotika i almen praksis"
+ny-klyngepakke: setup
+	$(BIN)/python scripts/new_pack.py -- "$(NAVN)"
+
+bench: setup /usr/bin/chromium
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -98,13 +98,17 @@ def visit(browser, base_url):
     visit.context.close()
 
 
-@pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A copy of the project for tests that change or break it on purpose; node_modules is linked, not copied."""
-    target = tmp_path / "project"
-    target.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides", "calculators"):
+def copy_project(target: Path) -> Path:
+    """A copy of the project's site sources; node_modules is linked, not copied."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides", "calculators", ".gitignore"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project for tests that change or break it on purpose."""
+    return copy_project(tmp_path / "project")

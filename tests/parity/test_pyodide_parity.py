@@ -28,7 +28,7 @@ NODE_SCRIPT = HERE / "run_in_pyodide.mjs"
 EVALUATE = HERE / "evaluate.py"
 PACK = "videokonsultationer"
 REL_TOL = 1e-12
-NODE_TIMEOUT = 120  # seconds; the whole run normally takes well under 15
+NODE_TIMEOUT = 120  # seconds; Pyodide takes ~15 s here (start ~5 s), more on a busy machine
 
 # ---------------------------------------------------------------------------------------------------------
 # The cases. Each runs one calculators function over one or more argument lists; `run` requests get the
@@ -282,8 +282,6 @@ def outputs(tmp_path_factory) -> dict:
             process.communicate()
     assert process.returncode == 0, f"Pyodide-kørslen fejlede / the Pyodide run failed:\n{stderr[-4000:]}"
     pyodide = json.loads((work / "output.json").read_text(encoding="utf-8"))
-    pyodide["results"]["rate_ci-counts-0-30"][5]["value"][1] *= 1 + 1e-10  # PERTURBATION
-    pyodide["results"]["run-cluster-k2"][0]["value"]["result"]["indicators"][1]["rate_text"] += "0"  # PERTURBATION
     noise = [f"{case_id} {found}" for case_id in cpython["results"]
              for found in inexact_floats(cpython["results"][case_id], pyodide["results"].get(case_id))]
     print(f"{len(CASES)} cases; CPython {cpython_seconds:.1f} s; {stdout.strip()}; "

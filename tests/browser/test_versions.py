@@ -1,0 +1,90 @@
+"""Two editions deployed with mike side by side: the older one says so in Danish, the selector switches."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import QuietHandler, Visit, copy_project
+
+MIKE = str(Path(sys.executable).parent / "mike")
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
+                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
+
+
+def run(project, *command, **env):
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, **GIT_IDENTITY, "NO_MKDOCS_2_WARNING": "1", **env,
+                                 # mike runs `mkdocs` from PATH
+                                 "PATH": f"{Path(MIKE).parent}{os.pathsep}{os.environ['PATH']}"})
+    assert result.returncode == 0, f"{command}:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def deploy(project, edition):
+    run(project, "git", "add", "-A")
+    run(project, "git", "commit", "-qm", f"Udgave {edition}")
+    run(project, MIKE, "deploy", "--update-aliases", edition, "latest",
+        MKDOCS_VERSION_PROVIDER="mike")
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory):
+    """A project copy with editions 1.0 and 1.1 in its gh-pages branch, served from a checkout of that branch."""
+    copy = copy_project(tmp_path_factory.mktemp("versions") / "project")
+    run(copy, "git", "init", "-q", "-b", "main")
+    deploy(copy, "1.0")
+    page = copy / "docs" / "privatliv.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("# Privatliv og data", "# Privatliv og data\n\nNyt i 1.1."),
+                    encoding="utf-8")
+    deploy(copy, "1.1")
+    run(copy, MIKE, "set-default", "latest")
+    served = tmp_path_factory.mktemp("gh-pages")
+    run(copy, "git", "worktree", "add", "-q", str(served), "gh-pages")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield {"project": copy, "url": f"http://127.0.0.1:{server.server_address[1]}/"}
+    server.shutdown()
+    server.server_close()
+
+
+def test_versions_json_lists_both_and_latest_is_the_newest(editions):
+    versions = json.loads(run(editions["project"], "git", "show", "gh-pages:versions.json"))
+    by_version = {entry["version"]: entry["aliases"] for entry in versions}
+    assert set(by_version) == {"1.0", "1.1"}
+    assert by_version["1.1"] == ["latest"] and by_version["1.0"] == []
+
+
+def test_older_edition_shows_danish_banner_and_newest_does_not(browser, editions):
+    visit = Visit(browser, editions["url"])
+    old = visit.open("1.0/privatliv/")
+    banner = old.locator("[data-md-component=outdated]")
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text("Du læser en ældre udgave")
+    assert "Nyt i 1.1." not in old.locator("article").inner_text()
+    banner.get_by_role("link", name="Gå til den nyeste udgave.").click()
+    expect(old.locator("article")).to_contain_text("Nyt i 1.1.")
+    expect(old.locator("[data-md-component=outdated]")).to_be_hidden()
+    assert visit.console_errors == [] and visit.foreign_requests == []
+    visit.context.close()
+
+
+def test_version_selector_switches_edition(browser, editions):
+    visit = Visit(browser, editions["url"])
+    page = visit.open("latest/privatliv/")
+    selector = page.locator(".md-version")
+    expect(selector).to_contain_text("1.1")
+    selector.hover()
+    page.locator(".md-version__link", has_text="1.0").click()
+    expect(page).to_have_url(editions["url"] + "1.0/privatliv/")
+    expect(page.locator("[data-md-component=outdated]")).to_be_visible()
+    visit.context.close()

@@ -1,0 +1,92 @@
+"""The real site, built strictly: every page there, every page self-contained and in Danish."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+
+def nav_pages(items) -> list[str]:
+    pages = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        pages += nav_pages(value) if isinstance(value, list) else [value]
+    return pages
+
+
+def built_path(site: Path, page: str) -> Path:
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return site / stem.removesuffix("index") / "index.html"
+    return site / stem / "index.html"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def test_every_page_of_the_navigation_is_built(site):
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    pages = nav_pages(config["nav"])
+    assert len(pages) >= 20
+    missing = [page for page in pages if not built_path(site, page).is_file()]
+    assert missing == []
+
+
+def test_every_page_has_the_content_security_policy_before_any_script(site):
+    for page in html_pages(site):
+        text = page.read_text(encoding="utf-8")
+        policy = text.find('http-equiv="Content-Security-Policy"')
+        assert policy != -1, page
+        assert policy < text.find("<script"), page
+        assert "default-src 'self'" in text and "'wasm-unsafe-eval'" in text
+
+
+def test_no_page_refers_to_assets_on_another_host(site):
+    """Tags a browser fetches by itself; a canonical link only names the page's public address."""
+    tag = re.compile(r'<(?:script|link|img|iframe|source|video|audio)\b[^>]*(?:src|href)="(?:https?:)?//[^>]*>', re.I)
+    offenders = [(page.name, found) for page in html_pages(site)
+                 for found in tag.findall(page.read_text(encoding="utf-8")) if 'rel="canonical"' not in found]
+    assert offenders == []
+
+
+def test_pages_are_danish_and_carry_their_version_line(site):
+    for page in html_pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert '<html lang="da"' in text, page
+        if page.name != "404.html":
+            assert re.search(r"Version \d+\.\d+ · opdateret \d{1,2}\. [a-zæøå]+ \d{4}", text), page
+
+
+def test_footer_links_to_accessibility_statement_and_privacy(site):
+    text = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="[^"]*tilgaengelighed/"[^>]*>\s*Tilgængelighedserklæring', text)
+    assert re.search(r'<a href="[^"]*privatliv/"[^>]*>\s*Privatliv og data', text)
+
+
+def test_catalogue_lists_the_online_pack_and_the_planned_ones(site):
+    text = (site / "klyngepakker" / "index.html").read_text(encoding="utf-8")
+    assert 'href="videokonsultationer/"' in text
+    planned = yaml.safe_load((ROOT / "data" / "planned_packs.yaml").read_text(encoding="utf-8"))["packs"]
+    assert planned, "data/planned_packs.yaml lister ingen klyngepakker"
+    for pack in planned:
+        assert pack["name"] in text
+
+
+def test_changelog_lists_every_page_change_newest_first(site):
+    text = (site / "versioner" / "index.html").read_text(encoding="utf-8")
+    entries = re.findall(r"<strong>(\d{1,2}\. [a-zæøå]+ \d{4})</strong>", text)
+    page_count = len(list((ROOT / "docs").rglob("*.md")))
+    assert len(entries) >= page_count
+
+
+def test_data_tables_are_rendered_from_data_files(site):
+    systems = (site / "videokonference" / "tekniske-loesninger" / "index.html").read_text(encoding="utf-8")
+    assert "<table>" in systems and "Rooms/Pexip" in systems.replace("rooms/pexip", "Rooms/Pexip")
+    pack = (site / "klyngepakker" / "videokonsultationer" / "index.html").read_text(encoding="utf-8")
+    for code in ("4436", "1003", "0101", "0120", "0201"):
+        assert code in pack
