@@ -69,7 +69,20 @@ def test_broken_yaml_fails_with_line(project_copy, tmp_path):
 def test_broken_internal_link_fails(project_copy, tmp_path):
     replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", "Se [siden](findes-ikke.md).\n\n## Spørgsmål")
     output = failed_build(project_copy, tmp_path)
-    assert "findes-ikke.md" in output
+    assert "docs/privatliv.md: henvisningen «findes-ikke.md» peger på en side, der ikke findes. Ret stien" in output
+
+
+def test_broken_anchor_fails_in_danish(project_copy, tmp_path):
+    replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", "Se [afsnit](index.md#findes-ikke).\n\n## Spørgsmål")
+    output = failed_build(project_copy, tmp_path)
+    assert "docs/privatliv.md: henvisningen «index.md#findes-ikke» peger på afsnittet «#findes-ikke»" in output
+
+
+def test_page_missing_from_nav_fails_in_danish(project_copy, tmp_path):
+    (project_copy / "docs/ny-side.md").write_text((project_copy / "docs/privatliv.md").read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
+    output = failed_build(project_copy, tmp_path)
+    assert "mangler i menuen (nav i mkdocs.yml)" in output and "ny-side.md" in output
 
 
 def test_unknown_macro_fails(project_copy, tmp_path):
