@@ -2,7 +2,8 @@
 
 The accessible names (Klynge, Antal tilmeldte patienter, Jeres tal (ydelseskode og antal), Beregn) are the
 contract the browser tests use. Everything the user types stays in the browser: calculator.js hands it to a
-Web Worker running the `calculators` package in Pyodide.
+Web Worker running the `calculators` package in Pyodide. The page template (overrides/main.html) loads
+calculator.js and its CSS in <head> on every page that contains this form.
 """
 
 from __future__ import annotations
@@ -106,7 +107,4 @@ tilmeldte patienter ved siden af de andre praksis i jeres klynge. Beregningen sk
 
 {questions_for_print(guide_markdown)}
 </div>
-
-<link rel="stylesheet" href="{base}assets/calculators/calculator.css">
-<script type="module" src="{base}assets/calculators/calculator.js"></script>
 """

@@ -21,7 +21,7 @@ function svgElement(tag, attributes = {}) {
 }
 
 class Calculator {
-  constructor(root) {
+  constructor(root, worker) {
     this.root = root;
     this.form = root.querySelector("[data-form]");
     this.fields = { cluster: this.form.elements.cluster, listed: this.form.elements.listed, text: this.form.elements.text };
@@ -45,7 +45,7 @@ class Calculator {
     root.querySelector("[data-download]").addEventListener("click", () => this.download());
     root.querySelector("[data-print]").addEventListener("click", () => window.print());
 
-    this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+    this.worker = worker;
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = () => this.failed("Beregneren kunne ikke startes i denne browser. Prøv en nyere udgave af Chrome, Edge, Firefox eller Safari.");
     this.worker.postMessage({ type: "init", reference: new URL(root.dataset.reference, document.baseURI).href });
@@ -141,7 +141,7 @@ class Calculator {
     if (first) first.focus();
   }
 
-  show(response) {
+  async show(response) {
     this.warnings.replaceChildren();
     if (!response.ok) {
       this.showError(response.error, response.field, response.errors || []);
@@ -160,9 +160,18 @@ class Calculator {
     this.result.querySelector("[data-summary]").replaceChildren(
       ...result.summary.map((sentence) => element("p", {}, sentence)));
     this.result.querySelector("[data-table]").replaceChildren(resultTable(result));
-    this.result.querySelector("[data-charts]").replaceChildren(...result.indicators.map((indicator) => chart(indicator, result)));
+    const charts = this.result.querySelector("[data-charts]");
+    charts.replaceChildren();
     this.result.hidden = false;
     this.result.focus();
+    // One chart per task: with a large cluster each chart is thousands of SVG nodes, and drawing them all at
+    // once would block the page for longer than a person notices (the 50 ms long-task limit).
+    const rendering = (this.rendering = {});
+    for (const indicator of result.indicators) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (rendering !== this.rendering) return; // a newer result has arrived
+      charts.append(chart(indicator, result));
+    }
   }
 
   download() {
@@ -253,5 +262,14 @@ function niceTicks(low, high, count) {
   return ticks;
 }
 
-const root = document.querySelector("[data-calculator]");
-if (root) new Calculator(root);
+// This module is loaded from the page's <head>, so the worker (and with it Pyodide) starts loading while the
+// page itself is still being parsed; the form is wired up once it exists.
+const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+
+function attach() {
+  const root = document.querySelector("[data-calculator]");
+  if (root) new Calculator(root, worker);
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attach);
+else attach();
