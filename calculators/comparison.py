@@ -116,7 +116,9 @@ def _indicator_result(
 ) -> IndicatorResult:
     practice_rate, lower, upper = rate_ci(count, listed_patients, LEVEL)
     _, lower_998, upper_998 = rate_ci(count, listed_patients, STRICT_LEVEL)
-    reference_rates = tuple(rate(c, n) for c, n in zip(reference_counts, reference_listed))
+    # rate() inlined (the same single rounding, so equal ratios still tie): list sizes are checked above 0 in
+    # compare_with_cluster, and a cluster may have a thousand practices.
+    reference_rates = tuple([c * PER / n for c, n in zip(reference_counts, reference_listed)])
     pooled = rate(sum(reference_counts), sum(reference_listed))
     summary = quantiles(reference_rates)
     n_lower, n_equal, m = position(practice_rate, reference_rates)

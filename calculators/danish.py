@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 
 EN_DASH = "\u2013"
 _MAX_QUOTED = 40
@@ -19,8 +18,36 @@ def format_number(x: float, decimals: int = 1, grouping: bool = True) -> str:
         raise ValueError(f"cannot format {x!r} as a Danish number")
     if decimals < 0:
         raise ValueError("decimals must be 0 or more")
-    exact = Decimal(repr(x)) if isinstance(x, float) else Decimal(x)
-    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if isinstance(x, float):
+        # The number as written is repr's shortest round-tripping decimal: digits * 10**exponent, exactly.
+        mantissa, _, power = float.__repr__(abs(x)).partition("e")
+        whole, _, fraction = mantissa.partition(".")
+        digits, exponent = int(whole + fraction), int(power or 0) - len(fraction)
+    elif isinstance(x, int):
+        digits, exponent = abs(x), 0
+    else:
+        return _format_decimal(x, decimals, grouping)
+    shift = -decimals - exponent
+    if shift <= 0:
+        scaled = digits * 10**-shift
+    else:  # round half up, on the magnitude: away from zero
+        unit = 10**shift
+        scaled, remainder = divmod(digits, unit)
+        if 2 * remainder >= unit:
+            scaled += 1
+    whole_part, fraction_part = divmod(scaled, 10**decimals)
+    text = f"{whole_part:,}".replace(",", ".") if grouping else str(whole_part)
+    if decimals:
+        text += "," + str(fraction_part).zfill(decimals)
+    return "-" + text if x < 0 and scaled else text  # never "-0,0"
+
+
+def _format_decimal(x, decimals: int, grouping: bool) -> str:
+    """Other number types (Decimal, say) through the decimal module, imported only then: the browser's worker
+    never needs it, and importing it costs the calculator's start."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    rounded = Decimal(x).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     if rounded.is_zero():
         rounded = abs(rounded)  # never show "-0,0"
     english = format(rounded, (",." if grouping else ".") + f"{decimals}f")

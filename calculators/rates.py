@@ -8,9 +8,7 @@ chi-square distribution for small counts, where approximations undercover, and B
 from __future__ import annotations
 
 import math
-from statistics import NormalDist
-
-from .gamma import chi2_ppf
+from .gamma import chi2_ppf, normal_quantile
 
 PER = 1000
 EXACT_BELOW = 10  # counts under this get the exact interval
@@ -43,7 +41,7 @@ def count_interval(count: int, level: float = 0.95) -> tuple[float, float]:
         lower = 0.0 if x == 0 else chi2_ppf(alpha / 2, 2 * x) / 2
         upper = chi2_ppf(1 - alpha / 2, 2 * x + 2) / 2
         return lower, upper
-    z = NormalDist().inv_cdf(1 - alpha / 2)
+    z = normal_quantile(1 - alpha / 2)
     lower = x * (1 - 1 / (9 * x) - z / (3 * math.sqrt(x))) ** 3
     upper = (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * math.sqrt(x + 1))) ** 3
     return lower, upper
