@@ -31,6 +31,13 @@ def handle(request_json, reference):
 
 def load_reference(text):
     return json.loads(text)
+
+def warm_up(reference):
+    # The first computation runs about three times slower while the WebAssembly is cold: do one for
+    # practice before a person presses "Beregn".
+    codes = [code for indicator in reference["indicators"] for code in indicator["codes"]]
+    run({"text": "\\n".join(f"{code};1" for code in codes), "listed": "1000",
+         "cluster_id": reference["clusters"][0]["id"], "reference": reference})
 `);
   return pyodide;
 });
@@ -44,7 +51,10 @@ self.onmessage = async ({ data }) => {
       reference: pyodide.globals.get("load_reference")(referenceText),
     }));
     ready.then(
-      () => self.postMessage({ type: "ready" }),
+      ({ reference }) => {
+        self.postMessage({ type: "ready" });
+        runtime.then((pyodide) => pyodide.globals.get("warm_up")(reference));
+      },
       (error) => {
         console.warn(error);
         self.postMessage({ type: "failed", message: FAILED });
