@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT
 
@@ -30,7 +31,8 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def test_every_page_of_the_navigation_is_built(site):
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml_load(file)  # MkDocs' own loader knows the !ENV and !!python tags
     pages = nav_pages(config["nav"])
     assert len(pages) >= 20
     missing = [page for page in pages if not built_path(site, page).is_file()]
