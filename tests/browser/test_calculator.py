@@ -5,16 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 import re
 
 import numpy as np
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-from scipy import stats
 
 from conftest import Visit
+from independent import scipy_rate_ci
 
 PAGE = "klyngepakker/videokonsultationer/beregner/"
 COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
@@ -32,15 +31,7 @@ def danish(value: float, decimals: int = 1) -> str:
 
 
 def interval(count: int, population: int, level: float) -> tuple[float, float]:
-    alpha = 1 - level
-    if count < 10:
-        low = stats.chi2.ppf(alpha / 2, 2 * count) / 2 if count else 0.0
-        high = stats.chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
-    else:
-        z = stats.norm.ppf(1 - alpha / 2)
-        low = count * (1 - 1 / (9 * count) - z / (3 * math.sqrt(count))) ** 3
-        high = (count + 1) * (1 - 1 / (9 * (count + 1)) + z / (3 * math.sqrt(count + 1))) ** 3
-    return low / population * 1000, high / population * 1000
+    return scipy_rate_ci(count, population, level)[1:]
 
 
 def expected_row(indicator: dict, cluster: dict) -> list[str]:

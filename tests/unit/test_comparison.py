@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from scipy import stats
 
 from calculators import compare_with_cluster
 from calculators.comparison import AS_EXPECTED, HIGHER, LOWER, caution, judge
+from independent import scipy_rate_ci
 
 
 def compare_video(count: int, listed: int, indicators, cluster):
@@ -15,15 +15,7 @@ def compare_video(count: int, listed: int, indicators, cluster):
 
 
 def scipy_interval(x: int, population: int, level: float) -> tuple[float, float]:
-    alpha = 1 - level
-    if x < 10:
-        lower = 0.0 if x == 0 else stats.chi2.ppf(alpha / 2, 2 * x) / 2
-        upper = stats.chi2.ppf(1 - alpha / 2, 2 * x + 2) / 2
-    else:
-        z = stats.norm.ppf(1 - alpha / 2)
-        lower = x * (1 - 1 / (9 * x) - z / (3 * x**0.5)) ** 3
-        upper = (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * (x + 1) ** 0.5)) ** 3
-    return lower * 1000 / population, upper * 1000 / population
+    return scipy_rate_ci(x, population, level)[1:]
 
 
 # Cluster A's pooled video rate is exactly 10 per 1,000. For a practice of 2,000 patients the 95 % interval
