@@ -46,6 +46,8 @@ def test_every_page_has_the_content_security_policy_before_any_script(site):
         assert policy != -1, page
         assert policy < text.find("<script"), page
         assert "default-src 'self'" in text and "'wasm-unsafe-eval'" in text
+        script_src = re.search(r"script-src ([^;]*);", text).group(1)
+        assert "'unsafe-inline'" not in script_src and "http" not in script_src, page
 
 
 def test_no_page_refers_to_assets_on_another_host(site):
