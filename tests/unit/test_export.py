@@ -88,7 +88,7 @@ def test_dict_chart_has_the_practices_and_a_funnel(comparison, cluster_b):
     funnel = chart["funnel"]
     sizes = [point["listed"] for point in funnel]
     assert sizes == sorted(set(sizes))
-    assert 30 <= len(sizes) <= 41
+    assert 20 <= len(sizes) <= 25
     assert sizes[0] == min(cluster_b["listed"]) and sizes[-1] == max(cluster_b["listed"])
     assert 2200 in sizes
     pooled = chart["pooled_rate"]
