@@ -60,12 +60,12 @@ def define_env(env) -> None:
         return data.planned_packs(root).get("order_contact") or ""
 
     @env.macro
-    def pack_catalogue(base: str = "") -> str:
-        """Cards of the packs online, from each pack's front matter; `base` is the link prefix from the page."""
+    def pack_catalogue() -> str:
+        """The packs online, from each pack's front matter, linked from the catalogue page klyngepakker/."""
         items = []
         for page in pages.packs(pages.read_pages(docs)):
             pack = page.meta["klyngepakke"]
-            link = base + page.path.removeprefix("klyngepakker/")
+            link = page.path.removeprefix("klyngepakker/")
             items.append(f"- **[{pack['name']}]({link})**  \n  {pack.get('summary', page.meta['description'])}")
         return "\n".join(items)
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -84,8 +85,10 @@ def validate_reference(frame: pd.DataFrame, name: str, codes: list[str]) -> list
     return problems
 
 
+@lru_cache(maxsize=None)  # one read per build: validation, the page's form and the site's JSON all use it
 def reference_json(root: Path, pack: str) -> dict:
-    """The pack's reference data as the browser's calculator receives it; a DataError when anything is wrong."""
+    """The pack's reference data as the browser's calculator receives it; a DataError when anything is wrong.
+    Callers must not change the returned dict (it is shared)."""
     config = pack_config(root, pack)
     codes = pack_codes(config)
     name = f"data/reference/{pack}.csv"

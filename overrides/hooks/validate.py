@@ -22,6 +22,7 @@ from macros.errors import DataError  # noqa: E402
 @event_priority(100)  # before the macros plugin renders anything from the same files
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
+    reference.reference_json.cache_clear()  # mkdocs serve rebuilds in-process: read the files anew
     problems = data.load_all(root)  # includes data/sources.yaml
     if not problems:  # the reference data are checked against the fee codes, so those must be sound first
         problems += reference.all_reference_json(root)[1]
