@@ -17,6 +17,9 @@ def editor_safe(env, function):
     `env.editor_problems` instead of raised: the macros plugin would print an English traceback and exit with
     code 100. The hook overrides/hooks/validate.py stops the build with every collected message at once."""
     signature = inspect.signature(function)
+    plain = signature.replace(parameters=[parameter.replace(annotation=inspect.Parameter.empty)
+                                          for parameter in signature.parameters.values()],
+                              return_annotation=inspect.Signature.empty)  # fee_code(code), as an editor reads it
 
     @functools.wraps(function)
     def safe(*args, **kwargs):
@@ -27,7 +30,8 @@ def editor_safe(env, function):
         except TypeError:
             env.editor_problems.append(
                 f"{pages.call_where(page, function.__name__, args)}: makroen «{call}» har ikke de rigtige værdier. "
-                f"Skriv den som {{{{ {function.__name__}{signature} }}}}, og sæt tekst i anførselstegn.")
+                f"Skriv den som {{{{ {function.__name__}{plain} }}}}, og sæt tekst i anførselstegn "
+                "(se CONTRIBUTING.md).")
             return ""
         try:
             return function(*args, **kwargs)

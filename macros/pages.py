@@ -66,7 +66,9 @@ def call_where(page: Page, name: str, args: tuple = ()) -> str:
     """«docs/side.md, linje 12» for the line that calls macro `name` (with these text arguments, if several do)."""
     calls = [number for number, line in enumerate(page.source.splitlines(), start=1) if f"{name}(" in line]
     lines = page.source.splitlines()
-    exact = [number for number in calls if all(str(arg) in lines[number - 1] for arg in args if isinstance(arg, str))]
+    exact = [number for number in calls
+             if (all(arg in lines[number - 1] for arg in args if isinstance(arg, str)) if args
+                 else f"{name}()" in lines[number - 1])]
     found = (exact or calls)[:1]
     return f"docs/{page.path}" + (f", linje {found[0]}" if found else "")
 
@@ -157,7 +159,7 @@ def unknown_keys(page: Page) -> list[str]:
 
 
 def check_changes(page: Page) -> list[str]:
-    problems, versions = [], set()
+    problems, versions, complete = [], set(), True
     changes = page.meta.get("changes") or []
     if not isinstance(changes, list):
         return [f"{page.where('changes')}: «changes» skal være en liste af ændringer med version, date og summary."]
@@ -165,12 +167,13 @@ def check_changes(page: Page) -> list[str]:
         where = page.where("changes", number)
         if not isinstance(change, dict) or not change.get("summary") or not change.get("version"):
             problems.append(f"{where}, ændring nr. {number + 1} under «changes»: skal have version, date og summary.")
+            complete = False
             continue
         versions.add(str(change["version"]))
         problems += check_date(change.get("date"), f"{page.where('changes', number, 'date')}, ændring nr. "
                                                    f"{number + 1}", "date")
     version = page.meta.get("version")
-    if version not in (None, "") and VERSION.match(str(version)) and str(version) not in versions:
+    if complete and version not in (None, "") and VERSION.match(str(version)) and str(version) not in versions:
         problems.append(f"{page.where('version')}: siden har version {version}, men ingen ændring under «changes» "
                         f"har den version. Tilføj en ændring med version: \"{version}\", date og summary – eller "
                         "ret versionen.")

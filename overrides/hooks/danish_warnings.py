@@ -47,7 +47,7 @@ class Translator:
         target = link.split("#")[0]
         pages = sorted(path.relative_to(self.docs).as_posix() for path in self.docs.rglob("*.md")) if self.docs else []
         wanted = posixpath.normpath(posixpath.join(here, target))
-        guess = (difflib.get_close_matches(wanted, pages, n=1, cutoff=0.5)
+        guess = (difflib.get_close_matches(wanted, pages, n=1, cutoff=0.8)
                  or [page for page in pages if posixpath.basename(page) == posixpath.basename(target)][:1])
         if guess:
             return f"Mente du «{posixpath.relpath(guess[0], here or '.')}»?"
