@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 from pathlib import Path
 
 from . import data, pages, reference
@@ -9,11 +11,48 @@ from .calculator import calculator_html
 from .errors import DataError
 from .tables import link_item, markdown_table
 
+
+def editor_safe(env, function):
+    """The macro, with an editor's mistake (wrong values, an unknown code) collected as a Danish message in
+    `env.editor_problems` instead of raised: the macros plugin would print an English traceback and exit with
+    code 100. The hook overrides/hooks/validate.py stops the build with every collected message at once."""
+    signature = inspect.signature(function)
+    plain = signature.replace(parameters=[parameter.replace(annotation=inspect.Parameter.empty)
+                                          for parameter in signature.parameters.values()],
+                              return_annotation=inspect.Signature.empty)  # fee_code(code), as an editor reads it
+
+    @functools.wraps(function)
+    def safe(*args, **kwargs):
+        page = pages.Page(env.page.file.src_uri, {}, source=env.page.file.content_string)
+        call = f"{function.__name__}({', '.join([*map(repr, args), *(f'{k}={v!r}' for k, v in kwargs.items())])})"
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError:
+            env.editor_problems.append(
+                f"{pages.call_where(page, function.__name__, args)}: makroen «{call}» har ikke de rigtige værdier. "
+                f"Skriv den som {{{{ {function.__name__}{plain} }}}}, og sæt tekst i anførselstegn "
+                "(se CONTRIBUTING.md).")
+            return ""
+        try:
+            return function(*args, **kwargs)
+        except DataError as error:
+            env.editor_problems += [f"{pages.call_where(page, function.__name__, args)}: {problem}"
+                                    for problem in error.problems]
+            return ""
+    return safe
+
+
 def define_env(env) -> None:
     root = Path(env.conf["config_file_path"]).resolve().parent
     docs = Path(env.conf["docs_dir"])
+    env.editor_problems = []
+    # Drafts (`udkast: true`) are published only by `make serve`; the hook sets this flag for it.
+    show_drafts = bool(env.conf["extra"].get("vis_udkast"))
 
-    @env.macro
+    def macro(function):
+        return env.macro(editor_safe(env, function))
+
+    @macro
     def fee_code(code: str) -> str:
         """Inline: "0126 (videokonference)"."""
         codes = data.fee_codes(root)
@@ -22,7 +61,7 @@ def define_env(env) -> None:
                              "Tilføj den der, eller ret koden på siden."])
         return f"{code} ({codes.loc[code, 'navn']})"
 
-    @env.macro
+    @macro
     def fee_code_table(codes: list[str] | None = None) -> str:
         table = data.fee_codes(root)
         if codes is not None:
@@ -33,7 +72,7 @@ def define_env(env) -> None:
             table = table.loc[codes]
         return markdown_table(table, {"kode": "Ydelseskode", "navn": "Betegnelse", "beskrivelse": "Beskrivelse"})
 
-    @env.macro
+    @macro
     def video_systems_table() -> str:
         table = data.video_systems(root)
         order = {sector: number for number, sector in enumerate(data.SECTORS)}
@@ -41,7 +80,7 @@ def define_env(env) -> None:
         return markdown_table(table, {"sektor": "Sektor", "løsning": "Løsning", "anvendelse": "Bruges til",
                                       "bemærkning": "Bemærkning"})
 
-    @env.macro
+    @macro
     def guide_links(group: str) -> str:
         groups = data.links(root)
         if group not in groups:
@@ -50,26 +89,33 @@ def define_env(env) -> None:
         return "\n".join(link_item(link["title"], link.get("url") or "", link.get("description") or "")
                          for link in groups[group]["links"])
 
-    @env.macro
+    @macro
     def planned_packs() -> str:
+        # A pack on the site is not also listed among those still to come.
+        online = {str(page.meta["klyngepakke"].get("name", "")).casefold()
+                  for page in pages.packs(pages.read_pages(docs)) if show_drafts or not pages.is_draft(page)}
         return "\n".join(f"- {pack['name']}" + (f": {pack['note']}" if pack.get("note") else "")
-                         for pack in data.planned_packs(root)["packs"])
+                         for pack in data.planned_packs(root)["packs"] if str(pack["name"]).casefold() not in online)
 
-    @env.macro
+    @macro
     def order_contact() -> str:
         return data.planned_packs(root).get("order_contact") or ""
 
-    @env.macro
+    @macro
     def pack_catalogue() -> str:
         """The packs online, from each pack's front matter, linked from the catalogue page klyngepakker/."""
         items = []
         for page in pages.packs(pages.read_pages(docs)):
+            if pages.is_draft(page) and not show_drafts:
+                continue
             pack = page.meta["klyngepakke"]
             link = page.path.removeprefix("klyngepakker/")
-            items.append(f"- **[{pack['name']}]({link})**  \n  {pack.get('summary', page.meta['description'])}")
+            label = " (udkast – udgives ikke endnu)" if pages.is_draft(page) else ""
+            items.append(f"- **[{pack['name']}]({link})**{label}  \n  "
+                         f"{pack.get('summary', page.meta['description'])}")
         return "\n".join(items)
 
-    @env.macro
+    @macro
     def changelog() -> str:
         rows = pages.changes(pages.read_pages(docs))
         lines = []
@@ -78,7 +124,7 @@ def define_env(env) -> None:
                          f"(version {row['version']}): {row['summary']}")
         return "\n".join(lines)
 
-    @env.macro
+    @macro
     def calculator(pack: str, guide: str = "droeftelsesguide.md") -> str:
         """The pack's calculator; `guide` is the page (beside this one) whose questions go on the printout."""
         page_dir = (docs / env.page.file.src_uri).parent

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -16,11 +18,34 @@ SECTORS = ("Almen praksis", "Hospitaler", "Kommuner")
 LINK_GROUPS = ("generelt", "almen-praksis", "kommuner", "hospitaler", "klyngepakke")
 
 
+class TextLoader(yaml.SafeLoader):
+    """YAML read as an editor means it: numbers stay text, so `version: 1.10` is "1.10" (not 1.1) and
+    `codes: [0101]` is "0101" (not the octal number 65); an impossible date such as 2026-02-30 stays text, so
+    the check of that field can say so in Danish instead of stopping with Python's ValueError."""
+
+
+_NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag not in _NUMBERS]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _date_or_text(loader: TextLoader, node):
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+TextLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
+
+
 def read_yaml(root: Path, name: str):
-    """A YAML file as Python data; a syntax error becomes a Danish message with the line number."""
+    """A YAML file as Python data (numbers as text); a syntax error becomes a Danish message with the line."""
     path = root / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=TextLoader)
     except FileNotFoundError:
         raise DataError([f"{name}: filen findes ikke. Gendan den fra main-grenen."]) from None
     except yaml.YAMLError as error:
@@ -32,24 +57,68 @@ def read_yaml(root: Path, name: str):
         ]) from None
 
 
+def row_list(lines: list[int]) -> str:
+    """«række 4», «række 4 og 9» or «række 2, 3, 4 og 53 rækker mere»: short even when every row is wrong."""
+    shown = [str(line) for line in lines[:3]]
+    if len(lines) > 3:
+        return f"række {', '.join(shown)} og {len(lines) - 3} rækker mere"
+    return "række " + (f"{', '.join(shown[:-1])} og {shown[-1]}" if len(shown) > 1 else shown[0])
+
+
+def read_table(path: Path, name: str) -> pd.DataFrame:
+    """A `;`-separated CSV as Excel saves it, every cell text, indexed so that `csv_line` gives the file's line.
+
+    Forgiven, because it changes nothing: Excel's byte-order mark, blank lines, and one empty field after a
+    trailing `;` (on every row or on some). Refused with the fix: another encoding than UTF-8, commas instead of
+    semicolons, and rows with more or fewer fields than the header (a trailing `;7` shifts no column silently).
+    FileNotFoundError is the caller's to explain."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError([f"{name}: filen er ikke gemt som UTF-8, så æ, ø og å kan ikke læses. Åbn den i Excel, "
+                         "vælg Filer › Gem som, og vælg filtypen «CSV UTF-8 (kommasepareret) (*.csv)»."]) from None
+    rows = [(number, [cell.strip() for cell in row])
+            for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=";"), start=1)
+            if any(cell.strip() for cell in row)]
+    if not rows:
+        raise DataError([f"{name}: filen er tom. Den skal have en overskrift og en række pr. linje."])
+    (_, header), body = rows[0], rows[1:]
+    if header and header[-1] == "":
+        header = header[:-1]  # `;` after the last heading
+    if len(header) == 1 and "," in header[0]:
+        raise DataError([f"{name}, række 1: felterne er adskilt med komma. Brug semikolon (;) – gem filen i Excel "
+                         "som «CSV UTF-8 (kommasepareret) (*.csv)» med dansk opsætning."])
+    wrong: dict[tuple[int, str], list[int]] = {}
+    for number, row in body:
+        if len(row) == len(header) + 1 and row[-1] == "":
+            row.pop()  # `;` after the last field
+        if len(row) != len(header):
+            wrong.setdefault((len(row), row[-1] if len(row) > len(header) else ""), []).append(number)
+    problems = [
+        f"{name}, {row_list(lines)}: rækken har {count} felter, men overskriften har {len(header)} "
+        f"({';'.join(header)})."
+        + (f" Det sidste felt er «{last}»: slet det, eller giv det en kolonne i overskriften." if last else
+           " Tjek semikolonerne: hvert felt i overskriften skal have en værdi i rækken (et tomt felt er ;;).")
+        for (count, last), lines in wrong.items()
+    ]
+    raise_if_any(problems)
+    return pd.DataFrame([row for _, row in body], columns=header, index=[number - 2 for number, _ in body],
+                        dtype=str)
+
+
 def read_csv(root: Path, name: str, columns: tuple[str, ...]) -> pd.DataFrame:
     """A `;`-separated CSV with exactly the given header, every cell kept as text."""
-    path = root / name
     try:
-        frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = read_table(root / name, name)
     except FileNotFoundError:
         raise DataError([f"{name}: filen findes ikke. Gendan den fra main-grenen."]) from None
-    except (pd.errors.ParserError, UnicodeDecodeError) as error:
-        raise DataError([
-            f"{name}: filen kan ikke læses som CSV ({error}). Hver række skal have lige så mange "
-            f"semikolon-adskilte felter som overskriften: {';'.join(columns)}."
-        ]) from None
     if tuple(frame.columns) != columns:
         raise DataError([
             f"{name}, række 1 (overskriften): kolonnerne er {';'.join(frame.columns)}, "
             f"men skal være {';'.join(columns)}."
         ])
-    return frame.apply(lambda column: column.str.strip())
+    return frame
 
 
 def csv_line(index: int) -> int:

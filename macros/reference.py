@@ -9,12 +9,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from .data import FEE_CODE, csv_line, fee_codes, read_yaml
+from .data import FEE_CODE, csv_line, fee_codes, read_table, read_yaml, row_list
 from .errors import DataError, raise_if_any
 
 MIN_PRACTICES = 5  # fewer practices than this and a cluster's figures could point at one practice
 BASE_COLUMNS = ("klynge", "tilmeldte")
 ID = re.compile(r"^[a-z0-9-]+$")
+COUNT = re.compile(r"[0-9]+")
+MAX_DIGITS = 9  # no practice has a billion of anything; more is a pasting error (and would overflow)
+# A cluster is named by place or letter ("Klynge Viborg Nord"); a long number may be a ydernummer, and these
+# words name a single practice.
+PRACTICE_LIKE = re.compile(r"\d{4,}|\b(praksis\w*|læge\w*|\w*klinik\w*|dr)\b",
+                           re.IGNORECASE)
 
 
 def pack_ids(root: Path) -> list[str]:
@@ -53,29 +59,62 @@ def pack_codes(config: dict) -> list[str]:
     return list(dict.fromkeys(str(code) for indicator in config["indicators"] for code in indicator["codes"]))
 
 
-def validate_reference(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
-    extra = [column for column in frame.columns if column not in (*BASE_COLUMNS, *codes)]
+def check_header(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
+    allowed = (*BASE_COLUMNS, *codes)
+    # Excel reads 0101 as the number 101 and saves it so: that is a fee code, not an identifying column.
+    zero_dropped = {column: column.zfill(4) for column in frame.columns
+                    if column not in allowed and column.isdigit() and column.zfill(4) in codes}
+    problems = [f"{name}, række 1: kolonnen «{column}» er ikke en ydelseskode. Mente du «{code}»? Excel fjerner "
+                "nullet foran: skriv det igen, og gem som «CSV UTF-8»." for column, code in zero_dropped.items()]
+    extra = [column for column in frame.columns if column not in allowed and column not in zero_dropped]
     if extra:
-        return [
+        problems.append(
             f"{name}, række 1: kolonnerne {', '.join(extra)} er ikke tilladt. Referencedata må kun have "
-            f"{';'.join((*BASE_COLUMNS, *codes))} – aldrig praksisnavne, ydernumre eller andet, der kan "
-            "identificere en praksis."
-        ]
-    problems = [f"{name}, række 1: kolonnen «{column}» mangler." for column in (*BASE_COLUMNS, *codes)
-                if column not in frame.columns]
-    if problems:
-        return problems
+            f"{';'.join(allowed)} – aldrig praksisnavne, ydernumre eller andet, der kan identificere en praksis."
+        )
+    problems += [f"{name}, række 1: kolonnen «{column}» mangler." for column in allowed
+                 if column not in frame.columns and column not in zero_dropped.values()]
+    return problems
+
+
+def check_counts(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
+    problems = []
     for column in ("tilmeldte", *codes):
         for index, value in frame[column].items():
-            if not value.isdigit():
+            if not COUNT.fullmatch(value):  # str.isdigit() would pass «²», which int() then refuses
                 problems.append(f"{name}, række {csv_line(index)}, kolonne «{column}»: «{value}» er ikke et helt "
-                                "tal på 0 eller derover. Skriv tallet uden punktum og mellemrum.")
+                                "tal på 0 eller derover. Skriv tallet med cifrene 0-9, uden punktum og mellemrum.")
+            elif len(value.lstrip("0")) > MAX_DIGITS:
+                problems.append(f"{name}, række {csv_line(index)}, kolonne «{column}»: «{value}» er større, end "
+                                "en praksis kan have. Tjek tallet.")
             elif column == "tilmeldte" and int(value) == 0:
                 problems.append(f"{name}, række {csv_line(index)}, kolonne «tilmeldte»: en praksis skal have "
                                 "mindst én tilmeldt patient.")
+    return problems
+
+
+def check_clusters(frame: pd.DataFrame, name: str) -> list[str]:
+    problems = []
     for index, value in frame["klynge"].items():
         if not value:
             problems.append(f"{name}, række {csv_line(index)}, kolonne «klynge»: skriv klyngens navn.")
+    for cluster, rows in frame.groupby("klynge", sort=False).groups.items():
+        if cluster and PRACTICE_LIKE.search(cluster):
+            problems.append(f"{name}, række {csv_line(rows[0])}, kolonne «klynge»: «{cluster}» ligner navnet på "
+                            "en praksis eller et ydernummer, og klyngenavnet vises på sitet. Skriv klyngens navn, "
+                            "fx «Klynge Viborg Nord».")
+    # The same practice twice would make a cluster of four pass the rule of five below.
+    for _, rows in frame[frame.duplicated(keep=False)].groupby(list(frame.columns)).groups.items():
+        problems.append(f"{name}, {row_list([csv_line(index) for index in rows])}: rækkerne er ens. Hver praksis må "
+                        "kun stå én gang; slet de ekstra rækker.")
+    return problems
+
+
+def validate_reference(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
+    problems = check_header(frame, name, codes)
+    if problems:
+        return problems
+    problems = check_counts(frame, name, codes) + check_clusters(frame, name)
     for cluster, size in frame["klynge"][frame["klynge"] != ""].value_counts().items():
         if size < MIN_PRACTICES:
             problems.append(
@@ -93,12 +132,9 @@ def reference_json(root: Path, pack: str) -> dict:
     codes = pack_codes(config)
     name = f"data/reference/{pack}.csv"
     try:
-        frame = pd.read_csv(root / name, sep=";", dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = read_table(root / name, name)
     except FileNotFoundError:
         raise DataError([f"{name}: filen findes ikke. Hver klyngepakke med beregner skal have referencedata."]) from None
-    except (pd.errors.ParserError, UnicodeDecodeError) as error:
-        raise DataError([f"{name}: filen kan ikke læses som CSV ({error}). Tjek antallet af semikoloner."]) from None
-    frame = frame.apply(lambda column: column.str.strip())
     raise_if_any(validate_reference(frame, name, codes))
     for column in ("tilmeldte", *codes):
         frame[column] = frame[column].astype(int)

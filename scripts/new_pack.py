@@ -2,7 +2,9 @@
 
 From scripts/templates/ it writes five pages with complete front matter and marked placeholders, a data stub
 with one placeholder indicator, fictitious reference data (fixed seed: the same figures every time), and the
-pack's section in mkdocs.yml's navigation. The site then builds strictly and lists the pack in its catalogue.
+pack's section in mkdocs.yml's navigation. Every page says `udkast: true`: the published site leaves the pack
+out (menu, catalogue, search, sitemap) until the editor deletes that line, while `make serve` shows it with a
+draft banner. The build refuses a page marked ready that still has the templates' placeholders.
 Every refusal is a Danish message and exit code 1, before anything is written.
 """
 
@@ -180,6 +182,8 @@ def create(root: Path, name: str, today: dt.date) -> list[str]:
               "Næste skridt:",
               f"  1. Skriv indholdet i docs/klyngepakker/{slug}/: erstat hver «Skriv her …», og slet boksene "
               "«Udkast». Skriv kildernes nøgler (fra data/sources.yaml) under «source:».",
+              "     Siderne er udkast («udkast: true» øverst): de udgives ikke, men «make serve» viser dem. Slet "
+              "linjen «udkast: true» i hver side, når den er klar.",
               f"  2. Skriv pakkens indikatorer og ydelseskoder i data/klyngepakker/{slug}.yaml (0101 er en "
               "pladsholder). Koderne skal stå i data/fee_codes.csv.",
               f"  3. Referencedata i data/reference/{slug}.csv er fiktive. Giv filen en kolonne pr. ydelseskode, "

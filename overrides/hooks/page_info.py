@@ -12,7 +12,11 @@ from macros import data, pages  # noqa: E402
 
 
 def on_page_context(context, page, config, nav):
-    meta = page.meta
+    if not page.file.is_documentation_page():
+        return context
+    docs = Path(config.docs_dir)
+    # Our own reading of the front matter: MkDocs' reads `version: 1.10` as the number 1.1.
+    meta = pages.read_page(docs, docs / page.file.src_path).meta
     if "version" in meta and "updated" in meta:
         known = data.sources(Path(config.config_file_path).resolve().parent)
         context["page_info"] = {

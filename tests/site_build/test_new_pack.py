@@ -1,12 +1,17 @@
-"""`make ny-klyngepakke`: a pack made from the template builds strictly and is in the catalogue; names are unique."""
+"""`make ny-klyngepakke`: a pack made from the template is a draft, left out of the published site until marked ready
+(and shown with a banner by `make serve`); names are unique."""
 
 from __future__ import annotations
 
 import difflib
 import importlib.util
+import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 import pytest
 
@@ -14,7 +19,7 @@ from conftest import ROOT, build_site
 
 SCRIPT = ROOT / "scripts" / "new_pack.py"
 NAME, SLUG = "Øre, næse og hals", "oere-naese-og-hals"
-PAGES = ("", "droeftelsesguide/", "klyngemoedet/", "hjemme-i-praksis/", "beregner/")
+DRAFT_LINE = "udkast: true  # Udkast: udgives ikke, men vises af make serve. Slet linjen, når siden er klar.\n"
 
 
 def new_pack(project, name: str) -> subprocess.CompletedProcess:
@@ -31,7 +36,7 @@ def script():
     return module
 
 
-def test_new_pack_builds_strictly_and_is_in_the_catalogue(project_copy, tmp_path):
+def test_new_pack_is_a_draft_left_out_of_the_published_build(project_copy, tmp_path):
     config_before = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
     result = new_pack(project_copy, NAME)
     assert result.returncode == 0, result.stderr
@@ -42,15 +47,62 @@ def test_new_pack_builds_strictly_and_is_in_the_catalogue(project_copy, tmp_path
     assert {tag for tag, *_ in edits} == {"equal", "insert"}, "mkdocs.yml må kun få linjer tilføjet"
     assert f"      - {NAME}:\n          - klyngepakker/{SLUG}/index.md\n" in config_after
 
-    build = build_site(project_copy, tmp_path / "site")
+    site = tmp_path / "site"
+    build = build_site(project_copy, site)
     assert build.returncode == 0, build.stdout + build.stderr
-    for page in PAGES:
-        html = (tmp_path / "site" / "klyngepakker" / SLUG / page / "index.html").read_text(encoding="utf-8")
-        assert "Udkast" in html and "Skriv her" in html, page
-    catalogue = (tmp_path / "site" / "klyngepakker" / "index.html").read_text(encoding="utf-8")
-    assert f'href="{SLUG}/">{NAME}</a>' in catalogue
-    assert 'href="videokonsultationer/"' in catalogue
-    assert (tmp_path / "site" / "assets" / "data" / f"{SLUG}.json").is_file()
+    assert not (site / "klyngepakker" / SLUG).exists()
+    built = [page.read_text(encoding="utf-8") for page in site.rglob("*.html")]
+    assert len(built) > 20 and not any(f"{SLUG}/" in text or NAME in text for text in built), "udkastet er i menuen"
+    assert SLUG not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert SLUG not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    catalogue = (site / "klyngepakker" / "index.html").read_text(encoding="utf-8")
+    assert 'href="videokonsultationer/"' in catalogue and "Udkast" not in catalogue
+
+
+def test_make_serve_shows_the_draft_with_a_banner(project_copy):
+    assert new_pack(project_copy, NAME).returncode == 0
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project_copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        draft = fetch(f"http://127.0.0.1:{port}/klyngepakker/klyngepakker/{SLUG}/")
+        catalogue = fetch(f"http://127.0.0.1:{port}/klyngepakker/klyngepakker/")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Udkast – udgives ikke" in draft and "Slet linjen <code>udkast: true</code>" in draft
+    assert f'href="{SLUG}/">{NAME}</a></strong> (udkast – udgives ikke endnu)' in catalogue
+
+
+def test_page_marked_ready_with_placeholders_fails(project_copy, tmp_path):
+    assert new_pack(project_copy, NAME).returncode == 0
+    index = project_copy / "docs" / "klyngepakker" / SLUG / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(DRAFT_LINE, ""), encoding="utf-8")
+    build = build_site(project_copy, tmp_path / "site")
+    assert build.returncode != 0
+    assert (f"docs/klyngepakker/{SLUG}/index.md, linje 9: siden er markeret klar, men har stadig pladsholderen "
+            "«skriv her». Skriv det rigtige indhold – eller sæt «udkast: true» øverst i siden igen") in build.stdout + build.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page once `mkdocs serve` has built the site (it takes some seconds)."""
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.mark.parametrize(("name", "message"), [

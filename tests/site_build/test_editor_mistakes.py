@@ -1,0 +1,92 @@
+"""Everyday editor mistakes, tried as an editor would in a copy of the project and built strictly: each one stops
+the build with a Danish message (file, line, fix) and never a traceback, or is handled correctly. Several
+mistakes share one build, because the message lists them all (the checks themselves: test_editor_checks.py)."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import build_site
+
+PACK = "docs/klyngepakker/videokonsultationer"
+REFERENCE = "data/reference/videokonsultationer.csv"
+
+
+def replace_in(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} findes ikke i {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def build(project, tmp_path):
+    result = build_site(project, tmp_path / "out")
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(project_copy, tmp_path):
+    replace_in(project_copy / PACK / "index.md", "klyngepakke:", "klyngepake:")
+    replace_in(project_copy / PACK / "index.md", '{{ fee_code("1003") }}', '{{ fee_code("1003" }}')
+    replace_in(project_copy / "docs/privatliv.md", "updated: 2026-11-23", "updated: 2026-02-30")
+    replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", '{{ fee_cod("4436") }}\n\n## Spørgsmål')
+    replace_in(project_copy / "docs/tilgaengelighed.md", 'version: "1.0"', 'version: "1.1"')
+    replace_in(project_copy / "docs/versioner.md", "    date: 2026-11-23", "    date: 2099-01-01")
+    reference = project_copy / REFERENCE
+    header, first, second, *rest = reference.read_text(encoding="utf-8").splitlines()
+    second = re.sub(r";\d+$", ";²", second)
+    rows = [first, second, *rest, first]  # the first practice twice
+    reference.write_text("\n".join([header, *rows]).replace("Klynge D (fiktiv)", "Lægehuset Nord") + "\n",
+                         encoding="utf-8")
+
+    code, output = build(project_copy, tmp_path)
+    assert code == 1, output
+    assert "Traceback" not in output and "Error" not in output.replace("BuildError", "")
+    assert re.search(r"Sitet kan ikke bygges\. Ret \d+ fejl:", output)
+    for message in [
+        f"{PACK}/index.md, linje 7: feltet «klyngepake» kendes ikke. Mente du «klyngepakke»?",
+        f'{PACK}/index.md, linje 25: makroen «{{{{ fee_code("4436") }}}} og {{{{ fee_code("1003" }}}} tilsammen.» '
+        "kan ikke læses. Tjek at hver «(» har sin «)»",
+        "docs/privatliv.md, linje 5, felt «updated»: datoen 2026-02-30 findes ikke i kalenderen.",
+        "docs/privatliv.md, linje 38: makroen «fee_cod» findes ikke. Mente du «fee_code»?",
+        "docs/tilgaengelighed.md, linje 4: siden har version 1.1, men ingen ændring under «changes» har den version.",
+        "docs/versioner.md, linje 9, ændring nr. 1, felt «date»: 2099-01-01 ligger i fremtiden.",
+        f"{REFERENCE}, række 3, kolonne «0201»: «²» er ikke et helt tal på 0 eller derover.",
+        f"{REFERENCE}, række 2 og 58: rækkerne er ens. Hver praksis må kun stå én gang",
+        f"{REFERENCE}, række 46, kolonne «klynge»: «Lægehuset Nord» ligner navnet på en praksis eller et ydernummer",
+    ]:
+        assert message in output, message
+
+
+def test_broken_guide_link_and_wrong_macro_values_are_said_once_in_danish(project_copy, tmp_path):
+    replace_in(project_copy / PACK / "droeftelsesguide.md", "overrasker jer?",
+               "overrasker jer? Se [erfaringerne](../videokonference/erfaringer.md).")
+    replace_in(project_copy / PACK / "index.md", '{{ fee_code("4436") }}', '{{ fee_code("9999") }}')
+    replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", "{{ fee_code() }}\n\n## Spørgsmål")
+
+    code, output = build(project_copy, tmp_path)
+    assert code == 1, output  # not the macros plugin's 100
+    assert "Traceback" not in output and "contains a link" not in output
+    link = (f"{PACK}/droeftelsesguide.md, linje 19: henvisningen «../videokonference/erfaringer.md» peger på en side, "
+            "der ikke findes. Mente du «../../videokonference/erfaringer.md»?")
+    assert output.count("henvisningen «../videokonference/erfaringer.md»") == 1 and link in output
+    assert "beregner.md: henvisningen" not in output
+    assert (f"{PACK}/index.md, linje 25: Makroen fee_code: ydelseskoden «9999» findes ikke i data/fee_codes.csv."
+            in output)
+    assert "docs/privatliv.md, linje 38: makroen «fee_code()» har ikke de rigtige værdier." in output
+
+
+def test_numbers_an_editor_writes_without_quotes_and_excel_habits_build_as_meant(project_copy, tmp_path):
+    for page in ("docs/privatliv.md", "docs/tilgaengelighed.md"):
+        replace_in(project_copy / page, 'version: "1.0"', "version: 1.10", count=2)
+    replace_in(project_copy / "data/klyngepakker/videokonsultationer.yaml", '["0101"]', "[0101]")
+    reference = project_copy / REFERENCE
+    lines = reference.read_text(encoding="utf-8").splitlines()
+    reference.write_bytes(("\ufeff" + "".join(f"{line};\r\n" for line in lines)).encode("utf-8"))  # Excel's way
+
+    code, output = build(project_copy, tmp_path)
+    assert code == 0, output
+    privacy = (tmp_path / "out" / "privatliv" / "index.html").read_text(encoding="utf-8")
+    assert "Version 1.10 · opdateret" in privacy
+    changelog = (tmp_path / "out" / "versioner" / "index.html").read_text(encoding="utf-8")
+    assert "(version 1.10)" in changelog
+    json = (tmp_path / "out" / "assets" / "data" / "videokonsultationer.json").read_text(encoding="utf-8")
+    assert '"codes": ["0101"]' in json.replace('"codes":["0101"]', '"codes": ["0101"]')
