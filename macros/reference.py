@@ -53,6 +53,19 @@ def pack_codes(config: dict) -> list[str]:
     return list(dict.fromkeys(str(code) for indicator in config["indicators"] for code in indicator["codes"]))
 
 
+def refuse_real_rows(pack: str, config: dict, frame: pd.DataFrame) -> list[str]:
+    """Practice-level rows are published with the site (and stay in every old edition and in git's history), so
+    only invented ones may be here. Real figures go to each cluster as a cluster data file (`make klyngedata`)."""
+    if config["fictitious"] or frame.empty:
+        return []
+    return [
+        f"data/reference/{pack}.csv: filen har {len(frame)} rækker med tal for enkelte praksis, men "
+        f"data/klyngepakker/{pack}.yaml siger «fictitious: false». Rigtige tal for praksis hører hjemme i "
+        "klyngedatafiler («make klyngedata»), som MidtKraft sender til klyngerne – aldrig i repositoriet eller på "
+        "sitet. Er tallene fiktive, så skriv «fictitious: true»; ellers slet rækkerne, så kun overskriften er tilbage."
+    ]
+
+
 def validate_reference(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
     extra = [column for column in frame.columns if column not in (*BASE_COLUMNS, *codes)]
     if extra:
@@ -99,6 +112,7 @@ def reference_json(root: Path, pack: str) -> dict:
     except (pd.errors.ParserError, UnicodeDecodeError) as error:
         raise DataError([f"{name}: filen kan ikke læses som CSV ({error}). Tjek antallet af semikoloner."]) from None
     frame = frame.apply(lambda column: column.str.strip())
+    raise_if_any(refuse_real_rows(pack, config, frame))
     raise_if_any(validate_reference(frame, name, codes))
     for column in ("tilmeldte", *codes):
         frame[column] = frame[column].astype(int)
