@@ -10,7 +10,7 @@ PORT ?= 8000
 EDITION := $(shell sed -n 's/^  edition: "\(.*\)"/\1/p' mkdocs.yml)
 VERSION ?= $(EDITION)
 
-.PHONY: setup serve build test bench clean deploy-local serve-versions ny-klyngepakke
+.PHONY: setup serve build test bench clean deploy-local serve-versions ny-klyngepakke klyngedata
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ serve-versions: setup
 # A new cluster pack as a draft from scripts/templates/: make ny-klyngepakke NAVN="Antibiotika i almen praksis"
 ny-klyngepakke: setup
 	$(BIN)/python scripts/new_pack.py -- "$(NAVN)"
+
+# One cluster data file per cluster from MidtKraft's extract (.csv or .xlsx); see CONTRIBUTING.md:
+# make klyngedata FIL=udtraek.xlsx UD=klyngedata [AABNE="Klynge Nord,Klynge Syd"] [PAKKE=…] [PERIODE="…"]
+klyngedata: setup
+	$(BIN)/python scripts/klyngedata.py --fil "$(FIL)" --ud "$(UD)" --aabne "$(AABNE)" --pakke "$(PAKKE)" --periode "$(PERIODE)"
 
 bench: setup /usr/bin/chromium
 	$(BIN)/python benchmarks/run.py

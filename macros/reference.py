@@ -59,6 +59,19 @@ def pack_codes(config: dict) -> list[str]:
     return list(dict.fromkeys(str(code) for indicator in config["indicators"] for code in indicator["codes"]))
 
 
+def refuse_real_rows(pack: str, config: dict, frame: pd.DataFrame) -> list[str]:
+    """Practice-level rows are published with the site (and stay in every old edition and in git's history), so
+    only invented ones may be here. Real figures go to each cluster as a cluster data file (`make klyngedata`)."""
+    if config["fictitious"] or frame.empty:
+        return []
+    return [
+        f"data/reference/{pack}.csv: filen har {len(frame)} rækker med tal for enkelte praksis, men "
+        f"data/klyngepakker/{pack}.yaml siger «fictitious: false». Rigtige tal for praksis hører hjemme i "
+        "klyngedatafiler («make klyngedata»), som MidtKraft sender til klyngerne – aldrig i repositoriet eller på "
+        "sitet. Er tallene fiktive, så skriv «fictitious: true»; ellers slet rækkerne, så kun overskriften er tilbage."
+    ]
+
+
 def check_header(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
     allowed = (*BASE_COLUMNS, *codes)
     # Excel reads 0101 as the number 101 and saves it so: that is a fee code, not an identifying column.
@@ -135,6 +148,7 @@ def reference_json(root: Path, pack: str) -> dict:
         frame = read_table(root / name, name)
     except FileNotFoundError:
         raise DataError([f"{name}: filen findes ikke. Hver klyngepakke med beregner skal have referencedata."]) from None
+    raise_if_any(refuse_real_rows(pack, config, frame))
     raise_if_any(validate_reference(frame, name, codes))
     for column in ("tilmeldte", *codes):
         frame[column] = frame[column].astype(int)

@@ -186,8 +186,9 @@ def create(root: Path, name: str, today: dt.date) -> list[str]:
               "linjen «udkast: true» i hver side, når den er klar.",
               f"  2. Skriv pakkens indikatorer og ydelseskoder i data/klyngepakker/{slug}.yaml (0101 er en "
               "pladsholder). Koderne skal stå i data/fee_codes.csv.",
-              f"  3. Referencedata i data/reference/{slug}.csv er fiktive. Giv filen en kolonne pr. ydelseskode, "
-              "erstat tallene med MidtKrafts anonyme tal, og sæt «fictitious: false».",
+              f"  3. Referencedata i data/reference/{slug}.csv er fiktive og skal blive ved med at være det. Giv "
+              "filen en kolonne pr. ydelseskode. Rigtige tal sendes til klyngerne som klyngedatafiler "
+              "(«make klyngedata»).",
               "  4. Se sitet med «make serve», og tjek det med «make build», før I laver en pull request."]
     if name.casefold() in planned_names(root):
         report.append("  5. Pakken står også i data/planned_packs.yaml blandt dem, der ikke er på sitet endnu. "

@@ -1,0 +1,68 @@
+"""What the browser worker calls when a user loads a cluster data file: the file's text in, plain JSON-ready dicts
+out (the cluster to compare against, the practices' labels, the region's rates), every number also in Danish."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .cluster_file import ClusterFile, read_cluster_file
+from .danish import format_number
+from .errors import InputError
+from .rates import rate
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december")
+
+
+def load_cluster_file(request: Mapping[str, Any]) -> dict[str, Any]:
+    """{"text": the file's text, "reference": the page's pack JSON} -> {"ok": True, "file": {...}}, or
+    {"ok": False, "error": Danish message} for a file that is not a sound cluster data file for this pack."""
+    try:
+        data = read_cluster_file(request.get("text"))
+        _check_pack(data, request["reference"])
+    except InputError as error:
+        return {"ok": False, "error": str(error)}
+    return {"ok": True, "file": cluster_file_to_dict(data)}
+
+
+def _check_pack(data: ClusterFile, reference: Mapping[str, Any]) -> None:
+    if data.pack != reference["pack"]:
+        raise InputError(f"Klyngedatafilen er til klyngepakken «{data.pack_name}», ikke til «{reference['name']}». "
+                         "Åbn den på den klyngepakkes side, eller bed MidtKraft om en fil til denne.")
+    expected = [(str(i["id"]), tuple(str(code) for code in i["codes"])) for i in reference["indicators"]]
+    if [(i.id, i.codes) for i in data.indicators] != expected:
+        raise InputError("Klyngedatafilen er lavet med andre indikatorer eller ydelseskoder, end beregneren bruger "
+                         "nu. Bed MidtKraft om en ny klyngedatafil.")
+
+
+def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
+    cluster = data.cluster_entry()
+    cluster_listed = sum(cluster["listed"])
+    return {
+        "pack": data.pack,
+        "pack_name": data.pack_name,
+        "period": data.period,
+        "cluster_name": data.cluster,
+        "date": data.date.isoformat(),
+        "date_text": f"{data.date.day}. {MONTHS[data.date.month - 1]} {data.date.year}",
+        "open": data.open,
+        "cluster": cluster,
+        "practices": [{"label": p.label, "listed": p.listed, "listed_text": format_number(p.listed, 0)}
+                      for p in data.practices],
+        "indicators": [
+            {
+                "id": indicator.id,
+                "name": indicator.name,
+                "codes": list(indicator.codes),
+                "cluster_rate": (pooled := rate(sum(cluster["counts"][indicator.id]), cluster_listed)),
+                "cluster_rate_text": format_number(pooled),
+                "region_count": indicator.region_count,
+                "region_rate": data.region_rate(indicator),
+                "region_rate_text": format_number(data.region_rate(indicator)),
+            }
+            for indicator in data.indicators
+        ],
+        "region": {"practices": data.region_practices, "listed": data.region_listed,
+                   "listed_text": format_number(data.region_listed, 0)},
+    }

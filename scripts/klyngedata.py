@@ -1,0 +1,172 @@
+"""`make klyngedata`: MidtKraft's billing-data extract -> one cluster data file per cluster, for the cluster only.
+
+    make klyngedata FIL=udtraek.xlsx UD=klyngedata [AABNE="Klynge Nord,Klynge Syd"] [PAKKE=…] [PERIODE="…"]
+
+The files are written by calculators/cluster_file.py, the module the browser reads them with. They hold no
+ydernummer and no column the comparison does not need; practices are "Praksis A, B, …" in a random order unless
+the cluster chose open data (AABNE); a cluster of fewer than 5 practices gets no file. Every file also carries the
+region's pooled rate per indicator, summed over every practice in the extract. Nothing is written unless the whole
+extract is sound, and the files appear in UD only when all of them are written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+SCRIPTS = Path(__file__).resolve().parent
+ROOT = SCRIPTS.parent
+sys.path[:0] = [str(ROOT), str(SCRIPTS)]
+
+from calculators.cluster_file import (  # noqa: E402
+    MIN_PRACTICES,
+    ClusterFile,
+    Indicator,
+    Practice,
+    anonymous_labels,
+    write_cluster_file,
+)
+from extract import ExtractError, read_extract  # noqa: E402
+from macros.errors import DataError  # noqa: E402
+from macros.reference import pack_codes, pack_config, pack_ids  # noqa: E402
+from new_pack import slugify  # noqa: E402
+
+
+def choose_pack(root: Path, pack: str | None) -> str:
+    packs = pack_ids(root)
+    if pack:
+        if pack not in packs:
+            raise ExtractError([f"PAKKE={pack}: der er ingen klyngepakke med beregner med det navn. Brug en af: "
+                                f"{', '.join(packs)}."])
+        return pack
+    if len(packs) != 1:
+        raise ExtractError([f"Angiv klyngepakken med PAKKE=…: der er {len(packs)} klyngepakker med beregner "
+                            f"({', '.join(packs)})."])
+    return packs[0]
+
+
+def cluster_files(practices: pd.DataFrame, config: dict, pack: str, period: str, date: dt.date,
+                  open_clusters: set[str], rng: random.Random) -> tuple[dict[str, ClusterFile], list[str]]:
+    """The file of each cluster of at least 5 practices, and a Danish line for each cluster left out."""
+    indicators = [(i["id"], i["name"], tuple(str(c) for c in i["codes"])) for i in config["indicators"]]
+    counts = pd.DataFrame({id_: practices[list(codes)].sum(axis=1) for id_, _, codes in indicators})
+    region = tuple(Indicator(id_, name, codes, int(counts[id_].sum())) for id_, name, codes in indicators)
+    files, left_out = {}, []
+    for cluster, members in practices.groupby("klynge", sort=True):
+        if len(members) < MIN_PRACTICES:
+            left_out.append(f"Klyngen «{cluster}» har kun {len(members)} praksis og får ingen fil (der skal være "
+                            f"mindst {MIN_PRACTICES}, så ingen enkelt praksis kan genkendes).")
+            continue
+        is_open = cluster in open_clusters
+        if is_open:
+            order, labels = members.sort_values("praksis").index, members.sort_values("praksis")["praksis"]
+        else:  # the letters must not follow the extract's order, which may be by ydernummer or by name
+            order, labels = rng.sample(list(members.index), len(members)), anonymous_labels(len(members))
+        files[cluster] = ClusterFile(
+            pack=pack, pack_name=config["name"], period=period, cluster=cluster, date=date, open=is_open,
+            indicators=region,
+            practices=tuple(Practice(label, int(practices.at[index, "tilmeldte"]),
+                                     tuple(int(counts.at[index, id_]) for id_, _, _ in indicators))
+                            for index, label in zip(order, labels)),
+            region_practices=len(practices), region_listed=int(practices["tilmeldte"].sum()),
+        )
+    return files, left_out
+
+
+def check_open_clusters(practices: pd.DataFrame, open_clusters: set[str]) -> list[str]:
+    problems = []
+    known = set(practices["klynge"])
+    for cluster in sorted(open_clusters - known):
+        problems.append(f"AABNE nævner klyngen «{cluster}», som ikke er i udtrækket. Stav navnet som i kolonnen "
+                        f"«klynge»: {', '.join(sorted(known))}.")
+    for cluster in sorted(open_clusters & known):
+        names = practices.loc[practices["klynge"] == cluster, "praksis"]
+        if (names == "").any():
+            problems.append(f"Klyngen «{cluster}» skal have åbne data, men udtrækket har ikke alle dens praksis' "
+                            "navne (kolonnen «praksis»).")
+        elif names.duplicated().any():
+            problems.append(f"Klyngen «{cluster}» skal have åbne data, men to af dens praksis hedder "
+                            f"«{names[names.duplicated()].iloc[0]}». Giv dem hvert sit navn i kolonnen «praksis».")
+    return problems
+
+
+def write_all(files: dict[str, ClusterFile], target: Path) -> list[Path]:
+    """Write every file into a hidden folder inside `target`, then move them in: never a half-written set."""
+    names = {cluster: f"{slugify(cluster) or 'klynge'}.csv" for cluster in files}
+    clashes = sorted({name for name in names.values() if list(names.values()).count(name) > 1})
+    if clashes:
+        raise ExtractError([f"To klynger får samme filnavn ({', '.join(clashes)}). Giv dem mere forskellige navne."])
+    target.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".klyngedata-", dir=target))
+    try:
+        for cluster, data in files.items():
+            (staging / names[cluster]).write_bytes(write_cluster_file(data).encode("utf-8"))
+        for name in names.values():
+            os.replace(staging / name, target / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [target / names[cluster] for cluster in files]
+
+
+def make(extract: Path, target: Path, open_clusters: set[str], pack: str | None, period: str | None,
+         date: dt.date, rng: random.Random, root: Path = ROOT) -> tuple[list[Path], list[str]]:
+    try:
+        pack = choose_pack(root, pack)
+        config = pack_config(root, pack)
+    except DataError as error:
+        raise ExtractError(error.problems) from None
+    practices = read_extract(extract, pack_codes(config))
+    problems = check_open_clusters(practices.table, open_clusters)
+    if problems:
+        raise ExtractError(problems)
+    files, notes = cluster_files(practices.table, config, pack, period or config["period"], date, open_clusters, rng)
+    if practices.ignored_columns:
+        ignored = ", ".join(f"«{column}»" for column in practices.ignored_columns)
+        notes.append(f"{'Kolonnen' if len(practices.ignored_columns) == 1 else 'Kolonnerne'} {ignored} er ikke "
+                     "brugt og står ikke i filerne.")
+    if not files:
+        raise ExtractError([*notes, "Ingen klynge har mindst 5 praksis, så der er ikke skrevet nogen filer."])
+    return write_all(files, target), notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Laver én klyngedatafil pr. klynge af MidtKrafts udtræk.")
+    parser.add_argument("--fil", type=Path, required=True, help="udtrækket (.csv eller .xlsx)")
+    parser.add_argument("--ud", type=Path, required=True, help="mappen, filerne skrives i")
+    parser.add_argument("--aabne", default="", help="klynger med åbne data, adskilt af komma")
+    parser.add_argument("--pakke", default="", help="klyngepakken (standard: den eneste med beregner)")
+    parser.add_argument("--periode", default="", help="perioden (standard: klyngepakkens)")
+    parser.add_argument("--dato", type=dt.date.fromisoformat, default=dt.date.today(), help="filernes dato")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="fast rækkefølge af Praksis A, B, … (kun til eksempler og test)")
+    args = parser.parse_args(argv)
+    if not args.fil.name or not args.ud.name:  # `make klyngedata` without FIL= or UD= passes ""
+        print("Angiv udtrækket og mappen til filerne: make klyngedata FIL=udtraek.xlsx UD=klyngedata",
+              file=sys.stderr)
+        return 2
+    open_clusters = {name.strip() for name in args.aabne.split(",") if name.strip()}
+    # Without --seed the order cannot be recreated, so nobody can work out which letter is which practice.
+    rng = random.Random(args.seed) if args.seed is not None else random.SystemRandom()
+    try:
+        written, notes = make(args.fil, args.ud, open_clusters, args.pakke or None, args.periode.strip() or None,
+                              args.dato, rng)
+    except ExtractError as error:
+        print(f"Der er ikke skrevet nogen filer. Ret {len(error.problems)} fejl i udtrækket og kør igen:",
+              file=sys.stderr)
+        print("\n".join(f"  - {problem}" for problem in error.problems), file=sys.stderr)
+        return 1
+    print(f"Skrev {len(written)} klyngedatafil{'er' if len(written) != 1 else ''} i {args.ud}:")
+    print("\n".join([*(f"  - {path.name}" for path in written), *notes]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""`make klyngedata` on the fictitious demo extract and on a bad one: the whole chain from extract to cluster data
+files, every number checked against pandas reading the extract on its own."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import math
+import shlex
+import subprocess
+import sys
+from fractions import Fraction
+
+import pandas as pd
+import pytest
+import yaml
+
+from conftest import ROOT
+
+SCRIPT = ROOT / "scripts" / "klyngedata.py"
+FIXTURES = ROOT / "tests" / "fixtures" / "klyngedata"
+DEMO = FIXTURES / "fiktivt-udtraek.csv"
+BAD = FIXTURES / "fejl-udtraek.csv"
+FIXED = ["--seed", "1", "--dato", "2026-11-30"]
+FILES = {"Klynge Nord (fiktiv)": "klynge-nord-fiktiv.csv", "Klynge Syd (fiktiv)": "klynge-syd-fiktiv.csv",
+         "Klynge Øst (fiktiv)": "klynge-oest-fiktiv.csv"}
+INDICATORS = yaml.safe_load((ROOT / "data/klyngepakker/videokonsultationer.yaml").read_text(encoding="utf-8"))[
+    "indicators"]
+
+
+def klyngedata(extract, target, *options) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), "--fil", str(extract), "--ud", str(target), *options],
+                          capture_output=True, text=True, timeout=120)
+
+
+def expected_practices() -> pd.DataFrame:
+    """The demo extract per practice and indicator, computed with pandas from the raw file."""
+    extract = pd.read_csv(DEMO, sep=";", encoding="utf-8-sig", dtype={"Ydelseskode": str})
+    wide = extract.pivot_table(index=["Ydernummer", "Praksis", "Klynge", "Tilmeldte"], columns="Ydelseskode",
+                               values="Antal", aggfunc="sum", fill_value=0).reset_index()
+    for indicator in INDICATORS:
+        codes = [code for code in indicator["codes"] if code in wide.columns]
+        wide[indicator["id"]] = wide[codes].sum(axis=1)
+    return wide
+
+
+def sections(path) -> tuple[dict[str, list[str]], list[list[str]], list[list[str]]]:
+    """A written file read with the csv module: metadata, indicator rows, practice rows (with their header)."""
+    text = path.read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+    first_blank = rows.index([])
+    second_blank = rows.index([], first_blank + 1)
+    metadata = {row[0]: row[1:] for row in rows[1:first_blank]}
+    assert rows[-1] == ["Slut på klyngedatafilen"]
+    return metadata, rows[first_blank + 1:second_blank], rows[second_blank + 1:-1]
+
+
+def danish_tenths(count: int, listed: int) -> str:
+    tenths = math.floor(Fraction(count * 1000, listed) * 10 + Fraction(1, 2))
+    return f"{tenths // 10},{tenths % 10}"
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    target = tmp_path_factory.mktemp("klyngedata") / "ud"
+    return klyngedata(DEMO, target, *FIXED), target
+
+
+def test_demo_extract_gives_one_file_per_cluster_of_five_or_more(demo_run):
+    result, target = demo_run
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in target.iterdir()) == sorted(FILES.values())
+    assert "Klyngen «Klynge Vest (fiktiv)» har kun 3 praksis og får ingen fil" in result.stdout
+    assert "Kolonnen «region» er ikke brugt" in result.stdout
+    for name in FILES.values():
+        assert f"  - {name}" in result.stdout
+
+
+def test_every_number_matches_the_extract(demo_run):
+    _, target = demo_run
+    practices = expected_practices()
+    ids = [indicator["id"] for indicator in INDICATORS]
+    for cluster, name in FILES.items():
+        metadata, indicator_rows, practice_rows = sections(target / name)
+        assert metadata["Klynge"] == [cluster]
+        assert metadata["Klyngepakke"] == ["videokonsultationer", "Videokonsultationer i almen praksis"]
+        assert metadata["Periode"] == ["de seneste to år"]  # the pack's, as no PERIODE was given
+        assert metadata["Dato"] == ["2026-11-30"]
+        assert metadata["Data"] == ["anonyme"]
+        members = practices[practices["Klynge"] == cluster]
+        assert metadata["Antal praksis"] == [str(len(members))]
+        assert practice_rows[0] == ["Praksis", "Tilmeldte", *ids]
+        written = sorted(tuple(int(cell) for cell in row[1:]) for row in practice_rows[1:])
+        expected = sorted(tuple(int(value) for value in row) for row in members[["Tilmeldte", *ids]].to_numpy())
+        assert written == expected
+        assert [row[0] for row in practice_rows[1:]] == [f"Praksis {chr(65 + i)}" for i in range(len(members))]
+
+
+def test_region_rates_cover_every_practice_of_the_extract(demo_run):
+    _, target = demo_run
+    practices = expected_practices()  # all 31, Klynge Vest's too
+    listed = int(practices["Tilmeldte"].sum())
+    for name in FILES.values():
+        metadata, indicator_rows, _ = sections(target / name)
+        assert metadata["Regionens praksis"] == [str(len(practices))]
+        assert metadata["Regionens tilmeldte"] == [str(listed)]
+        assert [row[0] for row in indicator_rows[1:]] == [indicator["id"] for indicator in INDICATORS]
+        for row, indicator in zip(indicator_rows[1:], INDICATORS):
+            count = int(practices[indicator["id"]].sum())
+            assert row == [indicator["id"], indicator["name"], ", ".join(indicator["codes"]), str(count),
+                           danish_tenths(count, listed)]
+
+
+def test_nothing_identifying_in_an_anonymous_file(demo_run):
+    _, target = demo_run
+    extract = pd.read_csv(DEMO, sep=";", encoding="utf-8-sig", dtype=str)
+    for name in FILES.values():
+        text = (target / name).read_text(encoding="utf-8-sig")
+        for value in {*extract["Ydernummer"], *extract["Praksis"], *extract["Region"]}:
+            assert value not in text
+
+
+def test_letters_do_not_follow_the_extract(tmp_path):
+    """The same practice gets a different letter with another random order."""
+    orders = set()
+    for seed in ("1", "2", "3"):
+        assert klyngedata(DEMO, tmp_path / seed, "--seed", seed, "--dato", "2026-11-30").returncode == 0
+        _, _, rows = sections(tmp_path / seed / FILES["Klynge Syd (fiktiv)"])
+        orders.add(tuple(row[1] for row in rows[1:]))
+    assert len(orders) > 1
+
+
+def test_open_cluster_keeps_names_and_period_is_given(tmp_path):
+    result = klyngedata(DEMO, tmp_path, *FIXED, "--aabne", "Klynge Syd (fiktiv)", "--periode", "2024–2025")
+    assert result.returncode == 0, result.stderr
+    metadata, _, rows = sections(tmp_path / FILES["Klynge Syd (fiktiv)"])
+    assert metadata["Data"] == ["åbne"] and metadata["Periode"] == ["2024–2025"]
+    practices = expected_practices()
+    members = practices[practices["Klynge"] == "Klynge Syd (fiktiv)"].sort_values("Praksis")
+    assert [row[0] for row in rows[1:]] == members["Praksis"].tolist()
+    assert [int(row[1]) for row in rows[1:]] == members["Tilmeldte"].tolist()
+    assert [int(row[2]) for row in rows[1:]] == members["video"].tolist()
+    assert sections(tmp_path / FILES["Klynge Nord (fiktiv)"])[0]["Data"] == ["anonyme"]
+
+
+def same_files(first, second) -> bool:
+    return {p.name: p.read_bytes() for p in first.iterdir()} == {p.name: p.read_bytes() for p in second.iterdir()}
+
+
+def test_xlsx_comma_and_wide_extracts_give_the_same_files(demo_run, tmp_path):
+    _, target = demo_run
+    extract = pd.read_csv(DEMO, sep=";", encoding="utf-8-sig", dtype={"Ydelseskode": str})
+    variants = {"udtraek.xlsx": lambda path: extract.to_excel(path, index=False),
+                "komma.csv": lambda path: extract.to_csv(path, sep=",", index=False, encoding="utf-8")}
+    wide = extract.pivot_table(index=["Ydernummer", "Praksis", "Klynge", "Tilmeldte"], columns="Ydelseskode",
+                               values="Antal", aggfunc="sum", fill_value=0).reset_index()
+    variants["bred.csv"] = lambda path: wide.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    for name, write in variants.items():
+        write(tmp_path / name)
+        result = klyngedata(tmp_path / name, tmp_path / f"ud-{name}", *FIXED)
+        assert result.returncode == 0, f"{name}: {result.stderr}"
+        assert same_files(target, tmp_path / f"ud-{name}"), name
+
+
+def test_cp1252_extract_says_how_to_save_it(tmp_path):
+    (tmp_path / "ansi.csv").write_bytes(DEMO.read_text(encoding="utf-8-sig").encode("cp1252"))
+    result = klyngedata(tmp_path / "ansi.csv", tmp_path / "ud", *FIXED)
+    assert result.returncode == 1
+    assert "ansi.csv, række 2: filen er ikke gemt som UTF-8" in result.stderr
+    assert "«CSV UTF-8 (kommasepareret) (*.csv)»" in result.stderr
+    assert not (tmp_path / "ud").exists()
+
+
+def test_bad_extract_names_every_problem_and_writes_nothing(tmp_path):
+    result = klyngedata(BAD, tmp_path / "ud", *FIXED)
+    assert result.returncode == 1
+    assert "Der er ikke skrevet nogen filer. Ret 9 fejl i udtrækket" in result.stderr
+    expected = [
+        "række 3, kolonne «antal»: «2500,5» er ikke et helt tal",
+        "række 5: ydernummer 990102 har et andet antal tilmeldte («4100») end i række 4 («4000»)",
+        "række 6: ydelseskode 0999 bruges ikke i klyngepakken",
+        "række 7, kolonne «klynge»: feltet er tomt",
+        "række 8, kolonne «tilmeldte»: «abc» er ikke et tal",
+        "række 9: ydernummer 990104 har ydelseskode 0101 igen (første gang i række 8)",
+        "række 10, kolonne «antal»: «-3» er negativt",
+        "række 11: ydernummer 990105 har en anden klynge («Klynge Fejl (fiktiv)») end i række 10",
+        "række 13, kolonne «ydernummer»: feltet er tomt",
+    ]
+    lines = [line for line in result.stderr.splitlines() if line.startswith("  - ")]
+    assert len(lines) == len(expected)
+    for line, fragment in zip(lines, expected):
+        assert line.startswith("  - fejl-udtraek.csv, ") and fragment in line
+    assert "række 12" not in result.stderr  # code 101 for 0101 and 1.234 with a thousands dot are read as meant
+    assert not (tmp_path / "ud").exists()
+
+
+def test_missing_column_and_misspelt_open_cluster(tmp_path):
+    extract = pd.read_csv(DEMO, sep=";", encoding="utf-8-sig", dtype=str)
+    extract.drop(columns="Klynge").to_csv(tmp_path / "uden.csv", sep=";", index=False)
+    result = klyngedata(tmp_path / "uden.csv", tmp_path / "ud", *FIXED)
+    assert result.returncode == 1 and "uden.csv, række 1: kolonnen «klynge» mangler" in result.stderr
+    result = klyngedata(DEMO, tmp_path / "ud", *FIXED, "--aabne", "Klynge Nrod (fiktiv)")
+    assert result.returncode == 1
+    assert "AABNE nævner klyngen «Klynge Nrod (fiktiv)», som ikke er i udtrækket" in result.stderr
+    result = klyngedata(DEMO, tmp_path / "ud", *FIXED, "--pakke", "antibiotika")
+    assert result.returncode == 1 and "PAKKE=antibiotika: der er ingen klyngepakke med beregner" in result.stderr
+    assert not (tmp_path / "ud").exists()
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, monkeypatch):
+    spec = importlib.util.spec_from_file_location("klyngedata_script", SCRIPT)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    written = []
+
+    def fail_on_second(data):
+        if written:
+            raise OSError("disken er fuld")
+        written.append(data)
+        return "x"
+
+    monkeypatch.setattr(script, "write_cluster_file", fail_on_second)
+    with pytest.raises(OSError):
+        script.make(DEMO, tmp_path / "ud", set(), None, None, script.dt.date(2026, 11, 30), script.random.Random(1))
+    assert list((tmp_path / "ud").iterdir()) == []
+
+
+def test_make_target_passes_every_variable(tmp_path):
+    dry = subprocess.run(["make", "-n", "klyngedata", f"FIL={DEMO}", f"UD={tmp_path / 'ud'}",
+                          "AABNE=Klynge Syd (fiktiv),Klynge Nord (fiktiv)", "PERIODE=1. januar 2024 – 31. december 2025"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    command = next(line for line in dry.stdout.splitlines() if "scripts/klyngedata.py" in line)
+    args = shlex.split(command)
+    assert args[0] == ".venv/bin/python"
+    result = subprocess.run([sys.executable, *args[1:], *FIXED], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    for name in ("Klynge Syd (fiktiv)", "Klynge Nord (fiktiv)"):
+        metadata, _, _ = sections(tmp_path / "ud" / FILES[name])
+        assert metadata["Data"] == ["åbne"] and metadata["Periode"] == ["1. januar 2024 – 31. december 2025"]
