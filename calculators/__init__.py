@@ -11,6 +11,7 @@ from .errors import InputError
 from .export import comparison_to_dict, to_csv
 from .gamma import chi2_ppf, gammainc_lower
 from .listed import parse_int
+from .rate_ratio import rate_ratio
 from .rates import poisson_limits, rate_ci
 from .summary import summary_sentences
 from .worker_api import run
@@ -34,6 +35,7 @@ __all__ = [
     "position_sentence",
     "position_text",
     "quantiles",
+    "rate_ratio",
     "rate_ci",
     "run",
     "summary_sentences",

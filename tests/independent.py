@@ -19,3 +19,27 @@ def scipy_rate_ci(x: int, population: float, level: float = 0.95, per: float = 1
         lower = x * (1 - 1 / (9 * x) - z / (3 * math.sqrt(x))) ** 3
         upper = (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * math.sqrt(x + 1))) ** 3
     return x / population * per, lower / population * per, upper / population * per
+
+
+def scipy_rate_ratio(before: int, before_days: float, after: int, after_days: float, level: float = 0.95):
+    """R's poisson.test(c(after, before), c(after_days, before_days)) written again with scipy: (ratio, lower,
+    upper, p_value). The after period's share of all events is binomial; its Clopper-Pearson limits are beta
+    quantiles, and share / (1 - share) is taken as a ratio of two quantiles (beta.ppf over beta.isf of the mirrored
+    distribution), never as 1 - share, which loses the digits of a share near 1. The p-value is binomtest's."""
+    half = (1 - level) / 2
+    days_factor = before_days / after_days
+    if after == 0:
+        lower = 0.0
+    else:
+        lower = stats.beta.ppf(half, after, before + 1) / stats.beta.isf(half, before + 1, after) * days_factor
+    if before == 0:
+        upper = math.inf
+    else:
+        upper = stats.beta.isf(half, after + 1, before) / stats.beta.ppf(half, before, after + 1) * days_factor
+    if before == 0:
+        ratio = math.nan if after == 0 else math.inf
+    else:
+        ratio = (after / after_days) / (before / before_days)
+    total = before + after
+    p_value = 1.0 if total == 0 else stats.binomtest(after, total, after_days / (after_days + before_days)).pvalue
+    return ratio, float(lower), float(upper), float(p_value)
