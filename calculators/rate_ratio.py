@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from .beta import beta_log_odds_quantile, binomial_at_least, binomial_at_most, log_binomial_pmf
+from .gamma import chi2_ppf
 
 # binom.test counts an outcome as "as extreme" when its probability is at most the observed one's times this,
 # so that outcomes that are equally likely in exact arithmetic are not split by rounding.
@@ -53,6 +54,20 @@ def rate_ratio(before: int, before_days: float, after: int, after_days: float,
     share = after_days / (after_days + before_days)
     other = before_days / (after_days + before_days)
     return ratio, lower, upper, _two_sided_p_value(after, total, share, other)
+
+
+def exact_count_interval(count: int, level: float = 0.95) -> tuple[float, float]:
+    """The exact (Garwood, chi-square) interval for the Poisson mean behind one period's count.
+
+    Exact for every count, unlike the cluster calculator's Byar approximation from 10 events (rates.py), so the
+    two rates drawn beside the ratio come from the same exact family as the ratio's own interval.
+    """
+    _check_count(count, "count")
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level!r}")
+    half_alpha = (1 - level) / 2
+    lower = 0.0 if count == 0 else chi2_ppf(half_alpha, 2 * count) / 2
+    return lower, chi2_ppf(1 - half_alpha, 2 * count + 2) / 2
 
 
 def _two_sided_p_value(x: int, n: int, p: float, q: float) -> float:

@@ -43,3 +43,29 @@ def scipy_rate_ratio(before: int, before_days: float, after: int, after_days: fl
     total = before + after
     p_value = 1.0 if total == 0 else stats.binomtest(after, total, after_days / (after_days + before_days)).pvalue
     return ratio, float(lower), float(upper), float(p_value)
+
+
+def scipy_exact_count_interval(count: int, level: float = 0.95):
+    """The exact (Garwood) interval of a Poisson mean with scipy's chi-square quantiles, for every count."""
+    alpha = 1 - level
+    lower = 0.0 if count == 0 else stats.chi2.ppf(alpha / 2, 2 * count) / 2
+    return float(lower), float(stats.chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2)
+
+
+def scipy_ratio_test_power(total: int, ratio: float, before_days: float, after_days: float,
+                           level: float = 0.95) -> float:
+    """Power of "the exact interval of the rate ratio leaves out 1" with `total` events when the true rate ratio
+    is `ratio`: the probabilities (under the true share of events after) of every split of the events whose
+    Clopper-Pearson interval of the after share leaves out the share under no change. The interval's lower limit
+    is above that share exactly when P(X >= x) < alpha/2 under no change (and the upper below it when
+    P(X <= x) < alpha/2), which tests/unit/test_follow_up.py checks against binomtest's own interval."""
+    import numpy as np
+
+    null_share = after_days / (after_days + before_days)
+    true_share = ratio * after_days / (ratio * after_days + before_days)
+    splits = np.arange(total + 1)
+    half = (1 - level) / 2
+    # Clopper-Pearson's lower limit is above the null share exactly when P(X >= x) < alpha/2 under the null.
+    leaves_out = (stats.binom.sf(splits - 1, total, null_share) < half) | (stats.binom.cdf(splits, total, null_share)
+                                                                           < half)
+    return float(stats.binom.pmf(splits, total, true_share)[leaves_out].sum())

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from calculators import rate_ratio
-from independent import scipy_rate_ratio
+from calculators.rate_ratio import exact_count_interval
+from independent import scipy_exact_count_interval, scipy_rate_ratio
 
 COUNTS = [0, 1, 2, 3, 5, 9, 10, 18, 40, 101, 1000, 25_000]
 DAYS = [(14, 14), (90, 90), (90, 14), (365, 30), (7, 365), (30.5, 91.25)]
@@ -108,3 +109,10 @@ def test_refuses_impossible_arguments(arguments):
 def test_refuses_a_level_outside_0_1(level):
     with pytest.raises(ValueError):
         rate_ratio(5, 14, 5, 14, level)
+
+
+@pytest.mark.parametrize("level", [0.95, 0.998])
+def test_exact_count_interval_matches_scipy(level):
+    for count in [0, 1, 2, 5, 9, 10, 11, 40, 1000, 10**6]:
+        expected = scipy_exact_count_interval(count, level)
+        assert exact_count_interval(count, level) == pytest.approx(expected, rel=1e-10), count
