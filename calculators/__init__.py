@@ -9,8 +9,10 @@ from .counts import ParsedCounts, parse_counts
 from .danish import format_interval, format_number, position_sentence, position_text
 from .errors import InputError
 from .export import comparison_to_dict, to_csv
+from .follow_up import follow_up
 from .gamma import chi2_ppf, gammainc_lower
 from .listed import parse_int
+from .rate_ratio import rate_ratio
 from .rates import poisson_limits, rate_ci
 from .summary import summary_sentences
 from .worker_api import run
@@ -24,6 +26,7 @@ __all__ = [
     "chi2_ppf",
     "compare_with_cluster",
     "comparison_to_dict",
+    "follow_up",
     "format_interval",
     "format_number",
     "gammainc_lower",
@@ -34,6 +37,7 @@ __all__ = [
     "position_sentence",
     "position_text",
     "quantiles",
+    "rate_ratio",
     "rate_ci",
     "run",
     "summary_sentences",

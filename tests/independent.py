@@ -19,3 +19,53 @@ def scipy_rate_ci(x: int, population: float, level: float = 0.95, per: float = 1
         lower = x * (1 - 1 / (9 * x) - z / (3 * math.sqrt(x))) ** 3
         upper = (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * math.sqrt(x + 1))) ** 3
     return x / population * per, lower / population * per, upper / population * per
+
+
+def scipy_rate_ratio(before: int, before_days: float, after: int, after_days: float, level: float = 0.95):
+    """R's poisson.test(c(after, before), c(after_days, before_days)) written again with scipy: (ratio, lower,
+    upper, p_value). The after period's share of all events is binomial; its Clopper-Pearson limits are beta
+    quantiles, and share / (1 - share) is taken as a ratio of two quantiles (beta.ppf over beta.isf of the mirrored
+    distribution), never as 1 - share, which loses the digits of a share near 1. The p-value is binomtest's."""
+    half = (1 - level) / 2
+    days_factor = before_days / after_days
+    if after == 0:
+        lower = 0.0
+    else:
+        lower = stats.beta.ppf(half, after, before + 1) / stats.beta.isf(half, before + 1, after) * days_factor
+    if before == 0:
+        upper = math.inf
+    else:
+        upper = stats.beta.isf(half, after + 1, before) / stats.beta.ppf(half, before, after + 1) * days_factor
+    if before == 0:
+        ratio = math.nan if after == 0 else math.inf
+    else:
+        ratio = (after / after_days) / (before / before_days)
+    total = before + after
+    p_value = 1.0 if total == 0 else stats.binomtest(after, total, after_days / (after_days + before_days)).pvalue
+    return ratio, float(lower), float(upper), float(p_value)
+
+
+def scipy_exact_count_interval(count: int, level: float = 0.95):
+    """The exact (Garwood) interval of a Poisson mean with scipy's chi-square quantiles, for every count."""
+    alpha = 1 - level
+    lower = 0.0 if count == 0 else stats.chi2.ppf(alpha / 2, 2 * count) / 2
+    return float(lower), float(stats.chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2)
+
+
+def scipy_ratio_test_power(total: int, ratio: float, before_days: float, after_days: float,
+                           level: float = 0.95) -> float:
+    """Power of "the exact interval of the rate ratio leaves out 1" with `total` events when the true rate ratio
+    is `ratio`: the probabilities (under the true share of events after) of every split of the events whose
+    Clopper-Pearson interval of the after share leaves out the share under no change. The interval's lower limit
+    is above that share exactly when P(X >= x) < alpha/2 under no change (and the upper below it when
+    P(X <= x) < alpha/2), which tests/unit/test_follow_up.py checks against binomtest's own interval."""
+    import numpy as np
+
+    null_share = after_days / (after_days + before_days)
+    true_share = ratio * after_days / (ratio * after_days + before_days)
+    splits = np.arange(total + 1)
+    half = (1 - level) / 2
+    # Clopper-Pearson's lower limit is above the null share exactly when P(X >= x) < alpha/2 under the null.
+    leaves_out = (stats.binom.sf(splits - 1, total, null_share) < half) | (stats.binom.cdf(splits, total, null_share)
+                                                                           < half)
+    return float(stats.binom.pmf(splits, total, true_share)[leaves_out].sum())
