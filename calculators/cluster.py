@@ -26,14 +26,15 @@ def quantiles(values: Sequence[float]) -> Quantiles:
         raise ValueError("quantiles of no values")
     return Quantiles(
         ordered[0],
-        _linear_quantile(ordered, 0.25),
-        _linear_quantile(ordered, 0.5),
-        _linear_quantile(ordered, 0.75),
+        linear_quantile(ordered, 0.25),
+        linear_quantile(ordered, 0.5),
+        linear_quantile(ordered, 0.75),
         ordered[-1],
     )
 
 
-def _linear_quantile(ordered: Sequence[float], p: float) -> float:
+def linear_quantile(ordered: Sequence[float], p: float) -> float:
+    """The p-quantile of already sorted values, type 7."""
     h = (len(ordered) - 1) * p
     below = math.floor(h)
     above = min(below + 1, len(ordered) - 1)

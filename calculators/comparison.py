@@ -2,8 +2,13 @@
 
 The verdict follows Fingertips' benchmark comparison: the cluster's pooled rate is compared with
 the practice's own confidence interval, at 95 % and at 99.8 % (about three standard errors, the
-outer funnel line). The labels only say higher or lower than expected, never better or worse:
+outer funnel line). When the cluster's practices differ more than chance explains (overdispersion.py),
+the verdict is read off the widened funnel limits at the practice's list size instead, the very limits
+the chart draws. The labels only say higher or lower than expected, never better or worse:
 for video consultations nobody has agreed which direction is good.
+
+An indicator with a code the practice did not paste is not computed (a missing code is not a count of 0),
+and one whose cluster has no events at all cannot be assessed (there is nothing to compare with).
 """
 
 from __future__ import annotations
@@ -14,14 +19,19 @@ from typing import Any
 
 from .cluster import position, quantiles
 from .counts import normalise_code
-from .danish import level_text
+from .danish import join_words, level_text
+from .funnel import LEVEL, STRICT_LEVEL, funnel_point
+from .overdispersion import Overdispersion, estimate
 from .rates import PER, rate, rate_ci
 
 HIGHER = "Højere end forventet"
 LOWER = "Lavere end forventet"
 AS_EXPECTED = "Som forventet"
-LEVEL = 0.95
-STRICT_LEVEL = 0.998
+NOT_COMPUTED = "Ikke beregnet"
+NOT_ASSESSABLE = "Kan ikke vurderes"
+NO_EVENTS_NOTE = (
+    "Ingen af klyngens praksis har ydelser med denne kode i perioden, så der er intet at sammenligne med."
+)
 FEW_EVENTS = 10
 SMALL_LIST = 1000
 FEW_EVENTS_CAUTION = "Få hændelser: tallet bygger på under 10 ydelser, så tilfældigheder fylder meget."
@@ -35,30 +45,36 @@ class IndicatorResult:
     id: str
     name: str
     codes: tuple[str, ...]
-    count: int
-    rate: float  # per 1,000 listed patients
-    lower: float  # 95 % interval of the rate
-    upper: float
-    lower_998: float  # 99.8 % interval of the rate
-    upper_998: float
+    count: int | None  # None (and so the practice's numbers below) when not computed
+    rate: float | None  # per 1,000 listed patients
+    lower: float | None  # 95 % interval of the rate
+    upper: float | None
+    lower_998: float | None  # 99.8 % interval of the rate
+    upper_998: float | None
     cluster_min: float  # of the reference practices' rates
     cluster_q1: float
     cluster_median: float
     cluster_q3: float
     cluster_max: float
     pooled_rate: float  # the cluster's total count / total listed patients, per 1,000
-    n_lower: int  # reference practices with a lower rate than this practice
-    n_equal: int
+    n_lower: int | None  # reference practices with a lower rate than this practice
+    n_equal: int | None
     m: int  # reference practices; the practice itself is not among them
-    verdict: str  # HIGHER, LOWER or AS_EXPECTED
-    level: str | None  # "95 %" or "99,8 %" when the verdict is not AS_EXPECTED
-    caution: str | None  # Danish words when chance weighs heavily; None otherwise
+    verdict: str  # HIGHER, LOWER, AS_EXPECTED, NOT_COMPUTED or NOT_ASSESSABLE
+    level: str | None  # "95 %" or "99,8 %" when the verdict is HIGHER or LOWER
+    caution: str | None  # Danish words when chance weighs heavily, or why there is no verdict; None otherwise
     cluster_rates: tuple[float, ...]
     cluster_listed: tuple[int, ...]
+    overdispersion: Overdispersion | None  # None when the cluster has no events
+    limits: dict[str, float] | None  # the funnel's limits at the practice's list size, when judged
 
     @property
     def has_caution(self) -> bool:
-        return self.caution is not None
+        return self.caution is not None and self.judged
+
+    @property
+    def judged(self) -> bool:
+        return self.verdict not in (NOT_COMPUTED, NOT_ASSESSABLE)
 
 
 @dataclass(frozen=True)
@@ -67,7 +83,7 @@ class Comparison:
     cluster_name: str
     listed_patients: int
     indicators: tuple[IndicatorResult, ...]
-    missing_codes: tuple[str, ...]  # the pack's codes absent from the paste, counted as 0
+    missing_codes: tuple[str, ...]  # the pack's codes absent from the paste; their indicators are not computed
 
 
 def compare_with_cluster(
@@ -88,15 +104,18 @@ def compare_with_cluster(
     results = []
     for indicator in indicators:
         codes = tuple(normalise_code(code) for code in indicator["codes"])
-        missing.extend(code for code in codes if code not in counts and code not in missing)
-        count = sum(counts.get(code, 0) for code in codes)
+        absent = [code for code in codes if code not in counts]
+        missing.extend(code for code in absent if code not in missing)
+        count = None if absent else sum(counts[code] for code in codes)
         reference_counts = tuple(int(c) for c in cluster["counts"][indicator["id"]])
         if len(reference_counts) != len(cluster_listed):
             raise ValueError(
                 f"cluster {cluster.get('id')!r}: {len(reference_counts)} counts for "
                 f"{indicator['id']!r} but {len(cluster_listed)} list sizes"
             )
-        results.append(_indicator_result(indicator, codes, count, listed_patients, reference_counts, cluster_listed))
+        results.append(
+            _indicator_result(indicator, codes, count, absent, listed_patients, reference_counts, cluster_listed)
+        )
     return Comparison(
         cluster_id=str(cluster["id"]),
         cluster_name=str(cluster["name"]),
@@ -109,45 +128,73 @@ def compare_with_cluster(
 def _indicator_result(
     indicator: Mapping[str, Any],
     codes: tuple[str, ...],
-    count: int,
+    count: int | None,
+    absent: list[str],
     listed_patients: int,
     reference_counts: tuple[int, ...],
     reference_listed: tuple[int, ...],
 ) -> IndicatorResult:
-    practice_rate, lower, upper = rate_ci(count, listed_patients, LEVEL)
-    _, lower_998, upper_998 = rate_ci(count, listed_patients, STRICT_LEVEL)
     # rate() inlined (the same single rounding, so equal ratios still tie): list sizes are checked above 0 in
     # compare_with_cluster, and a cluster may have a thousand practices.
     reference_rates = tuple([c * PER / n for c, n in zip(reference_counts, reference_listed)])
     pooled = rate(sum(reference_counts), sum(reference_listed))
     summary = quantiles(reference_rates)
-    n_lower, n_equal, m = position(practice_rate, reference_rates)
-    verdict, level = judge(pooled, (lower, upper), (lower_998, upper_998))
+    spread = estimate(reference_counts, reference_listed, pooled) if pooled > 0 else None
+    practice: dict[str, Any] = dict.fromkeys(
+        ("count", "rate", "lower", "upper", "lower_998", "upper_998", "n_lower", "n_equal", "level", "limits")
+    )
+    if count is None:
+        practice.update(verdict=NOT_COMPUTED, caution=not_computed_note(absent))
+    else:
+        practice_rate, lower, upper = rate_ci(count, listed_patients, LEVEL)
+        _, lower_998, upper_998 = rate_ci(count, listed_patients, STRICT_LEVEL)
+        n_lower, n_equal, _ = position(practice_rate, reference_rates)
+        practice.update(count=count, rate=practice_rate, lower=lower, upper=upper, lower_998=lower_998,
+                        upper_998=upper_998, n_lower=n_lower, n_equal=n_equal)
+        if spread is None:
+            practice.update(verdict=NOT_ASSESSABLE, caution=NO_EVENTS_NOTE)
+        else:
+            limits = funnel_point(pooled, listed_patients, spread.tau2)
+            if spread.widened:
+                verdict, level = judge_by_limits(practice_rate, limits)
+            else:
+                verdict, level = judge(pooled, (lower, upper), (lower_998, upper_998))
+            practice.update(verdict=verdict, level=level, limits=limits, caution=caution(count, listed_patients))
     return IndicatorResult(
         id=str(indicator["id"]),
         name=str(indicator["name"]),
         codes=codes,
-        count=count,
-        rate=practice_rate,
-        lower=lower,
-        upper=upper,
-        lower_998=lower_998,
-        upper_998=upper_998,
         cluster_min=summary.min,
         cluster_q1=summary.q1,
         cluster_median=summary.median,
         cluster_q3=summary.q3,
         cluster_max=summary.max,
         pooled_rate=pooled,
-        n_lower=n_lower,
-        n_equal=n_equal,
-        m=m,
-        verdict=verdict,
-        level=level,
-        caution=caution(count, listed_patients),
+        m=len(reference_rates),
         cluster_rates=reference_rates,
         cluster_listed=reference_listed,
+        overdispersion=spread,
+        **practice,
     )
+
+
+def not_computed_note(absent: list[str]) -> str:
+    """Why an indicator has no rate: which codes were not pasted, and how to say "none"."""
+    if len(absent) == 1:
+        return f"Ydelseskode {absent[0]} er ikke med i jeres tal. Har I ingen, så skriv {absent[0]};0."
+    return (
+        f"Ydelseskoderne {join_words(absent)} er ikke med i jeres tal. Har I ingen af en kode, så skriv koden "
+        f"med antallet 0, fx {absent[0]};0."
+    )
+
+
+def judge_by_limits(practice_rate: float, limits: dict[str, float]) -> tuple[str, str | None]:
+    """(verdict, level) from the funnel's limits at the practice's list size: outside a line, not on it."""
+    if limits["low_95"] <= practice_rate <= limits["high_95"]:
+        return AS_EXPECTED, None
+    verdict = HIGHER if practice_rate > limits["high_95"] else LOWER
+    outside_strict = not limits["low_998"] <= practice_rate <= limits["high_998"]
+    return verdict, level_text(STRICT_LEVEL if outside_strict else LEVEL)
 
 
 def judge(

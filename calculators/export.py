@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from .comparison import HIGHER, LEVEL, LOWER, STRICT_LEVEL, Comparison, IndicatorResult
+from .comparison import HIGHER, LOWER, Comparison, IndicatorResult
 from .danish import format_interval, format_number, level_text, position_sentence, position_text
-from .rates import PER, poisson_limits
-from .summary import summary_sentences
+from .funnel import LEVEL, STRICT_LEVEL, funnel
+from .summary import overdispersion_sentence, summary_sentences
 
 CSV_HEADER = (
     "Indikator",
@@ -21,7 +20,7 @@ CSV_HEADER = (
     "Vurdering",
 )
 BOM = "\ufeff"  # Excel reads a BOM-less CSV as Windows-1252 and garbles æ, ø and å
-FUNNEL_POINTS = 24  # enough for a smooth curve across a ~600-pixel chart on a log scale; each costs 4 quantiles
+NO_NUMBER = "\u2013"  # shown where an indicator that is not computed has no number
 _VERDICT_KEYS = {HIGHER: "higher", LOWER: "lower"}  # stable names for the page's CSS, not for people
 
 
@@ -36,17 +35,16 @@ def to_csv(comparison: Comparison) -> str:
     importing it, which the browser's worker would pay for at start)."""
     rows = [CSV_HEADER]
     for result in comparison.indicators:
-        rows.append(
-            (
-                result.name,
-                str(result.count),
-                format_number(result.rate, grouping=False),
-                format_number(result.lower, grouping=False),
-                format_number(result.upper, grouping=False),
-                format_number(result.cluster_median, grouping=False),
-                _capitalise(position_text(result.n_lower, result.n_equal, result.m)),
-                verdict_text(result),
+        if result.count is None:
+            numbers = ("", "", "", "")
+            place = ""
+        else:
+            numbers = (str(result.count),) + tuple(
+                format_number(value, grouping=False) for value in (result.rate, result.lower, result.upper)
             )
+            place = _capitalise(position_text(result.n_lower, result.n_equal, result.m))
+        rows.append(
+            (result.name, *numbers, format_number(result.cluster_median, grouping=False), place, verdict_text(result))
         )
     return BOM + "".join(";".join(_csv_field(field) for field in row) + "\r\n" for row in rows)
 
@@ -79,10 +77,39 @@ def _indicator_dict(result: IndicatorResult, listed_patients: int) -> dict[str, 
         "q3": result.cluster_q3,
         "max": result.cluster_max,
     }
+    spread = result.overdispersion
     return {
         "id": result.id,
         "name": result.name,
         "codes": list(result.codes),
+        "computed": result.count is not None,
+        **_practice_numbers(result),
+        "cluster_stats": stats,
+        "cluster_stats_text": {key: format_number(value) for key, value in stats.items()},
+        "pooled_rate": result.pooled_rate,
+        "pooled_rate_text": format_number(result.pooled_rate),
+        "m": result.m,
+        "verdict": result.verdict,
+        "verdict_key": _VERDICT_KEYS.get(result.verdict, "as_expected"),
+        "level": result.level,
+        "verdict_text": verdict_text(result),
+        "caution": result.caution,
+        "overdispersion": None if spread is None else {
+            "phi": spread.phi, "tau2": spread.tau2, "widened": spread.widened, "practices": spread.practices,
+        },
+        "overdispersion_text": overdispersion_sentence([result]),
+        "chart": None if result.count is None else _chart(result, listed_patients),
+    }
+
+
+def _practice_numbers(result: IndicatorResult) -> dict[str, Any]:
+    """The practice's own numbers and their Danish text; a dash where the indicator is not computed."""
+    if result.count is None:
+        keys = ("count", "rate", "lower", "upper", "lower_998", "upper_998", "n_lower", "n_equal")
+        texts = ("count_text", "rate_text", "lower_text", "upper_text", "interval_text", "interval_998_text",
+                 "position_text")
+        return {**dict.fromkeys(keys), **dict.fromkeys(texts, NO_NUMBER), "position_sentence": None}
+    return {
         "count": result.count,
         "count_text": format_number(result.count, 0),
         "rate": result.rate,
@@ -95,25 +122,17 @@ def _indicator_dict(result: IndicatorResult, listed_patients: int) -> dict[str, 
         "lower_998": result.lower_998,
         "upper_998": result.upper_998,
         "interval_998_text": format_interval(result.lower_998, result.upper_998),
-        "cluster_stats": stats,
-        "cluster_stats_text": {key: format_number(value) for key, value in stats.items()},
-        "pooled_rate": result.pooled_rate,
-        "pooled_rate_text": format_number(result.pooled_rate),
         "n_lower": result.n_lower,
         "n_equal": result.n_equal,
-        "m": result.m,
         "position_text": _capitalise(position_text(result.n_lower, result.n_equal, result.m)),
         "position_sentence": position_sentence(result.n_lower, result.n_equal, result.m),
-        "verdict": result.verdict,
-        "verdict_key": _VERDICT_KEYS.get(result.verdict, "as_expected"),
-        "level": result.level,
-        "verdict_text": verdict_text(result),
-        "caution": result.caution,
-        "chart": _chart(result, listed_patients),
     }
 
 
 def _chart(result: IndicatorResult, listed_patients: int) -> dict[str, Any]:
+    """The funnel with the practice's list size among its points; no funnel where the cluster has no events
+    (a pooled rate of 0 has nothing to draw limits around)."""
+    tau2 = result.overdispersion.tau2 if result.overdispersion else 0.0
     return {
         "practices": [
             {"listed": listed, "rate": rate} for listed, rate in zip(result.cluster_listed, result.cluster_rates)
@@ -125,35 +144,10 @@ def _chart(result: IndicatorResult, listed_patients: int) -> dict[str, Any]:
             "upper": result.upper,
         },
         "pooled_rate": result.pooled_rate,
-        "funnel": funnel(result.pooled_rate, [*result.cluster_listed, listed_patients], listed_patients),
+        "funnel": funnel(result.pooled_rate, [*result.cluster_listed, listed_patients], listed_patients, tau2)
+        if result.overdispersion
+        else [],
     }
-
-
-def funnel(pooled_rate: float, list_sizes: list[int], practice_listed: int) -> list[dict[str, float]]:
-    """Control limits, as rates, at ~24 list sizes spread evenly on a log scale over the cluster's
-    range (the funnel bends most at small lists), plus the practice's own list size exactly."""
-    smallest, largest = min(list_sizes), max(list_sizes)
-    if smallest == largest:
-        sizes = {smallest}
-    else:
-        ratio = math.log(largest / smallest)
-        sizes = {round(smallest * math.exp(ratio * i / (FUNNEL_POINTS - 1))) for i in range(FUNNEL_POINTS)}
-    sizes.add(practice_listed)
-    points = []
-    for n in sorted(sizes):
-        expected = pooled_rate * n / PER
-        low_95, high_95 = poisson_limits(expected, LEVEL)
-        low_998, high_998 = poisson_limits(expected, STRICT_LEVEL)
-        points.append(
-            {
-                "listed": n,
-                "low_95": low_95 * PER / n,
-                "high_95": high_95 * PER / n,
-                "low_998": low_998 * PER / n,
-                "high_998": high_998 * PER / n,
-            }
-        )
-    return points
 
 
 def _capitalise(text: str) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from .comparison import compare_with_cluster
 from .counts import normalise_code, parse_counts
+from .danish import join_words
 from .errors import InputError
 from .export import comparison_to_dict, to_csv
 from .listed import parse_int
@@ -40,13 +41,25 @@ def run(request: Mapping[str, Any]) -> dict[str, Any]:
         return {"ok": False, **errors[0], "errors": errors}
 
     comparison = compare_with_cluster(parsed.counts, listed, indicators, cluster)
+    if all(result.count is None for result in comparison.indicators):
+        error = nothing_computed_message(comparison.missing_codes)
+        return {"ok": False, "field": "text", "error": error, "errors": [{"field": "text", "error": error}]}
     result = comparison_to_dict(comparison)
     result["period"] = reference.get("period")
     result["fictitious"] = bool(reference.get("fictitious", False))
     missing = [
-        f"Ydelseskode {code} er ikke med i jeres tal og er talt som 0." for code in comparison.missing_codes
+        f"{result_.name} er ikke beregnet: {result_.caution}"
+        for result_ in comparison.indicators
+        if result_.count is None
     ]
     return {"ok": True, "result": result, "warnings": [*parsed.warnings, *missing], "csv": to_csv(comparison)}
+
+
+def nothing_computed_message(missing_codes) -> str:
+    return (
+        f"Ingen af pakkens indikatorer kan beregnes: ydelseskode {join_words(list(missing_codes))} mangler i jeres "
+        "tal. Har I ingen af en kode, så skriv koden med antallet 0, fx 4436;0."
+    )
 
 
 def _find_cluster(reference: Mapping[str, Any], cluster_id: Any) -> Mapping[str, Any] | None:

@@ -170,7 +170,7 @@ class Calculator {
     // One chart per task: with a large cluster each chart is thousands of SVG nodes, and drawing them all at
     // once would block the page for longer than a person notices (the 50 ms long-task limit).
     const rendering = (this.rendering = {});
-    for (const indicator of result.indicators) {
+    for (const indicator of result.indicators.filter((item) => item.chart)) { // no chart when not computed
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); // paint first
       if (rendering !== this.rendering) return; // a newer result has arrived
       charts.append(chart(indicator, result));

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from calculators import compare_with_cluster
-from calculators.comparison import AS_EXPECTED, HIGHER, LOWER, caution, judge
+from calculators.comparison import AS_EXPECTED, HIGHER, LOWER, NOT_ASSESSABLE, NOT_COMPUTED, caution, judge
 from independent import scipy_rate_ci
 
 
 def compare_video(count: int, listed: int, indicators, cluster):
-    comparison = compare_with_cluster({"4436": count}, listed, indicators, cluster)
+    comparison = compare_with_cluster({"4436": count, "1003": 0}, listed, indicators, cluster)
     return comparison.indicators[0]
 
 
@@ -89,11 +89,29 @@ def test_ties_with_equal_ratios_are_exact(indicators, cluster_b):
     assert (result.n_lower, result.n_equal, result.m) == (2, 2, 6)
 
 
-def test_missing_codes_count_as_zero_and_are_reported(indicators, cluster_a):
+def test_an_indicator_with_a_code_not_pasted_is_not_computed(indicators, cluster_a):
     comparison = compare_with_cluster({"4436": 30}, 2000, indicators, cluster_a)
     assert comparison.missing_codes == ("1003", "0101")
-    assert comparison.indicators[0].count == 30
-    assert comparison.indicators[1].count == 0
+    for result, code in zip(comparison.indicators, ("1003", "0101")):
+        assert (result.verdict, result.level, result.count, result.rate) == (NOT_COMPUTED, None, None, None)
+        assert result.caution == f"Ydelseskode {code} er ikke med i jeres tal. Har I ingen, så skriv {code};0."
+        assert not result.judged and not result.has_caution
+        assert result.pooled_rate > 0  # the cluster's numbers are still there
+
+
+def test_zero_pasted_is_a_count(indicators, cluster_a):
+    comparison = compare_with_cluster({"4436": 0, "1003": 0, "0101": 0}, 2000, indicators, cluster_a)
+    assert [r.count for r in comparison.indicators] == [0, 0]
+    assert comparison.indicators[0].verdict == LOWER
+
+
+def test_a_cluster_without_events_cannot_be_assessed(indicators, cluster_a):
+    cluster_a["counts"]["video"] = [0] * 5
+    for count in (0, 1, 50, 5000):
+        result = compare_video(count, 2000, indicators, cluster_a)
+        assert (result.verdict, result.level) == (NOT_ASSESSABLE, None)
+        assert result.pooled_rate == 0 and result.count == count and result.overdispersion is None
+        assert "intet at sammenligne med" in result.caution
 
 
 def test_codes_without_leading_zeros_are_matched(indicators, cluster_a):

@@ -6,9 +6,11 @@ import csv
 import io
 import json
 
+import numpy as np
 import pytest
 
-from calculators import compare_with_cluster, comparison_to_dict, poisson_limits, to_csv
+from calculators import compare_with_cluster, comparison_to_dict, to_csv
+from independent import numpy_overdispersed_verdict, numpy_overdispersion
 
 HEADER = [
     "Indikator",
@@ -54,7 +56,7 @@ def test_csv_numbers_use_a_decimal_comma(comparison):
 
 def test_csv_quotes_a_name_with_a_semicolon(indicators, cluster_b):
     indicators[0]["name"] = "Video; alle koder"
-    text = to_csv(compare_with_cluster({"4436": 3}, 2200, indicators, cluster_b))
+    text = to_csv(compare_with_cluster({"4436": 3, "1003": 0, "0101": 1}, 2200, indicators, cluster_b))
     rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
     assert rows[1][0] == "Video; alle koder"
 
@@ -92,14 +94,40 @@ def test_dict_chart_has_the_practices_and_a_funnel(comparison, cluster_b):
     assert sizes[0] == min(cluster_b["listed"]) and sizes[-1] == max(cluster_b["listed"])
     assert 2200 in sizes
     pooled = chart["pooled_rate"]
+    _, tau2 = numpy_overdispersion(cluster_b["counts"]["video"], cluster_b["listed"])
+    assert tau2 > 0
     for point in funnel:
         n = point["listed"]
-        low, high = poisson_limits(pooled * n / 1000, 0.95)
-        assert (point["low_95"], point["high_95"]) == pytest.approx((low * 1000 / n, high * 1000 / n))
-        assert point["low_998"] < point["low_95"] < pooled < point["high_95"] < point["high_998"]
+        assert point["low_998"] <= point["low_95"] < pooled < point["high_95"] < point["high_998"]
+        # the line lies between the last count called as expected and the first called higher, with the
+        # cluster's over-dispersion (its video rates run from 5 to 23,5 per 1.000) as numpy estimates it
+        counts = np.arange(int(pooled * n / 1000 * 3) + 30)
+        verdicts = numpy_overdispersed_verdict(counts, n, pooled, tau2, 0.95)
+        first_higher = counts[verdicts == 1].min()
+        assert (first_higher - 1) * 1000 / n <= point["high_95"] < first_higher * 1000 / n
+
+
+def test_dict_for_an_indicator_not_computed(indicators, cluster_b):
+    data = comparison_to_dict(compare_with_cluster({"0101": 9000}, 2200, indicators, cluster_b))
+    video = data["indicators"][0]
+    assert (video["computed"], video["count"], video["rate"], video["chart"]) == (False, None, None, None)
+    assert (video["count_text"], video["rate_text"], video["interval_text"]) == ("\u2013",) * 3
+    assert video["verdict_text"] == "Ikke beregnet" and "4436 og 1003" in video["caution"]
+    assert json.loads(json.dumps(data, allow_nan=False)) == data
+    text = to_csv(compare_with_cluster({"0101": 9000}, 2200, indicators, cluster_b))
+    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+    assert rows[1] == ["Videokonsultationer", "", "", "", "", "12,0", "", "Ikke beregnet"]
+
+
+def test_dict_without_events_in_the_cluster_has_no_funnel(indicators, cluster_b):
+    cluster_b["counts"]["video"] = [0] * 6
+    data = comparison_to_dict(compare_with_cluster({"4436": 3, "1003": 0, "0101": 1}, 2200, indicators, cluster_b))
+    video = data["indicators"][0]
+    assert video["verdict_text"] == "Kan ikke vurderes" and video["chart"]["funnel"] == []
+    assert video["count_text"] == "3"
 
 
 def test_funnel_reaches_a_practice_outside_the_cluster_range(indicators, cluster_b):
-    data = comparison_to_dict(compare_with_cluster({"4436": 3}, 600, indicators, cluster_b))
+    data = comparison_to_dict(compare_with_cluster({"4436": 3, "1003": 0, "0101": 1}, 600, indicators, cluster_b))
     sizes = [point["listed"] for point in data["indicators"][0]["chart"]["funnel"]]
     assert sizes[0] == 600 and sizes[-1] == 5000

@@ -29,15 +29,28 @@ def test_a_good_request(reference):
 
 
 def test_warnings_for_unknown_duplicate_and_missing_codes(reference):
-    response = run(request(reference, text="Kode;Antal\n4436;30\n0999;4\n4436;2"))
+    response = run(request(reference, text="Kode;Antal\n4436;30\n0999;4\n4436;2\n0101;9000"))
     assert response["ok"] is True
     assert response["warnings"] == [
         "Ydelseskode 0999 (linje 3) indgår ikke i denne klyngepakke og er sprunget over.",
         "Ydelseskode 4436 står på flere linjer (linje 2 og 4); antallene er lagt sammen.",
-        "Ydelseskode 1003 er ikke med i jeres tal og er talt som 0.",
-        "Ydelseskode 0101 er ikke med i jeres tal og er talt som 0.",
+        "Videokonsultationer er ikke beregnet: Ydelseskode 1003 er ikke med i jeres tal. Har I ingen, så skriv "
+        "1003;0.",
     ]
-    assert response["result"]["missing_codes"] == ["1003", "0101"]
+    assert response["result"]["missing_codes"] == ["1003"]
+    video, visits = response["result"]["indicators"]
+    assert (video["verdict_text"], video["count"], video["rate_text"], video["chart"]) == (
+        "Ikke beregnet", None, "\u2013", None)
+    assert visits["verdict_text"] == "Højere end forventet (99,8 %)"
+
+
+def test_nothing_computable_is_a_danish_error(reference):
+    response = run(request(reference, text="1003;4"))
+    assert response["ok"] is False and response["field"] == "text"
+    assert response["error"] == (
+        "Ingen af pakkens indikatorer kan beregnes: ydelseskode 4436 og 0101 mangler i jeres tal. "
+        "Har I ingen af en kode, så skriv koden med antallet 0, fx 4436;0."
+    )
 
 
 @pytest.mark.parametrize(
