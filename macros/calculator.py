@@ -2,7 +2,9 @@
 
 The accessible names (Klynge, Antal tilmeldte patienter, Jeres tal (ydelseskode og antal), Beregn) are the
 contract the browser tests use. Everything the user types stays in the browser: calculator.js hands it to a
-Web Worker running the `calculators` package in Pyodide. The page template (overrides/main.html) loads
+Web Worker running the `calculators` package in Pyodide. The form cannot send anything anywhere, with or
+without script: its fields have no `name` (a submitted form would carry nothing), "Beregn" is disabled until the
+worker is ready, and the page's policy says `form-action 'none'`. The page template (overrides/main.html) loads
 calculator.js and its CSS in <head> on every page that contains this form.
 """
 
@@ -62,28 +64,31 @@ tilmeldte patienter ved siden af de andre praksis i jeres klynge. Beregningen sk
 <p class="calculator-status is-busy" data-status role="status" aria-live="polite">
   <span class="calculator-spinner" aria-hidden="true"></span><span data-status-text>Beregneren indlæses …</span>
 </p>
+<noscript><p><strong>Beregneren kræver JavaScript.</strong> Slå JavaScript til i browseren, og genindlæs siden.
+Formularen sender intet, heller ikke uden JavaScript.</p></noscript>
 
-<form class="calculator-form" data-form novalidate>
+<form class="calculator-form" data-form novalidate autocomplete="off">
   <div class="calculator-field">
     <label for="calc-cluster">Klynge</label>
-    <select id="calc-cluster" name="cluster">
+    <select id="calc-cluster" data-field="cluster">
 {cluster_options(reference)}
     </select>
   </div>
   <div class="calculator-field">
     <label for="calc-listed">Antal tilmeldte patienter</label>
-    <input id="calc-listed" name="listed" type="text" inputmode="numeric" autocomplete="off"
+    <input id="calc-listed" data-field="listed" type="text" inputmode="numeric" autocomplete="off"
            aria-describedby="calc-listed-help" spellcheck="false">
     <p class="calculator-help" id="calc-listed-help">Et helt tal, fx 4.500.</p>
   </div>
   <div class="calculator-field">
     <label for="calc-text">Jeres tal (ydelseskode og antal)</label>
-    <textarea id="calc-text" name="text" rows="8" aria-describedby="calc-text-help" spellcheck="false"
-              placeholder="{html.escape(example)}"></textarea>
+    <textarea id="calc-text" data-field="text" rows="8" aria-describedby="calc-text-help" spellcheck="false"
+              autocomplete="off" placeholder="{html.escape(example)}"></textarea>
     <p class="calculator-help" id="calc-text-help">Én ydelseskode og ét antal pr. linje, fx kopieret fra Excel
       eller jeres praksissystem. Koderne i denne klyngepakke: {codes}.</p>
   </div>
-  <button type="submit" class="md-button md-button--primary">Beregn</button>
+  <button type="submit" class="md-button md-button--primary" data-submit disabled>Beregn</button>
+  <button type="button" class="md-button" data-retry hidden>Prøv igen</button>
 </form>
 
 <div class="calculator-error" data-error role="alert"></div>

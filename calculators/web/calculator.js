@@ -3,12 +3,46 @@
 
 // This module is loaded from the page's <head> and starts the worker (and with it Pyodide) before anything
 // else, while the page is still being parsed; the form is wired up once it exists (see attach() below).
-const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
 
-const STORAGE_KEY = "midtkraft-beregner:";
 const SVG = "http://www.w3.org/2000/svg";
 const COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
   "Placering i klyngen", "Vurdering"];
+// Far more than any practice's fee codes fill (a few hundred bytes); beyond it a paste is the wrong file.
+const MAX_INPUT_BYTES = 2_000_000;
+// A load that has not finished by then will not finish; a slow line still gets Pyodide's 10 MB well within it.
+const LOAD_TIMEOUT_MS = 50_000;
+const CONTACT = "Sker det igen, så skriv til midtkraft@stab.rm.dk. Jeres tal er ikke sendt nogen steder hen.";
+const WORKER_MISSING = `Beregneren kunne ikke hentes fra sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
+const TIMED_OUT = "Beregneren blev ikke klar inden for 50 sekunder. Det kan skyldes en langsom forbindelse eller en " +
+  `fejl på sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
+const FRAMED = "Beregneren virker kun, når siden er åbnet direkte på MidtKrafts site, ikke inde i et andet site. " +
+  "Åbn siden i et nyt vindue, før I indtaster tal.";
+
+// Another site could lay its own fields over a framed calculator; a frame of our own origin is harmless.
+function framedByAnotherOrigin() {
+  for (let frame = window; frame !== window.top; frame = frame.parent) {
+    try {
+      if (frame.parent.location.origin !== location.origin) return true;
+    } catch {
+      return true; // reading a foreign frame's location throws
+    }
+  }
+  return false;
+}
+
+// A module worker takes its Content-Security-Policy from its own HTTP response, and a static host sends none.
+// A worker started from a blob: URL inherits the page's policy instead, and the imports it makes keep it.
+function startWorker() {
+  const module = new URL("./worker.mjs", import.meta.url).href;
+  const wrapper = URL.createObjectURL(new Blob([`import ${JSON.stringify(module)};`], { type: "text/javascript" }));
+  const worker = new Worker(wrapper, { type: "module" });
+  worker.addEventListener("message", () => URL.revokeObjectURL(wrapper), { once: true });
+  worker.addEventListener("error", () => URL.revokeObjectURL(wrapper), { once: true });
+  return worker;
+}
+
+const framed = framedByAnotherOrigin();
+const firstWorker = framed ? null : startWorker();
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -23,61 +57,48 @@ function svgElement(tag, attributes = {}) {
   return node;
 }
 
+// Nothing typed is stored anywhere: the fields have no name (so no URL or autofill can carry them) and this
+// script writes no storage. Closing the tab forgets the numbers.
 class Calculator {
   constructor(root, worker) {
     this.root = root;
     this.form = root.querySelector("[data-form]");
-    this.fields = { cluster: this.form.elements.cluster, listed: this.form.elements.listed, text: this.form.elements.text };
+    this.fields = Object.fromEntries([...root.querySelectorAll("[data-field]")].map((f) => [f.dataset.field, f]));
+    this.submitButton = root.querySelector("[data-submit]");
+    this.retryButton = root.querySelector("[data-retry]");
     this.status = root.querySelector("[data-status]");
     this.statusText = root.querySelector("[data-status-text]");
     this.error = root.querySelector("[data-error]");
     this.warnings = root.querySelector("[data-warnings]");
     this.result = root.querySelector("[data-result]");
-    this.storageKey = STORAGE_KEY + root.dataset.reference;
-    this.isReady = false;
-    this.pending = null;
     this.nextId = 0;
     this.csv = "";
 
-    this.restoreInput();
-    this.form.addEventListener("input", () => this.saveInput());
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.submit();
     });
+    this.retryButton.addEventListener("click", () => {
+      this.clearErrors();
+      this.start(startWorker());
+    });
     root.querySelector("[data-download]").addEventListener("click", () => this.download());
     root.querySelector("[data-print]").addEventListener("click", () => window.print());
+    this.start(worker);
+  }
 
+  start(worker) {
+    this.worker?.terminate();
     this.worker = worker;
-    this.worker.onmessage = ({ data }) => this.receive(data);
-    this.worker.onerror = () => this.failed("Beregneren kunne ikke startes i denne browser. Prøv en nyere udgave af Chrome, Edge, Firefox eller Safari.");
-    this.worker.postMessage({ type: "init", reference: new URL(root.dataset.reference, document.baseURI).href });
-  }
-
-  // What is typed survives a reload or a wrong click in this tab; sessionStorage stays in this browser tab
-  // and is emptied when the tab closes.
-  saveInput() {
-    const values = Object.fromEntries(Object.entries(this.fields).map(([name, field]) => [name, field.value]));
-    try {
-      sessionStorage.setItem(this.storageKey, JSON.stringify(values));
-    } catch {
-      // Storage may be switched off; the form still works, it just forgets on reload.
-    }
-  }
-
-  restoreInput() {
-    let saved = null;
-    try {
-      saved = JSON.parse(sessionStorage.getItem(this.storageKey));
-    } catch {
-      saved = null;
-    }
-    if (!saved) return;
-    for (const [name, field] of Object.entries(this.fields)) {
-      if (typeof saved[name] !== "string") continue;
-      if (name === "cluster" && ![...field.options].some((option) => option.value === saved[name])) continue;
-      field.value = saved[name];
-    }
+    this.state = "loading";
+    this.submitButton.disabled = true;
+    this.retryButton.hidden = true;
+    this.setStatus("Beregneren indlæses …", true);
+    worker.onmessage = ({ data }) => this.receive(data);
+    worker.onerror = () => this.failed(WORKER_MISSING);
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => this.failed(TIMED_OUT), LOAD_TIMEOUT_MS);
+    worker.postMessage({ type: "init", reference: new URL(this.root.dataset.reference, document.baseURI).href });
   }
 
   setStatus(text, busy) {
@@ -86,37 +107,44 @@ class Calculator {
   }
 
   receive(message) {
-    if (message.type === "ready") {
-      this.isReady = true;
+    if (message.type === "ready" && this.state === "loading") {
+      clearTimeout(this.watchdog);
+      this.state = "ready";
+      this.submitButton.disabled = false;
       this.setStatus("Klar", false);
-      if (this.pending) this.send(this.pending);
     } else if (message.type === "failed") {
       this.failed(message.message);
-    } else if (message.type === "result" && message.id === this.nextId) {
+    } else if (message.type === "result" && message.id === this.nextId && this.state === "ready") {
       this.root.dataset.computeMilliseconds = message.milliseconds.toFixed(1);
       this.setStatus("Klar", false);
       this.show(message.response);
     }
   }
 
+  // A failed calculator stays failed (Beregn stays disabled) until "Prøv igen" starts a new worker.
   failed(text) {
+    if (this.state === "failed") return;
+    clearTimeout(this.watchdog);
+    this.state = "failed";
+    this.worker.terminate();
+    this.submitButton.disabled = true;
+    this.clearResult();
     this.setStatus("Beregneren kunne ikke indlæses", false);
     this.showError(text, null);
+    this.retryButton.hidden = false;
   }
 
   submit() {
+    if (this.state !== "ready") return;
     const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.fields.text.value };
     this.clearErrors();
-    if (this.isReady) {
-      this.send(request);
-    } else {
-      this.pending = request;
-      this.setStatus("Beregneren indlæses … jeres resultat vises, så snart den er klar.", true);
+    const bytes = new Blob([request.text]).size;
+    if (bytes > MAX_INPUT_BYTES) {
+      this.clearResult();
+      this.showError(`Teksten fylder ${danishNumber(bytes / 1e6)} MB, men beregneren kan højst tage 2 MB. ` +
+        "Indsæt kun linjerne med ydelseskoder og antal.", "text");
+      return;
     }
-  }
-
-  send(request) {
-    this.pending = null;
     this.nextId += 1;
     this.setStatus("Beregner …", true);
     this.worker.postMessage({ type: "compute", id: this.nextId, request });
@@ -128,6 +156,17 @@ class Calculator {
       field.removeAttribute("aria-invalid");
       field.removeAttribute("aria-errormessage");
     }
+  }
+
+  // An error must never leave the previous numbers on screen as if they answered the new input.
+  clearResult() {
+    this.rendering = null; // stops a chart loop still drawing the old result
+    this.csv = "";
+    this.result.hidden = true;
+    for (const part of this.result.querySelectorAll("[data-context], [data-summary], [data-table], [data-charts]")) {
+      part.replaceChildren();
+    }
+    this.warnings.replaceChildren();
   }
 
   showError(text, fieldName, all = []) {
@@ -147,6 +186,7 @@ class Calculator {
   async show(response) {
     this.warnings.replaceChildren();
     if (!response.ok) {
+      this.clearResult();
       this.showError(response.error, response.field, response.errors || []);
       return;
     }
@@ -172,12 +212,13 @@ class Calculator {
     const rendering = (this.rendering = {});
     for (const indicator of result.indicators.filter((item) => item.chart)) { // no chart when not computed
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); // paint first
-      if (rendering !== this.rendering) return; // a newer result has arrived
+      if (rendering !== this.rendering) return; // a newer result or an error has arrived
       charts.append(chart(indicator, result));
     }
   }
 
   download() {
+    if (!this.csv) return;
     const link = element("a", { href: URL.createObjectURL(new Blob([this.csv], { type: "text/csv;charset=utf-8" })),
       download: `midtkraft-${this.root.dataset.reference.split("/").pop().replace(".json", "")}.csv` });
     document.body.append(link);
@@ -185,6 +226,14 @@ class Calculator {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
+}
+
+// Framed by another site: the form goes away before anyone can type into it, and no worker is started.
+function refuseToRun(root) {
+  root.querySelector("[data-form]").hidden = true;
+  root.querySelector("[data-status]").classList.remove("is-busy");
+  root.querySelector("[data-status-text]").textContent = "Beregneren er slået fra her";
+  root.querySelector("[data-error]").replaceChildren(element("p", {}, FRAMED));
 }
 
 function resultTable(result) {
@@ -276,7 +325,9 @@ function niceTicks(low, high, count) {
 
 function attach() {
   const root = document.querySelector("[data-calculator]");
-  if (root) new Calculator(root, worker);
+  if (!root) return;
+  if (framed) refuseToRun(root);
+  else new Calculator(root, firstWorker);
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attach);

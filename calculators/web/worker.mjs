@@ -1,10 +1,26 @@
-// The calculators' module worker: one per page visit. It loads the self-hosted Pyodide and the `calculators`
-// package once, then answers the page's compute requests. Nothing here talks to any host but the site.
+// The calculators' module worker: one per start of the calculator. It loads the self-hosted Pyodide and the
+// `calculators` package once, then answers the page's compute requests. Nothing here talks to any host but the
+// site, and the page makes sure nothing could: it starts this module from a blob: wrapper, so the page's own
+// Content-Security-Policy governs the worker (connect-src 'self'), even on a host that sends no headers.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const assets = new URL("../", import.meta.url);
-const FAILED = "Beregneren kunne ikke indlæses. Genindlæs siden, og prøv igen. Sker det igen, så skriv til midtkraft@stab.rm.dk.";
+// Every load failure is the site's, never the user's browser: say what to do, and that no number was sent.
+const FAILED = "Beregneren kunne ikke hentes fra sitet. Tryk «Prøv igen», eller genindlæs siden. Sker det igen, " +
+  "så skriv til midtkraft@stab.rm.dk. Jeres tal er ikke sendt nogen steder hen.";
 const UNEXPECTED = "Der skete en uventet fejl i beregningen. Jeres tal er ikke sendt nogen steder hen. Prøv igen, eller skriv til midtkraft@stab.rm.dk.";
+
+let failed = false;
+function fail(error) {
+  console.warn(error);
+  if (failed) return;
+  failed = true;
+  self.postMessage({ type: "failed", message: FAILED });
+}
+// Pyodide reports some load faults (a missing or truncated WebAssembly file) by throwing inside its own
+// callbacks rather than by rejecting loadPyodide(); without these the page would wait forever.
+self.addEventListener("error", (event) => fail(event.error || event.message));
+self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 
 async function fetchOk(url, as) {
   const response = await fetch(url);
@@ -55,10 +71,7 @@ self.onmessage = async ({ data }) => {
         self.postMessage({ type: "ready" });
         runtime.then((pyodide) => pyodide.globals.get("warm_up")(reference));
       },
-      (error) => {
-        console.warn(error);
-        self.postMessage({ type: "failed", message: FAILED });
-      },
+      fail,
     );
   } else if (data.type === "compute") {
     const started = performance.now();

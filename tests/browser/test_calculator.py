@@ -218,14 +218,6 @@ def test_accessible_before_and_after_results(calculator):
     assert after.violations_count == 0, after.generate_report()
 
 
-def test_typed_input_survives_a_reload(calculator):
-    calculator.get_by_label("Antal tilmeldte patienter").fill("3.210")
-    calculator.get_by_label("Jeres tal (ydelseskode og antal)").fill("0101;99")
-    calculator.reload()
-    assert calculator.get_by_label("Antal tilmeldte patienter").input_value() == "3.210"
-    assert calculator.get_by_label("Jeres tal (ydelseskode og antal)").input_value() == "0101;99"
-
-
 def test_print_shows_results_and_discussion_questions(calculator):
     fill(calculator, "4500", PASTE)
     table_rows(calculator)
