@@ -11,13 +11,13 @@ import shlex
 import subprocess
 import sys
 from fractions import Fraction
+from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
 
-from conftest import ROOT
-
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "klyngedata.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "klyngedata"
 DEMO = FIXTURES / "fiktivt-udtraek.csv"
@@ -229,7 +229,8 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, monkeypatch):
 
 def test_make_target_passes_every_variable(tmp_path):
     dry = subprocess.run(["make", "-n", "klyngedata", f"FIL={DEMO}", f"UD={tmp_path / 'ud'}",
-                          "AABNE=Klynge Syd (fiktiv),Klynge Nord (fiktiv)", "PERIODE=1. januar 2024 – 31. december 2025"],
+                          "AABNE=Klynge Syd (fiktiv),Klynge Nord (fiktiv)",
+                          "PERIODE=1. januar 2024 – 31. december 2025"],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     command = next(line for line in dry.stdout.splitlines() if "scripts/klyngedata.py" in line)
     args = shlex.split(command)
