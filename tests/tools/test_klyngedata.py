@@ -204,6 +204,11 @@ def test_missing_column_and_misspelt_open_cluster(tmp_path):
     result = klyngedata(DEMO, tmp_path / "ud", *FIXED, "--aabne", "Klynge Nrod (fiktiv)")
     assert result.returncode == 1
     assert "AABNE nævner klyngen «Klynge Nrod (fiktiv)», som ikke er i udtrækket" in result.stderr
+    extract.drop(columns="Praksis").to_csv(tmp_path / "uden-navne.csv", sep=";", index=False)
+    result = klyngedata(tmp_path / "uden-navne.csv", tmp_path / "ud", *FIXED, "--aabne", "Klynge Syd (fiktiv)")
+    assert result.returncode == 1
+    assert "Klyngen «Klynge Syd (fiktiv)» skal have åbne data, men udtrækket har ikke alle dens praksis' navne" \
+        in result.stderr
     result = klyngedata(DEMO, tmp_path / "ud", *FIXED, "--pakke", "antibiotika")
     assert result.returncode == 1 and "PAKKE=antibiotika: der er ingen klyngepakke med beregner" in result.stderr
     assert not (tmp_path / "ud").exists()
