@@ -51,9 +51,10 @@ serve-versions: setup
 ny-klyngepakke: setup
 	$(BIN)/python scripts/new_pack.py -- "$(NAVN)"
 
-# One cluster data file per cluster from MidtKraft's extract (.csv or .xlsx); see CONTRIBUTING.md:
+# One cluster data file per cluster from MidtKraft's extract (.csv or .xlsx); see CONTRIBUTING.md. Needs the Python
+# environment only (pandas, openpyxl), not Node:
 # make klyngedata FIL=udtraek.xlsx UD=klyngedata [AABNE="Klynge Nord,Klynge Syd"] [PAKKE=…] [PERIODE="…"]
-klyngedata: setup
+klyngedata: $(BIN)/mkdocs
 	$(BIN)/python scripts/klyngedata.py --fil "$(FIL)" --ud "$(UD)" --aabne "$(AABNE)" --pakke "$(PAKKE)" --periode "$(PERIODE)"
 
 bench: setup /usr/bin/chromium

@@ -112,7 +112,8 @@ def anonymous_labels(n: int) -> list[str]:
 # ---------------------------------------------------------------------------------------------------- writing
 
 def write_cluster_file(data: ClusterFile) -> str:
-    """The file's text, BOM first and CRLF line ends as Excel writes them. Refuses what reading would refuse."""
+    """The file's text, BOM first and CRLF line ends as Excel writes them. Data the reader would refuse raise its
+    InputError (fewer than 5 practices, say); data it would read back differently raise ValueError."""
     rows = [
         SIGNATURE,
         ("Klyngepakke", data.pack, data.pack_name),
@@ -160,8 +161,7 @@ def read_cluster_file(text: str) -> ClusterFile:
     body = _LINE_BREAK.split(text.removeprefix(BOM))
     lines = [_split(number, line) for number, line in enumerate(body, start=1)]
     _check_signature(lines[0])
-    position = 1
-    metadata, position = _read_metadata(lines, position)
+    metadata, position = _read_metadata(lines, 1)
     indicators, position = _read_indicators(lines, position, metadata)
     practices = _read_practices(lines, position, indicators, metadata)
     return ClusterFile(
@@ -264,7 +264,8 @@ def _metadata_value(where: str, name: str, values: list[str]):
         return _date(where, values[0])
     if name == "Data":
         if values[0].lower() not in (OPEN, ANONYMOUS):
-            raise InputError(f"{where}: feltet «Data» skal være «{ANONYMOUS}» eller «{OPEN}», ikke «{values[0]}».")
+            raise InputError(f"{where}: feltet «Data» skal være «{ANONYMOUS}» eller «{OPEN}», ikke "
+                             f"«{values[0]}».")
         return values[0].lower() == OPEN
     if name in ("Antal praksis", "Regionens praksis", "Regionens tilmeldte"):
         return _whole(where, name, values[0], minimum=1)
@@ -319,7 +320,8 @@ def _read_indicators(lines, position, metadata) -> tuple[tuple[Indicator, ...], 
             raise InputError(f"{where}: «{id_}» er ikke et gyldigt og entydigt kortnavn for en indikator.{_NEW_FILE}")
         codes = tuple(code.strip() for code in codes_text.split(","))
         if not all(_CODE.fullmatch(code) for code in codes):
-            raise InputError(f"{where}: «{codes_text}» er ikke ydelseskoder (fire cifre, adskilt af komma).{_NEW_FILE}")
+            raise InputError(f"{where}: «{codes_text}» er ikke ydelseskoder (fire cifre, adskilt af "
+                             f"komma).{_NEW_FILE}")
         indicator = Indicator(id_, name, tuple(code.zfill(4) for code in codes),
                               _whole(where, "Regionens antal", count_text))
         _check_region_rate(where, rate_text, rate(indicator.region_count, metadata["Regionens tilmeldte"]))
@@ -353,7 +355,8 @@ def _read_practices(lines, position, indicators, metadata) -> tuple[Practice, ..
     for number, cells in rows[:-1]:
         where = f"Klyngedatafilen, linje {number}"
         if cells == [END]:
-            raise InputError(f"{where}: «{END}» står før filens sidste linje. Filen er rettet i hånden.{_NEW_FILE}")
+            raise InputError(f"{where}: «{END}» står før filens sidste linje. Filen er rettet i "
+                             f"hånden.{_NEW_FILE}")
         if len(cells) != len(PRACTICE_HEADER) + len(ids):
             raise InputError(f"{where}: en praksis skal have {len(PRACTICE_HEADER) + len(ids)} felter "
                              f"({';'.join((*PRACTICE_HEADER, *ids))}), men har {len(cells)}. Filen er måske "

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .cluster_file import ClusterFile, read_cluster_file
-from .danish import format_number
+from .danish import format_interval, format_number
 from .errors import InputError
-from .rates import rate
+from .rates import rate, rate_ci
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
           "november", "december")
@@ -48,8 +48,12 @@ def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
         "date_text": f"{data.date.day}. {MONTHS[data.date.month - 1]} {data.date.year}",
         "open": data.open,
         "cluster": cluster,
-        "practices": [{"label": p.label, "listed": p.listed, "listed_text": format_number(p.listed, 0)}
-                      for p in data.practices],
+        "practices": [
+            {"label": p.label, "listed": p.listed, "listed_text": format_number(p.listed, 0),
+             "rates": {indicator.id: _practice_rate(count, p.listed) for indicator, count in zip(data.indicators,
+                                                                                                  p.counts)}}
+            for p in data.practices
+        ],
         "indicators": [
             {
                 "id": indicator.id,
@@ -66,3 +70,10 @@ def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
         "region": {"practices": data.region_practices, "listed": data.region_listed,
                    "listed_text": format_number(data.region_listed, 0)},
     }
+
+
+def _practice_rate(count: int, listed: int) -> dict[str, Any]:
+    """A practice's rate per 1,000 with its 95 % interval, for the cluster's overview."""
+    value, lower, upper = rate_ci(count, listed)
+    return {"count": count, "count_text": format_number(count, 0), "rate": value, "rate_text": format_number(value),
+            "lower": lower, "upper": upper, "interval_text": format_interval(lower, upper)}

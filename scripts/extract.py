@@ -126,7 +126,8 @@ def _whole(value: str, row: int, where: str, column: str, minimum: int, problems
                               f"et helt tal på {minimum} eller derover."))
         return None
     if number < minimum:
-        problems.append((row, f"{where}, kolonne «{column}»: en praksis skal have mindst {minimum} tilmeldt patient."))
+        problems.append((row, f"{where}, kolonne «{column}»: en praksis skal have mindst {minimum} tilmeldt "
+                              "patient."))
         return None
     return number
 
@@ -144,8 +145,8 @@ def _practices(long: pd.DataFrame, name: str, codes: list[str]) -> pd.DataFrame:
         count = _whole(row.antal, row.række, where, "antal", 0, problems)
         code = row.ydelseskode.zfill(4) if CODE.fullmatch(row.ydelseskode) else None
         if code is None:
-            problems.append((row.række, f"{where}, kolonne «ydelseskode»: «{row.ydelseskode}» er ikke en ydelseskode "
-                                        "(fire cifre)."))
+            problems.append((row.række, f"{where}, kolonne «ydelseskode»: «{row.ydelseskode}» er ikke en "
+                                        "ydelseskode (fire cifre)."))
         elif code not in codes:
             problems.append((row.række, f"{where}: ydelseskode {code} bruges ikke i klyngepakken (den bruger "
                                         f"{', '.join(codes)}). Slet rækken, eller vælg en anden PAKKE."))
@@ -175,7 +176,8 @@ def _conflicts(table: pd.DataFrame, name: str) -> list[tuple[int, str]]:
             earlier = first.loc[row.ydernummer]
             if getattr(row, column) != earlier[column]:
                 problems.append((row.række, f"{name}, række {row.række}: ydernummer {row.ydernummer} har {what} "
-                                f"(«{getattr(row, column)}») end i række {earlier['række']} («{earlier[column]}»). "
+                                f"(«{getattr(row, column)}») end i række {earlier['række']} "
+                                f"(«{earlier[column]}»). "
                                 "En praksis skal have samme værdi i alle sine rækker."))
     repeated = table.dropna(subset=["ydelseskode"])
     repeated = repeated[repeated.duplicated(["ydernummer", "ydelseskode"], keep="first")]

@@ -11,13 +11,13 @@ import shlex
 import subprocess
 import sys
 from fractions import Fraction
+from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
 
-from conftest import ROOT
-
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "klyngedata.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "klyngedata"
 DEMO = FIXTURES / "fiktivt-udtraek.csv"
@@ -204,6 +204,11 @@ def test_missing_column_and_misspelt_open_cluster(tmp_path):
     result = klyngedata(DEMO, tmp_path / "ud", *FIXED, "--aabne", "Klynge Nrod (fiktiv)")
     assert result.returncode == 1
     assert "AABNE nævner klyngen «Klynge Nrod (fiktiv)», som ikke er i udtrækket" in result.stderr
+    extract.drop(columns="Praksis").to_csv(tmp_path / "uden-navne.csv", sep=";", index=False)
+    result = klyngedata(tmp_path / "uden-navne.csv", tmp_path / "ud", *FIXED, "--aabne", "Klynge Syd (fiktiv)")
+    assert result.returncode == 1
+    assert "Klyngen «Klynge Syd (fiktiv)» skal have åbne data, men udtrækket har ikke alle dens praksis' navne" \
+        in result.stderr
     result = klyngedata(DEMO, tmp_path / "ud", *FIXED, "--pakke", "antibiotika")
     assert result.returncode == 1 and "PAKKE=antibiotika: der er ingen klyngepakke med beregner" in result.stderr
     assert not (tmp_path / "ud").exists()
@@ -229,7 +234,8 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, monkeypatch):
 
 def test_make_target_passes_every_variable(tmp_path):
     dry = subprocess.run(["make", "-n", "klyngedata", f"FIL={DEMO}", f"UD={tmp_path / 'ud'}",
-                          "AABNE=Klynge Syd (fiktiv),Klynge Nord (fiktiv)", "PERIODE=1. januar 2024 – 31. december 2025"],
+                          "AABNE=Klynge Syd (fiktiv),Klynge Nord (fiktiv)",
+                          "PERIODE=1. januar 2024 – 31. december 2025"],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     command = next(line for line in dry.stdout.splitlines() if "scripts/klyngedata.py" in line)
     args = shlex.split(command)

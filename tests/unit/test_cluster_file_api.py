@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from calculators import run
+from independent import scipy_rate_ci
 from calculators.cluster_file import BOM, write_cluster_file
 from calculators.cluster_file_api import load_cluster_file
 from test_cluster_file import EXAMPLE, PRACTICES
@@ -81,3 +82,16 @@ def test_a_file_for_another_pack_or_other_indicators_is_refused():
     other_codes = loaded(reference={**REFERENCE, "indicators": changed})
     assert other_codes["ok"] is False
     assert "andre indikatorer eller ydelseskoder" in other_codes["error"]
+
+
+def test_each_practice_rate_and_interval_as_scipy_has_them():
+    file = loaded()["file"]
+    for practice, written in zip(PRACTICES, file["practices"]):
+        for indicator, count in zip(["video", "konsultationer"], practice.counts):
+            shown = written["rates"][indicator]
+            expected = scipy_rate_ci(count, practice.listed)
+            assert shown["count"] == count
+            assert (shown["rate"], shown["lower"], shown["upper"]) == pytest.approx(expected, rel=1e-9, abs=1e-12)
+    praksis_e = file["practices"][4]["rates"]["video"]  # 0 of 2,210: the exact interval from 0
+    assert (praksis_e["rate_text"], praksis_e["interval_text"]) == ("0,0", "0,0–1,7")
+    assert file["practices"][0]["rates"]["konsultationer"]["count_text"] == "69.875"
