@@ -4,9 +4,10 @@ mistakes share one build, because the message lists them all (the checks themsel
 
 from __future__ import annotations
 
+import importlib.util
 import re
 
-from conftest import build_site
+from conftest import ROOT, build_site
 
 PACK = "docs/klyngepakker/videokonsultationer"
 REFERENCE = "data/reference/videokonsultationer.csv"
@@ -72,6 +73,13 @@ def test_broken_guide_link_and_wrong_macro_values_are_said_once_in_danish(projec
     assert (f"{PACK}/index.md, linje 25: Makroen fee_code: ydelseskoden «9999» findes ikke i data/fee_codes.csv."
             in output)
     assert "docs/privatliv.md, linje 38: makroen «fee_code()» har ikke de rigtige værdier." in output
+
+    # The pull request's job summary lists the same three problems.
+    spec = importlib.util.spec_from_file_location("build_summary", ROOT / "scripts" / "build_summary.py")
+    summary = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(summary)
+    items = [line for line in summary.summary(output, "https://x").splitlines() if line.startswith("- ")]
+    assert len(items) == 3 and "erfaringer.md" in items[0], items
 
 
 def test_numbers_an_editor_writes_without_quotes_and_excel_habits_build_as_meant(project_copy, tmp_path):
