@@ -143,15 +143,15 @@ def unknown_keys(page: Page) -> list[str]:
     blocks = [((), page.meta, KNOWN[""])]
     if isinstance(page.meta.get("klyngepakke"), dict):
         blocks.append((("klyngepakke",), page.meta["klyngepakke"], KNOWN["klyngepakke"]))
-    for number, change in enumerate(page.meta.get("changes") or [] if isinstance(page.meta.get("changes"), list)
-                                    else []):
+    changes = page.meta.get("changes")
+    for number, change in enumerate(changes if isinstance(changes, list) else []):
         if isinstance(change, dict):
             blocks.append((("changes", number), change, KNOWN["changes"]))
     for path, block, known in blocks:
         for key in block:
             if key in known:
                 continue
-            name = ".".join(str(part) for part in path if isinstance(part, str)) + ("." if path else "") + str(key)
+            name = ".".join([*(part for part in path if isinstance(part, str)), str(key)])  # changes.sumary
             guess = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
             fix = f"Mente du «{guess[0]}»?" if guess else f"Brug et af: {', '.join(known)}."
             problems.append(f"{page.where(*path, key)}: feltet «{name}» kendes ikke. {fix}")

@@ -111,9 +111,9 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_env(env, config, files):
-    """After every page's macros ran: the editor's mistakes the macros collected, all in one message."""
+def on_post_build(config):
+    """After every page was rendered: the mistakes the macros collected, in one message after MkDocs' own
+    warnings (links, anchors) of the same pages, so the editor sees all of them in one round."""
     problems = config.plugins["macros"].editor_problems
     if problems:
         raise PluginError(DataError(problems).render())
-    return env

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import logging
 import types
 
 import jinja2
@@ -152,6 +153,21 @@ def test_a_macro_with_an_unknown_code_or_wrong_values_is_collected_in_danish():
     ]
 
 
+@pytest.mark.parametrize(("draft", "listed"), [(False, False), (True, True)])
+def test_a_pack_on_the_site_is_not_also_listed_as_planned(tmp_path, draft, listed):
+    pack = FRONT.replace("source: redaktionen\n", "source: redaktionen\nklyngepakke:\n  name: Antibiotika\n"
+                         + ("udkast: true\n" if draft else ""))
+    page_from(tmp_path, pack, "klyngepakker/antibiotika/index.md")
+    plugin = FakePlugin("")
+    plugin.conf["docs_dir"] = str(tmp_path)
+    macros.define_env(plugin)
+    planned = plugin.registered["planned_packs"]().splitlines()
+    assert any(line.startswith("- Opioider") for line in planned)
+    assert any(line.startswith("- Antibiotika:") for line in planned) is listed
+    catalogue = plugin.registered["pack_catalogue"]()
+    assert ("[Antibiotika](antibiotika/index.md)" in catalogue) is not draft
+
+
 def write(tmp_path, text: str, encoding: str = "utf-8"):
     path = tmp_path / "ref.csv"
     path.write_bytes(text.encode(encoding))
@@ -263,3 +279,21 @@ def test_a_link_with_no_near_page_is_told_how_paths_count_from_a_pack_page(warni
 def test_reference_frames_keep_their_file_lines(tmp_path):
     frame = data.read_table(write(tmp_path, "klynge;tilmeldte;4436;0101\n" + rows(5)), "ref.csv")
     assert isinstance(frame, pd.DataFrame) and [data.csv_line(i) for i in frame.index] == [2, 3, 4, 5, 6]
+
+
+def test_the_english_warning_is_replaced_and_kept_only_with_verbose(warnings, tmp_path):
+    warnings.TRANSLATOR.docs = translator(warnings, tmp_path).docs
+    english = ("Doc file 'pakke/guide.md' contains a link '../videokonference/indeks.md', but the target "
+               "'videokonference/indeks.md' is not found among documentation files.")
+    mkdocs = logging.getLogger("mkdocs")
+    level = mkdocs.level
+    try:
+        for verbose in (False, True):
+            mkdocs.setLevel(logging.DEBUG if verbose else logging.INFO)
+            record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, "", 0, english, (), None)
+            assert warnings.DanishWarnings().filter(record)
+            assert (record.getMessage() == english) is verbose
+            assert verbose or record.getMessage().startswith("docs/pakke/guide.md, linje 3: henvisningen")
+    finally:
+        mkdocs.setLevel(level)
+        warnings.TRANSLATOR.docs = None

@@ -4,9 +4,10 @@ mistakes share one build, because the message lists them all (the checks themsel
 
 from __future__ import annotations
 
+import importlib.util
 import re
 
-from conftest import build_site
+from conftest import ROOT, build_site
 
 PACK = "docs/klyngepakker/videokonsultationer"
 REFERENCE = "data/reference/videokonsultationer.csv"
@@ -16,6 +17,12 @@ def replace_in(path, old, new, count=1):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} findes ikke i {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path, text: str) -> int:
+    """The line of the (changed) file that holds `text`: the pages' prose may move under the tests."""
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                if text in line)
 
 
 def build(project, tmp_path):
@@ -34,24 +41,33 @@ def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(pr
     header, first, second, *rest = reference.read_text(encoding="utf-8").splitlines()
     second = re.sub(r";\d+$", ";²", second)
     rows = [first, second, *rest, first]  # the first practice twice
-    reference.write_text("\n".join([header, *rows]).replace("Klynge D (fiktiv)", "Lægehuset Nord") + "\n",
+    last_cluster = rest[-1].split(";")[0]
+    reference.write_text("\n".join([header, *rows]).replace(last_cluster, "Lægehuset Nord") + "\n",
                          encoding="utf-8")
+    last_column = header.split(";")[-1]
+    index, privacy = project_copy / PACK / "index.md", project_copy / "docs/privatliv.md"
+    syntax = line_of(index, 'fee_code("1003" }}')
+    snippet = index.read_text(encoding="utf-8").splitlines()[syntax - 1].strip()
 
     code, output = build(project_copy, tmp_path)
     assert code == 1, output
     assert "Traceback" not in output and "Error" not in output.replace("BuildError", "")
     assert re.search(r"Sitet kan ikke bygges\. Ret \d+ fejl:", output)
     for message in [
-        f"{PACK}/index.md, linje 7: feltet «klyngepake» kendes ikke. Mente du «klyngepakke»?",
-        f'{PACK}/index.md, linje 25: makroen «{{{{ fee_code("4436") }}}} og {{{{ fee_code("1003" }}}} tilsammen.» '
-        "kan ikke læses. Tjek at hver «(» har sin «)»",
-        "docs/privatliv.md, linje 5, felt «updated»: datoen 2026-02-30 findes ikke i kalenderen.",
-        "docs/privatliv.md, linje 38: makroen «fee_cod» findes ikke. Mente du «fee_code»?",
-        "docs/tilgaengelighed.md, linje 4: siden har version 1.1, men ingen ændring under «changes» har den version.",
-        "docs/versioner.md, linje 9, ændring nr. 1, felt «date»: 2099-01-01 ligger i fremtiden.",
-        f"{REFERENCE}, række 3, kolonne «0201»: «²» er ikke et helt tal på 0 eller derover.",
-        f"{REFERENCE}, række 2 og 58: rækkerne er ens. Hver praksis må kun stå én gang",
-        f"{REFERENCE}, række 46, kolonne «klynge»: «Lægehuset Nord» ligner navnet på en praksis eller et ydernummer",
+        f"{PACK}/index.md, linje {line_of(index, 'klyngepake:')}: feltet «klyngepake» kendes ikke. Mente du "
+        "«klyngepakke»?",
+        f"{PACK}/index.md, linje {syntax}: makroen «{snippet}» kan ikke læses. Tjek at hver «(» har sin «)»",
+        f"docs/privatliv.md, linje {line_of(privacy, 'updated:')}, felt «updated»: datoen 2026-02-30 findes ikke i "
+        "kalenderen.",
+        f"docs/privatliv.md, linje {line_of(privacy, 'fee_cod(')}: makroen «fee_cod» findes ikke. Mente du «fee_code»?",
+        f"docs/tilgaengelighed.md, linje {line_of(project_copy / 'docs/tilgaengelighed.md', 'version:')}: siden har "
+        "version 1.1, men ingen ændring under «changes» har den version.",
+        f"docs/versioner.md, linje {line_of(project_copy / 'docs/versioner.md', '2099-01-01')}, ændring nr. 1, felt "
+        "«date»: 2099-01-01 ligger i fremtiden.",
+        f"{REFERENCE}, række 3, kolonne «{last_column}»: «²» er ikke et helt tal på 0 eller derover.",
+        f"{REFERENCE}, række 2 og {len(rows) + 1}: rækkerne er ens. Hver praksis må kun stå én gang",
+        f"{REFERENCE}, række {line_of(reference, 'Lægehuset Nord')}, kolonne «klynge»: «Lægehuset Nord» ligner "
+        "navnet på en praksis eller et ydernummer",
     ]:
         assert message in output, message
 
@@ -62,16 +78,26 @@ def test_broken_guide_link_and_wrong_macro_values_are_said_once_in_danish(projec
     replace_in(project_copy / PACK / "index.md", '{{ fee_code("4436") }}', '{{ fee_code("9999") }}')
     replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", "{{ fee_code() }}\n\n## Spørgsmål")
 
+    guide, index, privacy = (project_copy / PACK / "droeftelsesguide.md", project_copy / PACK / "index.md",
+                             project_copy / "docs/privatliv.md")
     code, output = build(project_copy, tmp_path)
     assert code == 1, output  # not the macros plugin's 100
     assert "Traceback" not in output and "contains a link" not in output
-    link = (f"{PACK}/droeftelsesguide.md, linje 19: henvisningen «../videokonference/erfaringer.md» peger på en side, "
+    link = (f"{PACK}/droeftelsesguide.md, linje {line_of(guide, 'erfaringer.md')}: henvisningen «../videokonference/erfaringer.md» peger på en side, "
             "der ikke findes. Mente du «../../videokonference/erfaringer.md»?")
     assert output.count("henvisningen «../videokonference/erfaringer.md»") == 1 and link in output
     assert "beregner.md: henvisningen" not in output
-    assert (f"{PACK}/index.md, linje 25: Makroen fee_code: ydelseskoden «9999» findes ikke i data/fee_codes.csv."
-            in output)
-    assert "docs/privatliv.md, linje 38: makroen «fee_code()» har ikke de rigtige værdier." in output
+    assert (f"{PACK}/index.md, linje {line_of(index, '9999')}: Makroen fee_code: ydelseskoden «9999» findes ikke i "
+            "data/fee_codes.csv." in output)
+    assert (f"docs/privatliv.md, linje {line_of(privacy, 'fee_code()')}: makroen «fee_code()» har ikke de rigtige "
+            "værdier." in output)
+
+    # The pull request's job summary lists the same three problems.
+    spec = importlib.util.spec_from_file_location("build_summary", ROOT / "scripts" / "build_summary.py")
+    summary = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(summary)
+    items = [line for line in summary.summary(output, "https://x").splitlines() if line.startswith("- ")]
+    assert len(items) == 3 and "erfaringer.md" in items[0], items
 
 
 def test_numbers_an_editor_writes_without_quotes_and_excel_habits_build_as_meant(project_copy, tmp_path):

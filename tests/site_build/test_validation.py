@@ -15,6 +15,12 @@ def replace_in(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def line_of(path, text: str) -> int:
+    """The line of the (changed) file that holds `text`: the pages' prose may move under the tests."""
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                if text in line)
+
+
 def failed_build(project, tmp_path) -> str:
     result = build_site(project, tmp_path / "out")
     assert result.returncode != 0, "bygget skulle være fejlet"
@@ -30,13 +36,17 @@ def test_page_without_updated_fails_with_danish_message(project_copy, tmp_path):
 def test_bad_date_fails(project_copy, tmp_path):
     replace_in(project_copy / "docs/privatliv.md", "updated: 2026-11-23", "updated: 23-11-2026")
     output = failed_build(project_copy, tmp_path)
-    assert "docs/privatliv.md, linje 5, felt «updated»: «23-11-2026» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD" in output
+    line = line_of(project_copy / "docs/privatliv.md", "updated:")
+    assert f"docs/privatliv.md, linje {line}, felt «updated»: «23-11-2026» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD" \
+        in output
 
 
 def test_unknown_source_fails(project_copy, tmp_path):
     replace_in(project_copy / "docs/privatliv.md", "source: redaktionen", "source: ukendt-kilde")
     output = failed_build(project_copy, tmp_path)
-    assert "docs/privatliv.md, linje 6, felt «source»: «ukendt-kilde» er ikke en kilde i data/sources.yaml" in output
+    line = line_of(project_copy / "docs/privatliv.md", "source:")
+    assert f"docs/privatliv.md, linje {line}, felt «source»: «ukendt-kilde» er ikke en kilde i data/sources.yaml" \
+        in output
 
 
 def test_bad_fee_code_in_data_fails_naming_row(project_copy, tmp_path):
@@ -49,7 +59,8 @@ def test_malformed_csv_row_fails(project_copy, tmp_path):
     path = project_copy / "data/video_systems.csv"
     path.write_text(path.read_text(encoding="utf-8") + "Kommuner;A;B;C;D;E\n", encoding="utf-8")
     output = failed_build(project_copy, tmp_path)
-    assert ("data/video_systems.csv, række 11: rækken har 6 felter, men overskriften har 4 "
+    line = line_of(path, "Kommuner;A;B;C;D;E")
+    assert (f"data/video_systems.csv, række {line}: rækken har 6 felter, men overskriften har 4 "
             "(sektor;løsning;anvendelse;bemærkning). Det sidste felt er «E»: slet det") in output
 
 
@@ -70,14 +81,17 @@ def test_broken_yaml_fails_with_line(project_copy, tmp_path):
 def test_broken_internal_link_fails(project_copy, tmp_path):
     replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", "Se [siden](findes-ikke.md).\n\n## Spørgsmål")
     output = failed_build(project_copy, tmp_path)
-    assert "docs/privatliv.md, linje 38: henvisningen «findes-ikke.md» peger på en side, der ikke findes." in output
+    line = line_of(project_copy / "docs/privatliv.md", "findes-ikke.md")
+    assert f"docs/privatliv.md, linje {line}: henvisningen «findes-ikke.md» peger på en side, der ikke findes." in output
     assert "contains a link" not in output, "den engelske advarsel skal kun vises med --verbose"
 
 
 def test_broken_anchor_fails_in_danish(project_copy, tmp_path):
     replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", "Se [afsnit](index.md#findes-ikke).\n\n## Spørgsmål")
     output = failed_build(project_copy, tmp_path)
-    assert "docs/privatliv.md, linje 38: henvisningen «index.md#findes-ikke» peger på afsnittet «#findes-ikke»" in output
+    line = line_of(project_copy / "docs/privatliv.md", "index.md#findes-ikke")
+    assert f"docs/privatliv.md, linje {line}: henvisningen «index.md#findes-ikke» peger på afsnittet «#findes-ikke»" \
+        in output
 
 
 def test_page_missing_from_nav_fails_in_danish(project_copy, tmp_path):
