@@ -9,8 +9,10 @@ from .counts import ParsedCounts, parse_counts
 from .danish import format_interval, format_number, position_sentence, position_text
 from .errors import InputError
 from .export import comparison_to_dict, to_csv
+from .funnel import funnel_point
 from .gamma import chi2_ppf, gammainc_lower
 from .listed import parse_int
+from .overdispersion import Overdispersion, estimate as estimate_overdispersion
 from .rates import poisson_limits, rate_ci
 from .summary import summary_sentences
 from .worker_api import run
@@ -19,13 +21,16 @@ __all__ = [
     "Comparison",
     "IndicatorResult",
     "InputError",
+    "Overdispersion",
     "ParsedCounts",
     "Quantiles",
     "chi2_ppf",
     "compare_with_cluster",
     "comparison_to_dict",
+    "estimate_overdispersion",
     "format_interval",
     "format_number",
+    "funnel_point",
     "gammainc_lower",
     "parse_counts",
     "parse_int",
