@@ -10,8 +10,10 @@ from .danish import format_interval, format_number, position_sentence, position_
 from .errors import InputError
 from .export import comparison_to_dict, to_csv
 from .follow_up import follow_up
+from .funnel import funnel_point
 from .gamma import chi2_ppf, gammainc_lower
 from .listed import parse_int
+from .overdispersion import Overdispersion, estimate as estimate_overdispersion
 from .rate_ratio import rate_ratio
 from .rates import poisson_limits, rate_ci
 from .summary import summary_sentences
@@ -21,14 +23,17 @@ __all__ = [
     "Comparison",
     "IndicatorResult",
     "InputError",
+    "Overdispersion",
     "ParsedCounts",
     "Quantiles",
     "chi2_ppf",
     "compare_with_cluster",
     "comparison_to_dict",
+    "estimate_overdispersion",
     "follow_up",
     "format_interval",
     "format_number",
+    "funnel_point",
     "gammainc_lower",
     "parse_counts",
     "parse_int",

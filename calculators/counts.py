@@ -1,34 +1,27 @@
 """The table a practice pastes: one fee code ("ydelseskode") and one count per line.
 
-It comes from a practice system, an Excel sheet or the keyboard, so the separator, the thousands
-separator and the leading zeros of the codes vary; the meaning does not. Anything we cannot read
-for certain stops with a Danish message naming the line, because a silently misread count would
-give the practice a wrong rate.
+It comes from a practice system, an Excel sheet, a PDF or the keyboard, so the separator, the thousands
+separator, the leading zeros of the codes and the order and number of columns vary; the meaning does not.
+Anything we cannot read for certain stops with a Danish message naming the line, because a silently misread
+count would give the practice a wrong rate: "4436 56 150" may be 56.150 or 56 and another column, so it is
+refused, not guessed. Cells: paste_cells.py; a header naming the columns: paste_header.py.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .danish import join_words, quote
 from .errors import InputError
+from .paste_cells import Cells, clean_text, is_numeric, split_cells, split_lines
+from .paste_header import Columns, read_header
 from .whole_numbers import NumberFormatError, NumberProblem, read_whole_number
 
 CODE_LENGTH = 4
 EMPTY_MESSAGE = "Indsæt jeres tal: én ydelseskode og ét antal pr. linje."
 _LINE_EXAMPLE = "Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234."
 _COUNT_HINT = "Skriv et helt tal på 0 eller derover."
-
-# A code, one separator (tab, ";", ",", ":" with optional spaces around it, or just spaces), the rest.
-# The code cannot contain a space, so in "0101 1 234" the first space separates and "1 234" is the count.
-_LINE = re.compile(r"(?P<code>[^\s;,:]+)(?:\s*[;,:]\s*|\s+)(?P<count>.*)")
-# Spreadsheets export empty cells after the last filled one as trailing separators: "0101;12;;".
-_TRAILING_EMPTY_CELLS = re.compile(r"[\s;,:]+$")
-_CODE = re.compile(r"[0-9]{1,%d}" % CODE_LENGTH)
-_DIGIT = re.compile(r"[0-9]")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _COUNT_MESSAGES = {
     NumberProblem.EMPTY: "Linje {n}: ydelseskode {code} mangler et antal. " + _LINE_EXAMPLE,
@@ -58,7 +51,8 @@ class _Line:
 
 def parse_counts(text: str, known_codes: Iterable[str] | None = None) -> ParsedCounts:
     """Read the pasted table; raise InputError (Danish, naming the line) for anything unreadable."""
-    lines = _read_lines("" if text is None else str(text))
+    known = None if known_codes is None else {normalise_code(code) for code in known_codes}
+    lines = _read_lines(clean_text("" if text is None else str(text)), known)
     if not lines:
         raise InputError(EMPTY_MESSAGE)
     lines_by_code: dict[str, list[_Line]] = {}
@@ -66,8 +60,7 @@ def parse_counts(text: str, known_codes: Iterable[str] | None = None) -> ParsedC
         lines_by_code.setdefault(line.code, []).append(line)
 
     warnings: list[str] = []
-    if known_codes is not None:
-        known = {normalise_code(code) for code in known_codes}
+    if known is not None:
         unknown = [code for code in lines_by_code if code not in known]
         for code in unknown:
             numbers = join_words([str(line.number) for line in lines_by_code[code]])
@@ -98,57 +91,108 @@ def normalise_code(code: str) -> str:
     return str(code).strip().zfill(CODE_LENGTH)
 
 
-def _read_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    seen_content = False
-    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        is_first = not seen_content
-        seen_content = True
-        if is_first and _is_header(stripped):
-            continue
-        lines.append(_read_line(number, stripped))
-    return lines
+def _read_lines(text: str, known: set[str] | None) -> list[_Line]:
+    rows = [(number, split_cells(raw)) for number, raw in enumerate(split_lines(text), start=1)]
+    rows = [(number, cells) for number, cells in rows if cells.filled]
+    if not rows:
+        return []
+    columns = None
+    number, first = rows[0]
+    if len(first.filled) >= 2 and not any(c.isdigit() for value in first.values for c in value):
+        # A first line without a digit anywhere is a header ("Ydelseskode;Antal"). A lone word ("hej") is not:
+        # it is more likely a slip the user should see.
+        columns = read_header(first.values, number, first.spaced)
+        rows = rows[1:]
+    elif known is not None:
+        _refuse_count_first(rows, known)
+    return [_read_row(number, cells, columns) for number, cells in rows]
 
 
-def _is_header(line: str) -> bool:
-    """A first line like "Ydelseskode;Antal": at least two cells and not a digit anywhere.
+def _refuse_count_first(rows: list[tuple[int, Cells]], known: set[str]) -> None:
+    """Without a header, "120;4436" is code 0120 with 4.436 events, but if every line ends in one of the pack's
+    codes and some line does not start with one, the columns are the other way round: say so, do not guess."""
+    pairs = [(number, cells.filled) for number, cells in rows]
+    if not all(len(cells) == 2 and _is_code(cells[1]) and normalise_code(cells[1]) in known for _, cells in pairs):
+        return
+    for number, (first, _) in pairs:
+        if not (_is_code(first) and normalise_code(first) in known):
+            raise InputError(
+                f"Linje {number}: antallet ser ud til at stå før ydelseskoden. Tilføj en første linje, der "
+                "navngiver kolonnerne, fx «Antal;Ydelseskode», eller byt om på kolonnerne."
+            )
 
-    A lone word ("hej") is not taken for a header: it is more likely a slip the user should see. Nor is
-    "Konsultation;0101;1234", which is data in a shape we do not read and must say so.
-    """
-    return _LINE.fullmatch(line) is not None and _DIGIT.search(line) is None
+
+def _read_row(number: int, cells: Cells, columns: Columns | None) -> _Line:
+    if columns is not None and columns.by_index and (not cells.spaced or len(cells.values) == columns.width):
+        return _read_by_header(number, cells, columns)
+    return _read_by_content(number, cells, columns is not None and columns.count_first)
 
 
-def _read_line(number: int, line: str) -> _Line:
-    match = _LINE.fullmatch(line)
-    if match is None:
-        lone_cell = _strip_cell(line)
-        if _CODE.fullmatch(lone_cell):
-            raise InputError(_COUNT_MESSAGES[NumberProblem.EMPTY].format(n=number, code=normalise_code(lone_cell)))
-        raise InputError(f"Linje {number}: {quote(line)} er ikke en ydelseskode og et antal. {_LINE_EXAMPLE}")
-    code = _read_code(number, _strip_cell(match["code"]))
-    count_text = _strip_cell(_TRAILING_EMPTY_CELLS.sub("", match["count"]))
+def _read_by_header(number: int, cells: Cells, columns: Columns) -> _Line:
+    values = cells.values
+    if len(values) > columns.width:
+        raise InputError(
+            f"Linje {number} har flere kolonner ({len(values)}) end overskriften ({columns.width}). "
+            "Ret linjen, så den har samme kolonner som overskriften."
+        )
+    code_text = values[columns.code] if columns.code < len(values) else ""
+    if not code_text:
+        raise InputError(f"Linje {number}: ydelseskoden mangler. {_LINE_EXAMPLE}")
+    code = _read_code(number, code_text)
+    count_text = values[columns.count] if columns.count < len(values) else ""
+    return _Line(number=number, code=code, count=_read_count(number, code, count_text))
+
+
+def _read_by_content(number: int, cells: Cells, count_first: bool) -> _Line:
+    filled = cells.filled
+    if len(filled) == 1:
+        if _is_code(filled[0]):
+            raise InputError(_COUNT_MESSAGES[NumberProblem.EMPTY].format(n=number, code=normalise_code(filled[0])))
+        raise InputError(
+            f"Linje {number}: {quote(' '.join(cells.values))} er ikke en ydelseskode og et antal. {_LINE_EXAMPLE}"
+        )
+    code_text, rest = (filled[-1], filled[:-1]) if count_first else (filled[0], filled[1:])
+    code = _read_code(number, code_text)
+    numbers = [cell for cell in rest if is_numeric(cell)]
+    if len(numbers) > 1:
+        raise InputError(_several_numbers_message(number, numbers, cells.spaced))
+    # A description between code and count is left out; with no number at all, the message quotes what is there.
+    count_text = numbers[0] if numbers else " ".join(rest)
+    return _Line(number=number, code=code, count=_read_count(number, code, count_text))
+
+
+def _several_numbers_message(number: int, numbers: list[str], spaced: bool) -> str:
+    found = join_words([quote(cell) for cell in numbers])
+    if spaced:
+        return (
+            f"Linje {number}: efter ydelseskoden står {found} adskilt af mellemrum, så det kan være ét antal "
+            f"({'.'.join(numbers)}) eller flere kolonner. Skriv tusinder med punktum (fx 1.234), og adskil "
+            "kolonnerne med tabulator eller semikolon, eller tilføj en første linje, der navngiver kolonnerne, "
+            "fx «Ydelseskode Antal Patienter»."
+        )
+    return (
+        f"Linje {number}: efter ydelseskoden står flere tal ({found}), så det er uklart, hvilket der er antallet. "
+        "Tilføj en første linje, der navngiver kolonnerne, fx «Ydelseskode;Antal;Patienter»."
+    )
+
+
+def _read_count(number: int, code: str, text: str) -> int:
     try:
-        count = read_whole_number(count_text)
+        return read_whole_number(text)
     except NumberFormatError as error:
         message = _COUNT_MESSAGES[error.problem]
-        raise InputError(message.format(n=number, code=code, q=quote(count_text))) from None
-    return _Line(number=number, code=code, count=count)
+        raise InputError(message.format(n=number, code=code, q=quote(text))) from None
+
+
+def _is_code(text: str) -> bool:
+    return 1 <= len(text) <= CODE_LENGTH and text.isascii() and text.isdigit()
 
 
 def _read_code(number: int, text: str) -> str:
-    if _CODE.fullmatch(text):
+    if _is_code(text):
         return normalise_code(text)
     if text.isascii() and text.isdigit():
         problem = f"ydelseskoden {quote(text)} har mere end fire cifre"
     else:
         problem = f"{quote(text)} er ikke en ydelseskode"
     raise InputError(f"Linje {number}: {problem}. En ydelseskode er et tal med op til fire cifre, fx 0101.")
-
-
-def _strip_cell(cell: str) -> str:
-    """Drop the quotes a CSV export puts around cells ("0101";"1.234") and Excel's text apostrophe."""
-    return cell.strip().strip('"').lstrip("'").strip()

@@ -27,7 +27,9 @@ practice: the page says it rests on few practices.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from operator import mul
 from dataclasses import dataclass
 
 from .cluster import linear_quantile
@@ -64,10 +66,14 @@ def estimate(counts: Sequence[int], listed: Sequence[int], pooled_rate: float) -
     practices = len(z)
     ordered = sorted(z)
     low, high = linear_quantile(ordered, WINSORISE), linear_quantile(ordered, 1 - WINSORISE)
-    phi = sum(min(max(value, low), high) ** 2 for value in z) / practices
+    # Winsorising sets the values below `low` to it and those above `high` to it; on the sorted values that is
+    # two counts and a slice (a cluster may have a thousand practices, so no per-value min and max).
+    below, above = bisect_left(ordered, low), bisect_right(ordered, high)
+    middle = ordered[below:above]
+    phi = (below * low * low + (practices - above) * high * high + sum(map(mul, middle, middle))) / practices
     if practices < 2 or practices * phi <= chi2_ppf(TEST_LEVEL, practices - 1):
         return Overdispersion(practices, phi, 0.0)
     weights = [4 * e for e in expected]  # 1 / s_i^2
     total = sum(weights)
-    tau2 = (practices * phi - (practices - 1)) / (total - sum(w * w for w in weights) / total)
+    tau2 = (practices * phi - (practices - 1)) / (total - sum(map(mul, weights, weights)) / total)
     return Overdispersion(practices, phi, max(0.0, tau2))

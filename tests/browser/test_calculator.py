@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from conftest import Visit
-from independent import scipy_rate_ci
+from independent import numpy_overdispersed_verdict, numpy_overdispersion, scipy_rate_ci, scipy_verdict
 
 PAGE = "klyngepakker/videokonsultationer/beregner/"
 COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
@@ -46,12 +46,18 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
     equal = int((rates == rate).sum())
     position = f"Højere end {lower} af klyngens {len(rates)} praksis" if not equal else \
         f"Højere end {lower} og lig med {equal} af klyngens {len(rates)} praksis"
-    if low <= pooled <= high:
+    # Spiegelhalter's over-dispersion, when the cluster's practices differ more than chance explains, else PHE's
+    _, tau2 = numpy_overdispersion(counts, listed)
+    if tau2 > 0:
+        direction, strict = (numpy_overdispersed_verdict(np.array([count]), LISTED, pooled, tau2, level)[0]
+                             for level in (0.95, 0.998))
+    else:
+        direction, strict = (scipy_verdict(np.array([count]), LISTED, pooled, level)[0] for level in (0.95, 0.998))
+    if direction == 0:
         verdict = "Som forventet"
     else:
-        low998, high998 = interval(count, LISTED, 0.998)
-        level = "99,8 %" if not low998 <= pooled <= high998 else "95 %"
-        verdict = ("Højere end forventet" if pooled < low else "Lavere end forventet") + f" ({level})"
+        level = "99,8 %" if strict else "95 %"
+        verdict = ("Højere end forventet" if direction > 0 else "Lavere end forventet") + f" ({level})"
     return [indicator["name"], danish(count, 0), danish(rate), f"{danish(low)}–{danish(high)}",
             danish(float(np.percentile(rates, 50))), position, verdict]
 

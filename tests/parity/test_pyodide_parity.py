@@ -56,8 +56,8 @@ RUN_CASES = [
     # Paste shapes.
     _run("tab-listed-as-int", "4436\t30\n1003\t2\n0101\t6000\n0120\t150\n0201\t1200", 2000, "k2"),
     _run("semicolon-thousands-dot", "4436;1.030\n0101;16.000\n0201;1.200", "12.500", "k3"),
-    _run("spaces-thousands-space-and-nbsp", "4436 30\n0101 6 000\n0201   1\u00a0200\n0120 1\u202f050", "2\u00a0000",
-         "k1"),
+    _run("spaces-thousands-nbsp", "4436 30\n0101 6\u00a0000\n0201   1\u00a0200\n0120 1\u202f050", "2\u00a0000", "k1"),
+    _run("error-spaces-thousands-space", "4436 30\n0101 6 000\n0201 1200", "2000", "k1"),
     _run("comma-and-colon", "4436,30\n1003: 2\n0101 : 6000", "2000", "k4"),
     _run("header-line", "Ydelseskode;Antal\n4436;30\n0101;6.000", "2000", "k1"),
     _run("code-without-leading-zero", "101;6000\n201;1200\n4436;25\n120;99", "1.800", "k2"),
@@ -68,6 +68,17 @@ RUN_CASES = [
     _run("small-counts-exact-interval", "4436;3\n1003;1\n0101;9\n0120;7\n0201;5", "950", "k4"),
     _run("large-counts", "4436;98.765\n0101;1.234.567\n0201;400.000", "250.000", "k3"),
     _run("tiny-list", "4436;1\n0101;3", "1", "k2"),
+    _run("codes-not-pasted-not-computed", "4436;30\n0101;6.000", "2000", "k1"),
+    _run("count-first-header", "Antal\tYdelseskode\n30\t4436\n2\t1003\n6000\t0101\n150\t0120\n1200\t0201"),
+    _run("three-columns", "0101;Konsultation, dagtid;6.000\n4436;Video;30\n1003;Video;2\n0120;Årsstatus;150\n"
+                          "0201;Telefon;1.200"),
+    _run("header-with-patients-spaces", "Kode Antal Patienter\n4436 30 25\n1003 2 2\n0101 6000 1800\n0120 150 140\n"
+                                        "0201 1200 700"),
+    _run("bom-zero-width-full-width", "\ufeff\uff14\uff14\uff13\uff16\uff1b30\n\u200b1003;2\n0101;6000\n0120;150\n"
+                                      "0201;1200"),
+    _run("error-space-merged-numbers", "4436 56 150\n0101;6000"),
+    _run("error-count-first-without-header", "120;4436\n6000;0101"),
+    _run("error-nothing-computable", "1003;4"),
     # Every kind of user error.
     _run("error-empty", ""),
     _run("error-blank-lines", "  \n\t\n "),
@@ -102,6 +113,14 @@ RATE_CI_CASES = [
     _calls("rate_ci-counts-0-30-level-998", "rate_ci", [[count, 1234] for count in range(31)], level=0.998),
     _calls("rate_ci-large", "rate_ci", [[count, 54321] for count in (50, 99, 100, 1000, 12345, 10**6, 10**9)]),
     _calls("rate_ci-errors", "rate_ci", [[-1, 2000], [5, 0], [5, -3]]),
+    _calls("funnel_point", "funnel_point",
+           [[pooled, listed, tau2] for pooled in (0.3, 4.5, 45.0, 3012.7) for listed in (1, 850, 2000, 25000)
+            for tau2 in (0.0, 0.004)]),
+    _calls("estimate_overdispersion", "estimate_overdispersion", [
+        [[12, 80, 30, 9, 60, 44], [1200, 3400, 2500, 1800, 5000, 2200], 234 / 16.1],
+        [[6000, 5000, 7000, 6500, 5500], [2000] * 5, 3000.0],
+        [[20, 20, 20, 20, 20], [2000] * 5, 10.0],
+    ]),
     _calls("poisson_limits", "poisson_limits",
            [[expected, level] for expected in (0, 0.3, 2.5, 9.99, 10, 47.2, 1500.5) for level in (0.95, 0.998)]),
 ]
