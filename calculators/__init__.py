@@ -10,6 +10,7 @@ from .danish import format_interval, format_number, position_sentence, position_
 from .errors import InputError
 from .export import comparison_to_dict, to_csv
 from .follow_up import follow_up
+from .follow_up_table import follow_up_table
 from .gamma import chi2_ppf, gammainc_lower
 from .listed import parse_int
 from .rate_ratio import rate_ratio
@@ -27,6 +28,7 @@ __all__ = [
     "compare_with_cluster",
     "comparison_to_dict",
     "follow_up",
+    "follow_up_table",
     "format_interval",
     "format_number",
     "gammainc_lower",

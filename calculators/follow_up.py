@@ -172,10 +172,10 @@ def _caution(smallest: int, needed: int | None, total: int) -> str | None:
         factor = needed / total
         times = format_number(factor, 0 if factor >= 2 else 1)
         parts.append(
-            f"Er ændringen reel og lige så stor, skal der omkring {format_number(round_up(needed), 0)} ydelser i alt til "
-            f"(før og efter tilsammen) for med {format_number(POWER * 100, 0)} % sandsynlighed at kunne skelne den "
-            f"fra tilfældigheder: omkring {times} gange så mange som nu, dvs. perioder, der er omkring {times} "
-            "gange så lange."
+            f"Er ændringen reel og lige så stor, skal der omkring {format_number(round_up(needed), 0)} ydelser i "
+            f"alt til (før og efter tilsammen) for med {format_number(POWER * 100, 0)} % sandsynlighed at kunne "
+            f"skelne den fra tilfældigheder: omkring {times} gange så mange som nu, dvs. perioder, der er omkring "
+            f"{times} gange så lange."
         )
     return " ".join(parts) or None
 

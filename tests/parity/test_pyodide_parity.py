@@ -183,6 +183,9 @@ RATE_RATIO_CASES = [
     _calls("rate_ratio-large", "rate_ratio", [[10**6, 365, 10**6 + 3000, 365], [10**9, 3650, 10**9 + 10**5, 3650]]),
     _calls("rate_ratio-errors", "rate_ratio", [[-1, 14, 5, 14], [5, 0, 5, 14], [1.5, 14, 5, 14], [5, 14, 5, -1]]),
 ]
+FOLLOW_UP_INDICATORS = [{"id": "video", "name": "Videokonsultationer", "codes": ["4436", "1003"]},
+                        {"id": "konsultationer", "name": "Konsultationer", "codes": ["0101"]},
+                        {"id": "telefon", "name": "Telefonkonsultationer", "codes": ["0201"]}]
 FOLLOW_UP_CASES = [
     _calls("follow_up-examples", "follow_up", [
         _follow_up("40", "90", "18", "90"), _follow_up("3", "14", "5", "14"), _follow_up("1.234", "365", "120", "30"),
@@ -193,8 +196,19 @@ FOLLOW_UP_CASES = [
         _follow_up("7", "14", "7", "14"),
     ]),
     _calls("follow_up-errors", "follow_up", [
-        _follow_up("", "0", "-3", "5.000"), _follow_up("12,5", "12.5", "mange", None), _follow_up(None, None, None, None),
+        _follow_up("", "0", "-3", "5.000"), _follow_up("12,5", "12.5", "mange", None),
+        _follow_up(None, None, None, None),
         _follow_up("9" * 13, "-14", "\u22123", "3.654"),
+    ]),
+    _calls("follow_up_table", "follow_up_table", [
+        [{"indicators": FOLLOW_UP_INDICATORS, "before_text": before, "after_text": after, "before_days": "90",
+          "after_days": days}]
+        for before, after, days in [
+            ("4436;30\n1003;10\n0101;1.200\n0201;300", "4436\t12\n1003\t6\n101\t1.150\n0201\t280", "30"),
+            ("4436;40\n0101;1.200\n0999;3", "4436;18\n1003;2\n0101;1.150", "90"),
+            ("0101;5", "4436;5", "90"),
+            ("", "4436;x", "0"),
+        ]
     ]),
 ]
 
@@ -360,6 +374,7 @@ def test_every_follow_up_case_answers_as_intended(outputs):
     results = outputs["cpython"]["results"]
     assert all(outcome["value"]["ok"] for outcome in results["follow_up-examples"] + results["follow_up-zeros"])
     assert not any(outcome["value"]["ok"] for outcome in results["follow_up-errors"])
+    assert [outcome["value"]["ok"] for outcome in results["follow_up_table"]] == [True, True, False, False]
     assert all(outcome.get("raised") == "ValueError" for outcome in results["rate_ratio-errors"])
     assert all("value" in outcome for case in RATE_RATIO_CASES if case["id"] != "rate_ratio-errors"
                for outcome in results[case["id"]])

@@ -73,7 +73,8 @@ def test_three_before_and_five_after_in_fourteen_days_each():
         f"på {round((1 - lower) * 100)} % til en stigning på {round((upper - 1) * 100)} %."
     )
     assert result["sentences"][3] == (
-        f"Forskellen mellem de to perioder er ikke større, end tilfældigheder kan forklare (p = {danish(p_value, 2)}): "
+        "Forskellen mellem de to perioder er ikke større, end tilfældigheder kan forklare "
+        f"(p = {danish(p_value, 2)}): "
         "antallet svinger fra periode til periode, også når intet er ændret."
     )
     shown = math.ceil(needed / 10) * 10
@@ -260,7 +261,8 @@ GOOD = {"before": "40", "before_days": "90", "after": "18", "after_days": "90"}
     ("before_days", "", "Udfyld «Dage før»: periodens længde i hele dage, fx 14."),
     ("after_days", "0", "Dage efter: en periode skal være mindst 1 dag. Skriv periodens længde i hele dage, fx 14."),
     ("before_days", "-14", "Dage før: «-14» er negativt. Skriv periodens længde i hele dage, fx 14."),
-    ("before_days", "14,5", "Dage før: «14,5» er ikke et helt antal dage. Skriv periodens længde i hele dage, fx 14."),
+    ("before_days", "14,5",
+     "Dage før: «14,5» er ikke et helt antal dage. Skriv periodens længde i hele dage, fx 14."),
     ("after_days", "uge", "Dage efter: «uge» er ikke et tal. Skriv periodens længde i hele dage, fx 14."),
     ("after_days", "3.654", "Dage efter: «3.654» er mere end 10 år. Skriv periodens længde i dage, fx 90."),
     ("after_days", "9" * 13, f"Dage efter: «{'9' * 13}» er mere end 10 år. Skriv periodens længde i dage, fx 90."),
