@@ -15,6 +15,7 @@ from .counts import normalise_code, parse_counts
 from .danish import join_words
 from .errors import InputError
 from .follow_up import compare_periods
+from .follow_up_csv import follow_up_csv
 from .follow_up_input import read_days
 
 NOTHING_TO_COMPARE = (
@@ -62,6 +63,7 @@ def follow_up_table(request: Mapping[str, Any]) -> dict[str, Any]:
         "ok": True,
         "result": {"indicators": results, "sentences": [MULTIPLE_INDICATORS_CAUTION] if len(computed) > 1 else []},
         "warnings": warnings,
+        "csv": follow_up_csv(results),
     }
 
 

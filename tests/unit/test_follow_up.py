@@ -280,3 +280,29 @@ def test_all_bad_fields_are_listed_in_the_form_order():
 
 def test_longest_allowed_period_is_ten_years():
     assert follow_up({**GOOD, "before_days": "3.653"})["ok"]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# CSV
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_csv_row_matches_scipy():
+    response = follow_up({**GOOD, "name": "Video; «4436»"})
+    ratio, lower, upper, p_value = scipy_rate_ratio(40, 90, 18, 90)
+    header, row, end = response["csv"].removeprefix("\ufeff").split("\r\n")
+    assert header.split(";") == ["Indikator", "Antal før", "Dage før", "Antal efter", "Dage efter", "Før pr. uge",
+                                 "Efter pr. uge", "Ændring i %", "Forhold efter/før", "Nedre 95 %-grænse",
+                                 "Øvre 95 %-grænse", "p-værdi", "Vurdering"]
+    assert row == ";".join([
+        '"Video; «4436»"', "40", "90", "18", "90", danish(40 / 90 * 7, 2), danish(18 / 90 * 7, 2),
+        danish((ratio - 1) * 100, 1), danish(ratio, 3), danish(lower, 3), danish(upper, 3), danish(p_value, 3),
+        "Større end tilfældigheder",
+    ])
+    assert end == ""
+
+
+def test_csv_for_nothing_before_says_infinite_and_leaves_the_ratio_blank():
+    response = follow_up({**GOOD, "before": "0", "name": None})
+    row = response["csv"].split("\r\n")[1].split(";")
+    assert row[0] == "Ydelser" and row[7:9] == ["", ""] and row[10] == "uendelig"
