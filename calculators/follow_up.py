@@ -53,7 +53,7 @@ def follow_up(request: Mapping[str, Any]) -> dict[str, Any]:
     if errors:
         return {"ok": False, **errors[0], "errors": errors}
     result = compare_periods(**values)
-    name = " ".join(str(request.get("name") or DEFAULT_NAME).split())[:MAX_NAME]
+    name = " ".join(str(request.get("name") or "").split())[:MAX_NAME] or DEFAULT_NAME
     return {"ok": True, "result": result, "csv": follow_up_csv([{"name": name, "computed": True, **result}])}
 
 

@@ -306,3 +306,4 @@ def test_csv_for_nothing_before_says_infinite_and_leaves_the_ratio_blank():
     response = follow_up({**GOOD, "before": "0", "name": None})
     row = response["csv"].split("\r\n")[1].split(";")
     assert row[0] == "Ydelser" and row[7:9] == ["", ""] and row[10] == "uendelig"
+    assert follow_up({**GOOD, "name": " \t "})["csv"].split("\r\n")[1].startswith("Ydelser;")
