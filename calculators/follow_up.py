@@ -58,6 +58,10 @@ def follow_up(request: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def compare_periods(before: int, before_days: int, after: int, after_days: int) -> dict[str, Any]:
+    """The answer for the page: "periods" (before, after: count, days, rate, lower, upper per week, for the
+    chart, with their texts and sentence), the ratio after/before with its interval (None where infinite or
+    undefined) and texts, "p_value", "verdict" ("change", "chance", "borderline" or "no_events"), "caution",
+    "events_needed" and "sentences", everything the page says, in order."""
     ratio, lower, upper, p_value = rate_ratio(before, before_days, after, after_days, LEVEL)
     periods = [_period("Før", before, before_days), _period("Efter", after, after_days)]
     # One decimal (3,1 pr. uge), two when a rate is under 1 (0,43 pr. uge), for both periods alike.
