@@ -64,8 +64,7 @@ def test_three_before_and_five_after_in_fourteen_days_each():
     ratio, lower, upper, p_value = scipy_rate_ratio(3, 14, 5, 14)
     assert p_value > 0.05 and lower < 1 < upper
     needed = result["events_needed"]
-    first = first_crossing(ratio, 14, 14)
-    assert first <= needed <= 1.2 * first
+    assert needed == first_crossing(ratio, 14, 14)
     assert result["verdict"] == "chance"
     assert result["sentences"][2] == (
         f"Antallet pr. uge er steget med {round((ratio - 1) * 100)} %: forholdet mellem efter og før er "
@@ -129,15 +128,27 @@ def test_borderline_when_the_interval_and_the_p_value_disagree():
 
 @pytest.mark.parametrize("before, before_days, after, after_days", [
     (40, 90, 18, 90), (3, 14, 5, 14), (5, 14, 3, 14), (10, 365, 3, 30), (20, 90, 9, 14), (7, 30, 12, 30),
-    (50, 90, 60, 90), (2, 90, 1, 14), (25, 28, 20, 14),
+    (2, 90, 1, 14), (25, 28, 20, 14), (1, 14, 30, 14), (1, 90, 12, 14), (3, 365, 8, 30), (12, 28, 1, 14),
+    (1, 365, 1, 30),
 ])
-def test_events_needed_is_an_80_percent_power_crossing_near_the_first(before, before_days, after, after_days):
+def test_events_needed_up_to_250_is_the_first_total_with_80_percent_power(before, before_days, after, after_days):
     ratio = (after / after_days) / (before / before_days)
     needed = events_needed(before, before_days, after, after_days)
+    assert needed <= 250
+    assert needed == first_crossing(ratio, after_days, before_days)
+
+
+@pytest.mark.parametrize("before, before_days, after, after_days", [
+    (50, 90, 60, 90), (100, 90, 110, 90), (60, 90, 14, 14), (300, 365, 30, 30), (30, 14, 25, 14),
+])
+def test_events_needed_above_250_is_a_crossing_near_the_first(before, before_days, after, after_days):
+    ratio = (after / after_days) / (before / before_days)
+    needed = events_needed(before, before_days, after, after_days)
+    assert needed > 250
     assert scipy_ratio_test_power(needed, ratio, before_days, after_days) >= 0.8
     assert scipy_ratio_test_power(needed - 1, ratio, before_days, after_days) < 0.8
     first = first_crossing(ratio, after_days, before_days)
-    assert first <= needed <= 1.2 * first
+    assert first <= needed <= 1.1 * first
 
 
 def first_crossing(ratio, after_days, before_days):
