@@ -139,7 +139,7 @@ def test_events_needed_up_to_250_is_the_first_total_with_80_percent_power(before
 
 
 @pytest.mark.parametrize("before, before_days, after, after_days", [
-    (50, 90, 60, 90), (100, 90, 110, 90), (60, 90, 14, 14), (300, 365, 30, 30), (30, 14, 25, 14),
+    (50, 90, 60, 90), (60, 90, 14, 14), (40, 30, 50, 30), (60, 90, 12, 14), (30, 14, 25, 14),
 ])
 def test_events_needed_above_250_is_a_crossing_near_the_first(before, before_days, after, after_days):
     ratio = (after / after_days) / (before / before_days)
