@@ -10,6 +10,7 @@ from .danish import format_interval, format_number, position_sentence, position_
 from .errors import InputError
 from .export import comparison_to_dict, to_csv
 from .follow_up import follow_up
+from .follow_up_table import follow_up_table
 from .funnel import funnel_point
 from .gamma import chi2_ppf, gammainc_lower
 from .listed import parse_int
@@ -31,6 +32,7 @@ __all__ = [
     "comparison_to_dict",
     "estimate_overdispersion",
     "follow_up",
+    "follow_up_table",
     "format_interval",
     "format_number",
     "funnel_point",

@@ -22,7 +22,7 @@ from .gamma import normal_quantile
 _LOG_2PI = math.log(2 * math.pi)
 _EPS = 1e-16
 _TINY = 1e-300  # keeps Lentz's denominators off zero
-_MAX_FRACTION_TERMS = 100_000  # about 3 sqrt(a + b) are needed near the mean: a + b up to ~1e9
+_MAX_FRACTION_TERMS = 100_000  # the worst case, x at the switch point, takes ~400 terms at a + b = 1e6, ~5,000 at 1e10
 _MAX_NEWTON_STEPS = 200
 _QUANTILE_TOLERANCE = 1e-14  # on the log-odds, i.e. relative on the odds
 _LOG_ODDS_LIMIT = 700.0  # exp() of more overflows; a quantile's odds beyond e^700 are 0 or infinite here

@@ -15,6 +15,7 @@ from typing import Any
 from .danish import EN_DASH, format_number, level_text
 from .errors import InputError
 from .events_needed import POWER, events_needed
+from .follow_up_csv import follow_up_csv
 from .follow_up_input import read_count, read_days
 from .rate_ratio import exact_count_interval, rate_ratio
 
@@ -26,6 +27,8 @@ ALPHA = 0.05  # 1 - LEVEL, written out: the float 1 - 0.95 is 0.0500000000000000
 PER_DAYS = 7
 UNIT = "pr. uge"
 FEW_EVENTS = 10  # as the calculator's caution: under 10 events, chance dominates
+DEFAULT_NAME = "Ydelser"
+MAX_NAME = 80
 FIELDS = (
     ("before", "Antal før", read_count),
     ("before_days", "Dage før", read_days),
@@ -38,6 +41,7 @@ def follow_up(request: Mapping[str, Any]) -> dict[str, Any]:
     """Parse and compare; a user's mistake comes back as {"ok": False, ...}, never as an exception.
 
     As run(): every field is checked, "error" and "field" name the first in the form's order, "errors" lists all.
+    An optional "name" (what was counted, e.g. the indicator's name) labels the CSV's row.
     """
     values: dict[str, int] = {}
     errors: list[dict[str, str]] = []
@@ -48,10 +52,16 @@ def follow_up(request: Mapping[str, Any]) -> dict[str, Any]:
             errors.append({"field": field, "error": str(error)})
     if errors:
         return {"ok": False, **errors[0], "errors": errors}
-    return {"ok": True, "result": compare_periods(**values)}
+    result = compare_periods(**values)
+    name = " ".join(str(request.get("name") or "").split())[:MAX_NAME] or DEFAULT_NAME
+    return {"ok": True, "result": result, "csv": follow_up_csv([{"name": name, "computed": True, **result}])}
 
 
 def compare_periods(before: int, before_days: int, after: int, after_days: int) -> dict[str, Any]:
+    """The answer for the page: "periods" (before, after: count, days, rate, lower, upper per week, for the
+    chart, with their texts and sentence), the ratio after/before with its interval (None where infinite or
+    undefined) and texts, "p_value", "verdict" ("change", "chance", "borderline" or "no_events"), "caution",
+    "events_needed" and "sentences", everything the page says, in order."""
     ratio, lower, upper, p_value = rate_ratio(before, before_days, after, after_days, LEVEL)
     periods = [_period("Før", before, before_days), _period("Efter", after, after_days)]
     # One decimal (3,1 pr. uge), two when a rate is under 1 (0,43 pr. uge), for both periods alike.
@@ -172,10 +182,10 @@ def _caution(smallest: int, needed: int | None, total: int) -> str | None:
         factor = needed / total
         times = format_number(factor, 0 if factor >= 2 else 1)
         parts.append(
-            f"Er ændringen reel og lige så stor, skal der omkring {format_number(round_up(needed), 0)} ydelser i alt til "
-            f"(før og efter tilsammen) for med {format_number(POWER * 100, 0)} % sandsynlighed at kunne skelne den "
-            f"fra tilfældigheder: omkring {times} gange så mange som nu, dvs. perioder, der er omkring {times} "
-            "gange så lange."
+            f"Er ændringen reel og lige så stor, skal der omkring {format_number(round_up(needed), 0)} ydelser i "
+            f"alt til (før og efter tilsammen) for med {format_number(POWER * 100, 0)} % sandsynlighed at kunne "
+            f"skelne den fra tilfældigheder: omkring {times} gange så mange som nu, dvs. perioder, der er omkring "
+            f"{times} gange så lange."
         )
     return " ".join(parts) or None
 

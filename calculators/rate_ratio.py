@@ -34,8 +34,7 @@ def rate_ratio(before: int, before_days: float, after: int, after_days: float,
     _check_count(after, "after")
     _check_days(before_days, "before_days")
     _check_days(after_days, "after_days")
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1, got {level!r}")
+    _check_level(level)
     total = before + after
     days_factor = before_days / after_days  # odds of the share -> rate ratio
 
@@ -63,8 +62,7 @@ def exact_count_interval(count: int, level: float = 0.95) -> tuple[float, float]
     two rates drawn beside the ratio come from the same exact family as the ratio's own interval.
     """
     _check_count(count, "count")
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1, got {level!r}")
+    _check_level(level)
     half_alpha = (1 - level) / 2
     lower = 0.0 if count == 0 else chi2_ppf(half_alpha, 2 * count) / 2
     return lower, chi2_ppf(1 - half_alpha, 2 * count + 2) / 2
@@ -111,3 +109,8 @@ def _check_count(value: int, name: str) -> None:
 def _check_days(value: float, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
         raise ValueError(f"{name} must be a positive number, got {value!r}")
+
+
+def _check_level(level: float) -> None:
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level!r}")

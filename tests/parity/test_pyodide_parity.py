@@ -188,8 +188,51 @@ QUANTILE_CASES = [
     ]),
 ]
 
+def _follow_up(before, before_days, after, after_days) -> list:
+    return [{"before": before, "before_days": before_days, "after": after, "after_days": after_days}]
+
+
+# «Følg op»: the exact comparison of two periods, zero counts, large counts, and every kind of bad field.
+RATE_RATIO_CASES = [
+    _calls("rate_ratio-small", "rate_ratio",
+           [[before, 14, after, 14] for before in (0, 1, 3, 9) for after in (0, 1, 5, 10)]),
+    _calls("rate_ratio-periods-and-levels", "rate_ratio",
+           [[40, 90, 18, 90], [10, 365, 3, 30], [1, 90, 2, 14], [2208, 841, 1, 93], [25_000, 365, 2_400, 30]]),
+    _calls("rate_ratio-level-998", "rate_ratio", [[40, 90, 18, 90], [3, 14, 5, 14], [0, 7, 12, 7]], level=0.998),
+    _calls("rate_ratio-large", "rate_ratio", [[10**6, 365, 10**6 + 3000, 365], [10**9, 3650, 10**9 + 10**5, 3650]]),
+    _calls("rate_ratio-errors", "rate_ratio", [[-1, 14, 5, 14], [5, 0, 5, 14], [1.5, 14, 5, 14], [5, 14, 5, -1]]),
+]
+FOLLOW_UP_INDICATORS = [{"id": "video", "name": "Videokonsultationer", "codes": ["4436", "1003"]},
+                        {"id": "konsultationer", "name": "Konsultationer", "codes": ["0101"]},
+                        {"id": "telefon", "name": "Telefonkonsultationer", "codes": ["0201"]}]
+FOLLOW_UP_CASES = [
+    _calls("follow_up-examples", "follow_up", [
+        _follow_up("40", "90", "18", "90"), _follow_up("3", "14", "5", "14"), _follow_up("1.234", "365", "120", "30"),
+        _follow_up("1", "90", "2", "14"), _follow_up("50", "90", "60", "90"), _follow_up("2", "90", "1", "14"),
+    ]),
+    _calls("follow_up-zeros", "follow_up", [
+        _follow_up("0", "14", "0", "14"), _follow_up("0", "14", "5", "14"), _follow_up("12", "30", "0", "30"),
+        _follow_up("7", "14", "7", "14"),
+    ]),
+    _calls("follow_up-errors", "follow_up", [
+        _follow_up("", "0", "-3", "5.000"), _follow_up("12,5", "12.5", "mange", None),
+        _follow_up(None, None, None, None),
+        _follow_up("9" * 13, "-14", "\u22123", "3.654"),
+    ]),
+    _calls("follow_up_table", "follow_up_table", [
+        [{"indicators": FOLLOW_UP_INDICATORS, "before_text": before, "after_text": after, "before_days": "90",
+          "after_days": days}]
+        for before, after, days in [
+            ("4436;30\n1003;10\n0101;1.200\n0201;300", "4436\t12\n1003\t6\n101\t1.150\n0201\t280", "30"),
+            ("4436;40\n0101;1.200\n0999;3", "4436;18\n1003;2\n0101;1.150", "90"),
+            ("0101;5", "4436;5", "90"),
+            ("", "4436;x", "0"),
+        ]
+    ]),
+]
+
 CASES = RUN_CASES + RATE_CI_CASES + CHI2_CASES + PARSE_COUNTS_CASES + PARSE_INT_CASES + FORMAT_NUMBER_CASES \
-    + QUANTILE_CASES
+    + QUANTILE_CASES + RATE_RATIO_CASES + FOLLOW_UP_CASES
 
 # ---------------------------------------------------------------------------------------------------------
 # Comparison
@@ -343,6 +386,17 @@ def test_every_run_case_answers_as_intended(outputs):
         [outcome] = outputs["cpython"]["results"][case["id"]]
         assert "value" in outcome, f"{case['id']}: run raised {outcome}"
         assert outcome["value"]["ok"] is not case["id"].startswith("run-error-"), case["id"]
+
+
+def test_every_follow_up_case_answers_as_intended(outputs):
+    """Guards the «Følg op» cases: results where results are meant, refusals where refusals are."""
+    results = outputs["cpython"]["results"]
+    assert all(outcome["value"]["ok"] for outcome in results["follow_up-examples"] + results["follow_up-zeros"])
+    assert not any(outcome["value"]["ok"] for outcome in results["follow_up-errors"])
+    assert [outcome["value"]["ok"] for outcome in results["follow_up_table"]] == [True, True, False, False]
+    assert all(outcome.get("raised") == "ValueError" for outcome in results["rate_ratio-errors"])
+    assert all("value" in outcome for case in RATE_RATIO_CASES if case["id"] != "rate_ratio-errors"
+               for outcome in results[case["id"]])
 
 
 @pytest.mark.parametrize(

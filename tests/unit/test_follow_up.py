@@ -64,8 +64,7 @@ def test_three_before_and_five_after_in_fourteen_days_each():
     ratio, lower, upper, p_value = scipy_rate_ratio(3, 14, 5, 14)
     assert p_value > 0.05 and lower < 1 < upper
     needed = result["events_needed"]
-    first = first_crossing(ratio, 14, 14)
-    assert first <= needed <= 1.2 * first
+    assert needed == first_crossing(ratio, 14, 14)
     assert result["verdict"] == "chance"
     assert result["sentences"][2] == (
         f"Antallet pr. uge er steget med {round((ratio - 1) * 100)} %: forholdet mellem efter og før er "
@@ -73,7 +72,8 @@ def test_three_before_and_five_after_in_fourteen_days_each():
         f"på {round((1 - lower) * 100)} % til en stigning på {round((upper - 1) * 100)} %."
     )
     assert result["sentences"][3] == (
-        f"Forskellen mellem de to perioder er ikke større, end tilfældigheder kan forklare (p = {danish(p_value, 2)}): "
+        "Forskellen mellem de to perioder er ikke større, end tilfældigheder kan forklare "
+        f"(p = {danish(p_value, 2)}): "
         "antallet svinger fra periode til periode, også når intet er ændret."
     )
     shown = math.ceil(needed / 10) * 10
@@ -128,15 +128,27 @@ def test_borderline_when_the_interval_and_the_p_value_disagree():
 
 @pytest.mark.parametrize("before, before_days, after, after_days", [
     (40, 90, 18, 90), (3, 14, 5, 14), (5, 14, 3, 14), (10, 365, 3, 30), (20, 90, 9, 14), (7, 30, 12, 30),
-    (50, 90, 60, 90), (2, 90, 1, 14), (25, 28, 20, 14),
+    (2, 90, 1, 14), (25, 28, 20, 14), (1, 14, 30, 14), (1, 90, 12, 14), (3, 365, 8, 30), (12, 28, 1, 14),
+    (1, 365, 1, 30),
 ])
-def test_events_needed_is_an_80_percent_power_crossing_near_the_first(before, before_days, after, after_days):
+def test_events_needed_up_to_250_is_the_first_total_with_80_percent_power(before, before_days, after, after_days):
     ratio = (after / after_days) / (before / before_days)
     needed = events_needed(before, before_days, after, after_days)
+    assert needed <= 250
+    assert needed == first_crossing(ratio, after_days, before_days)
+
+
+@pytest.mark.parametrize("before, before_days, after, after_days", [
+    (50, 90, 60, 90), (60, 90, 14, 14), (40, 30, 50, 30), (60, 90, 12, 14), (30, 14, 25, 14),
+])
+def test_events_needed_above_250_is_a_crossing_near_the_first(before, before_days, after, after_days):
+    ratio = (after / after_days) / (before / before_days)
+    needed = events_needed(before, before_days, after, after_days)
+    assert needed > 250
     assert scipy_ratio_test_power(needed, ratio, before_days, after_days) >= 0.8
     assert scipy_ratio_test_power(needed - 1, ratio, before_days, after_days) < 0.8
     first = first_crossing(ratio, after_days, before_days)
-    assert first <= needed <= 1.2 * first
+    assert first <= needed <= 1.1 * first
 
 
 def first_crossing(ratio, after_days, before_days):
@@ -260,7 +272,8 @@ GOOD = {"before": "40", "before_days": "90", "after": "18", "after_days": "90"}
     ("before_days", "", "Udfyld «Dage før»: periodens længde i hele dage, fx 14."),
     ("after_days", "0", "Dage efter: en periode skal være mindst 1 dag. Skriv periodens længde i hele dage, fx 14."),
     ("before_days", "-14", "Dage før: «-14» er negativt. Skriv periodens længde i hele dage, fx 14."),
-    ("before_days", "14,5", "Dage før: «14,5» er ikke et helt antal dage. Skriv periodens længde i hele dage, fx 14."),
+    ("before_days", "14,5",
+     "Dage før: «14,5» er ikke et helt antal dage. Skriv periodens længde i hele dage, fx 14."),
     ("after_days", "uge", "Dage efter: «uge» er ikke et tal. Skriv periodens længde i hele dage, fx 14."),
     ("after_days", "3.654", "Dage efter: «3.654» er mere end 10 år. Skriv periodens længde i dage, fx 90."),
     ("after_days", "9" * 13, f"Dage efter: «{'9' * 13}» er mere end 10 år. Skriv periodens længde i dage, fx 90."),
@@ -278,3 +291,30 @@ def test_all_bad_fields_are_listed_in_the_form_order():
 
 def test_longest_allowed_period_is_ten_years():
     assert follow_up({**GOOD, "before_days": "3.653"})["ok"]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# CSV
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_csv_row_matches_scipy():
+    response = follow_up({**GOOD, "name": "Video; «4436»"})
+    ratio, lower, upper, p_value = scipy_rate_ratio(40, 90, 18, 90)
+    header, row, end = response["csv"].removeprefix("\ufeff").split("\r\n")
+    assert header.split(";") == ["Indikator", "Antal før", "Dage før", "Antal efter", "Dage efter", "Før pr. uge",
+                                 "Efter pr. uge", "Ændring i %", "Forhold efter/før", "Nedre 95 %-grænse",
+                                 "Øvre 95 %-grænse", "p-værdi", "Vurdering"]
+    assert row == ";".join([
+        '"Video; «4436»"', "40", "90", "18", "90", danish(40 / 90 * 7, 2), danish(18 / 90 * 7, 2),
+        danish((ratio - 1) * 100, 1), danish(ratio, 3), danish(lower, 3), danish(upper, 3), danish(p_value, 3),
+        "Større end tilfældigheder",
+    ])
+    assert end == ""
+
+
+def test_csv_for_nothing_before_says_infinite_and_leaves_the_ratio_blank():
+    response = follow_up({**GOOD, "before": "0", "name": None})
+    row = response["csv"].split("\r\n")[1].split(";")
+    assert row[0] == "Ydelser" and row[7:9] == ["", ""] and row[10] == "uendelig"
+    assert follow_up({**GOOD, "name": " \t "})["csv"].split("\r\n")[1].startswith("Ydelser;")
