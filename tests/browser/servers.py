@@ -1,0 +1,83 @@
+"""Test servers for the privacy and failure tests: the built site with faults put in, and a second origin.
+
+The built site is served as a static host does (no security headers at all, like GitHub Pages), but any path can
+be made to answer 404, a truncated body, a changed body or nothing at all. Every answer says `no-store`, so a
+fault never outlives its test in the browser's cache. Every request path is recorded, so a test can see what
+arrived at an origin that must never be contacted.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from conftest import QuietHandler
+
+
+class Fault:
+    """What a path answers instead of its file."""
+
+    def __init__(self, status: int = 200, body: bytes | None = None, hang: threading.Event | None = None):
+        self.status, self.body, self.hang = status, body, hang
+
+
+class RecordingHandler(QuietHandler):
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self):
+        server = self.server
+        path = self.path.split("?", 1)[0]
+        server.requests.append(self.path)
+        fault = server.faults.get(path.lstrip("/"))
+        if fault is None:
+            return super().do_GET()
+        if fault.hang is not None:
+            fault.hang.wait(120)  # the test releases it; the browser sees a server that never answers
+            return
+        body = fault.body or b""
+        self.send_response(fault.status)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # Chromium drops connections it no longer needs (a failed load, a closed page); that is expected
+
+
+class Server:
+    """A static server of `directory` on `host`, with faults by path (relative to the site root)."""
+
+    def __init__(self, directory: Path, host: str = "127.0.0.1"):
+        self.directory = directory
+        self.httpd = QuietServer((host, 0), functools.partial(RecordingHandler, directory=str(directory)))
+        self.httpd.faults = {}
+        self.httpd.requests = []
+        self.url = f"http://{host}:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    @property
+    def faults(self) -> dict[str, Fault]:
+        return self.httpd.faults
+
+    @property
+    def requests(self) -> list[str]:
+        return self.httpd.requests
+
+    def file(self, path: str) -> bytes:
+        return (self.directory / path).read_bytes()
+
+    def close(self):
+        for fault in self.faults.values():
+            if fault.hang is not None:
+                fault.hang.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
