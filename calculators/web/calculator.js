@@ -1,141 +1,24 @@
-// The calculator page: hands the form to the worker and draws the answer. All parsing, statistics and Danish
+// The comparison calculator: hands the form to the worker and draws the answer. All parsing, statistics and Danish
 // wording happen in Python (the `calculators` package); this file only moves text and builds the DOM.
+// It is loaded from the page's <head>: `mount` starts the worker (and with it Pyodide) before anything else.
+import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, svgElement } from "./page_kit.mjs";
 
-// This module is loaded from the page's <head> and starts the worker (and with it Pyodide) before anything
-// else, while the page is still being parsed; the form is wired up once it exists (see attach() below).
-
-const SVG = "http://www.w3.org/2000/svg";
 const COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
   "Placering i klyngen", "Vurdering"];
 // Far more than any practice's fee codes fill (a few hundred bytes); beyond it a paste is the wrong file.
 const MAX_INPUT_BYTES = 2_000_000;
-// A load that has not finished by then will not finish; a slow line still gets Pyodide's 10 MB well within it.
-const LOAD_TIMEOUT_MS = 50_000;
-const CONTACT = "Sker det igen, så skriv til midtkraft@stab.rm.dk. Jeres tal er ikke sendt nogen steder hen.";
-const WORKER_MISSING = `Beregneren kunne ikke hentes fra sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
-const TIMED_OUT = "Beregneren blev ikke klar inden for 50 sekunder. Det kan skyldes en langsom forbindelse eller en " +
-  `fejl på sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
-const FRAMED = "Beregneren virker kun, når siden er åbnet direkte på MidtKrafts site, ikke inde i et andet site. " +
-  "Åbn siden i et nyt vindue, før I indtaster tal.";
 
-// Another site could lay its own fields over a framed calculator; a frame of our own origin is harmless.
-function framedByAnotherOrigin() {
-  for (let frame = window; frame !== window.top; frame = frame.parent) {
-    try {
-      if (frame.parent.location.origin !== location.origin) return true;
-    } catch {
-      return true; // reading a foreign frame's location throws
-    }
-  }
-  return false;
-}
-
-// A module worker takes its Content-Security-Policy from its own HTTP response, and a static host sends none.
-// A worker started from a blob: URL inherits the page's policy instead, and the imports it makes keep it.
-function startWorker() {
-  const module = new URL("./worker.mjs", import.meta.url).href;
-  const wrapper = URL.createObjectURL(new Blob([`import ${JSON.stringify(module)};`], { type: "text/javascript" }));
-  const worker = new Worker(wrapper, { type: "module" });
-  worker.addEventListener("message", () => URL.revokeObjectURL(wrapper), { once: true });
-  worker.addEventListener("error", () => URL.revokeObjectURL(wrapper), { once: true });
-  return worker;
-}
-
-const framed = framedByAnotherOrigin();
-const firstWorker = framed ? null : startWorker();
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
-function svgElement(tag, attributes = {}) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  return node;
-}
-
-// Nothing typed is stored anywhere: the fields have no name (so no URL or autofill can carry them) and this
-// script writes no storage. Closing the tab forgets the numbers.
-class Calculator {
+class Calculator extends WorkerForm {
   constructor(root, worker) {
-    this.root = root;
-    this.form = root.querySelector("[data-form]");
-    this.fields = Object.fromEntries([...root.querySelectorAll("[data-field]")].map((f) => [f.dataset.field, f]));
-    this.submitButton = root.querySelector("[data-submit]");
-    this.retryButton = root.querySelector("[data-retry]");
-    this.status = root.querySelector("[data-status]");
-    this.statusText = root.querySelector("[data-status-text]");
-    this.error = root.querySelector("[data-error]");
+    super(root, worker);
     this.warnings = root.querySelector("[data-warnings]");
     this.result = root.querySelector("[data-result]");
-    this.nextId = 0;
     this.csv = "";
-
-    this.form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      this.submit();
-    });
-    this.retryButton.addEventListener("click", () => {
-      this.clearErrors();
-      this.start(startWorker());
-    });
     root.querySelector("[data-download]").addEventListener("click", () => this.download());
     root.querySelector("[data-print]").addEventListener("click", () => window.print());
-    this.start(worker);
-  }
-
-  start(worker) {
-    this.worker?.terminate();
-    this.worker = worker;
-    this.state = "loading";
-    this.submitButton.disabled = true;
-    this.retryButton.hidden = true;
-    this.setStatus("Beregneren indlæses …", true);
-    worker.onmessage = ({ data }) => this.receive(data);
-    worker.onerror = () => this.failed(WORKER_MISSING);
-    clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => this.failed(TIMED_OUT), LOAD_TIMEOUT_MS);
-    worker.postMessage({ type: "init", reference: new URL(this.root.dataset.reference, document.baseURI).href });
-  }
-
-  setStatus(text, busy) {
-    this.statusText.textContent = text;
-    this.status.classList.toggle("is-busy", busy);
-  }
-
-  receive(message) {
-    if (message.type === "ready" && this.state === "loading") {
-      clearTimeout(this.watchdog);
-      this.state = "ready";
-      this.submitButton.disabled = false;
-      this.setStatus("Klar", false);
-    } else if (message.type === "failed") {
-      this.failed(message.message);
-    } else if (message.type === "result" && message.id === this.nextId && this.state === "ready") {
-      this.root.dataset.computeMilliseconds = message.milliseconds.toFixed(1);
-      this.setStatus("Klar", false);
-      this.show(message.response);
-    }
-  }
-
-  // A failed calculator stays failed (Beregn stays disabled) until "Prøv igen" starts a new worker.
-  failed(text) {
-    if (this.state === "failed") return;
-    clearTimeout(this.watchdog);
-    this.state = "failed";
-    this.worker.terminate();
-    this.submitButton.disabled = true;
-    this.clearResult();
-    this.setStatus("Beregneren kunne ikke indlæses", false);
-    this.showError(text, null);
-    this.retryButton.hidden = false;
   }
 
   submit() {
-    if (this.state !== "ready") return;
     const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.fields.text.value };
     this.clearErrors();
     const bytes = new Blob([request.text]).size;
@@ -145,17 +28,7 @@ class Calculator {
         "Indsæt kun linjerne med ydelseskoder og antal.", "text");
       return;
     }
-    this.nextId += 1;
-    this.setStatus("Beregner …", true);
-    this.worker.postMessage({ type: "compute", id: this.nextId, request });
-  }
-
-  clearErrors() {
-    this.error.replaceChildren();
-    for (const field of Object.values(this.fields)) {
-      field.removeAttribute("aria-invalid");
-      field.removeAttribute("aria-errormessage");
-    }
+    this.compute("compare", request);
   }
 
   // An error must never leave the previous numbers on screen as if they answered the new input.
@@ -167,20 +40,6 @@ class Calculator {
       part.replaceChildren();
     }
     this.warnings.replaceChildren();
-  }
-
-  showError(text, fieldName, all = []) {
-    this.error.replaceChildren(element("p", { id: "calc-error-message" }, text));
-    for (const extra of all.slice(1)) this.error.append(element("p", {}, extra.error));
-    const names = all.length ? all.map((item) => item.field) : [fieldName];
-    for (const name of names) {
-      const field = this.fields[name];
-      if (!field) continue;
-      field.setAttribute("aria-invalid", "true");
-      field.setAttribute("aria-errormessage", "calc-error-message");
-    }
-    const first = this.fields[fieldName];
-    if (first) first.focus();
   }
 
   async show(response) {
@@ -219,21 +78,8 @@ class Calculator {
 
   download() {
     if (!this.csv) return;
-    const link = element("a", { href: URL.createObjectURL(new Blob([this.csv], { type: "text/csv;charset=utf-8" })),
-      download: `midtkraft-${this.root.dataset.reference.split("/").pop().replace(".json", "")}.csv` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    downloadText(this.csv, `midtkraft-${this.root.dataset.reference.split("/").pop().replace(".json", "")}.csv`);
   }
-}
-
-// Framed by another site: the form goes away before anyone can type into it, and no worker is started.
-function refuseToRun(root) {
-  root.querySelector("[data-form]").hidden = true;
-  root.querySelector("[data-status]").classList.remove("is-busy");
-  root.querySelector("[data-status-text]").textContent = "Beregneren er slået fra her";
-  root.querySelector("[data-error]").replaceChildren(element("p", {}, FRAMED));
 }
 
 function resultTable(result) {
@@ -305,30 +151,4 @@ function chart(indicator, result) {
   return element("figure", { class: "calculator-figure" }, svg, caption);
 }
 
-// Axis labels only (all other numbers come formatted from Python): 1.234 and 12,5. Intl.NumberFormat would do,
-// but creating one costs tens of milliseconds on the main thread.
-function danishNumber(value) {
-  const [whole, fraction] = (Math.round(value * 10) / 10).toFixed(1).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return fraction === "0" ? grouped : `${grouped},${fraction}`;
-}
-
-function niceTicks(low, high, count) {
-  const span = high - low || 1;
-  const step0 = Math.pow(10, Math.floor(Math.log10(span / count)));
-  const step = [1, 2, 5, 10].map((m) => m * step0).find((s) => span / s <= count) || step0 * 10;
-  const ticks = [];
-  for (let value = Math.ceil(low / step) * step; value <= high; value += step) ticks.push(value);
-  return ticks;
-}
-
-
-function attach() {
-  const root = document.querySelector("[data-calculator]");
-  if (!root) return;
-  if (framed) refuseToRun(root);
-  else new Calculator(root, firstWorker);
-}
-
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attach);
-else attach();
+mount("[data-calculator]", Calculator);

@@ -38,12 +38,20 @@ const runtime = Promise.all([
   pyodide.runPython(`
 import json, sys
 sys.path.insert(0, "/home/pyodide/calculators-package")
-from calculators import run
+from calculators import follow_up, follow_up_table, run
+from calculators.cluster_file_api import load_cluster_file
 
-def handle(request_json, reference):
+# The page names what to do; every entry point takes the request (with the page's reference data, if any) and
+# answers {"ok": ...} with Danish messages.
+ENTRY_POINTS = {"compare": run, "follow_up": follow_up, "follow_up_table": follow_up_table,
+                "cluster_file": load_cluster_file}
+
+def handle(kind, request_json, reference):
     request = json.loads(request_json)
     request["reference"] = reference
-    return json.dumps(run(request), ensure_ascii=False)
+    if reference is not None:
+        request.setdefault("indicators", reference["indicators"])
+    return json.dumps(ENTRY_POINTS[kind](request), ensure_ascii=False)
 
 def load_reference(text):
     return json.loads(text)
@@ -51,6 +59,8 @@ def load_reference(text):
 def warm_up(reference):
     # The first computation runs about three times slower while the WebAssembly is cold: do one for
     # practice before a person presses "Beregn".
+    if reference is None:
+        return
     codes = [code for indicator in reference["indicators"] for code in indicator["codes"]]
     run({"text": "\\n".join(f"{code};1" for code in codes), "listed": "1000",
          "cluster_id": reference["clusters"][0]["id"], "reference": reference})
@@ -62,9 +72,11 @@ let ready = null;
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
-    ready = Promise.all([runtime, fetchOk(data.reference, "text")]).then(([pyodide, referenceText]) => ({
+    // A page without reference data (the follow-up calculator) sends none.
+    const referenceText = data.reference ? fetchOk(data.reference, "text") : "null";
+    ready = Promise.all([runtime, referenceText]).then(([pyodide, text]) => ({
       handle: pyodide.globals.get("handle"),
-      reference: pyodide.globals.get("load_reference")(referenceText),
+      reference: pyodide.globals.get("load_reference")(text),
     }));
     ready.then(
       ({ reference }) => {
@@ -78,7 +90,7 @@ self.onmessage = async ({ data }) => {
     let response;
     try {
       const { handle, reference } = await ready;
-      response = JSON.parse(handle(JSON.stringify(data.request), reference));
+      response = JSON.parse(handle(data.kind, JSON.stringify(data.request), reference));
     } catch (error) {
       console.warn(error);
       response = { ok: false, error: UNEXPECTED, field: null };

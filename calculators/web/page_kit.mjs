@@ -1,0 +1,211 @@
+// What every calculator page shares: starting the worker under the page's own policy, refusing to run in another
+// site's frame, the worker's life cycle (loading, ready, failed, "Prøv igen") and small DOM helpers. Each page's
+// own module (calculator.js, …) builds its form's request and draws the answer; numbers and wording come from
+// Python.
+
+const SVG = "http://www.w3.org/2000/svg";
+// A load that has not finished by then will not finish; a slow line still gets Pyodide's 10 MB well within it.
+const LOAD_TIMEOUT_MS = 50_000;
+export const CONTACT = "Sker det igen, så skriv til midtkraft@stab.rm.dk. Jeres tal er ikke sendt nogen steder hen.";
+const WORKER_MISSING = `Beregneren kunne ikke hentes fra sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
+const TIMED_OUT = "Beregneren blev ikke klar inden for 50 sekunder. Det kan skyldes en langsom forbindelse eller en " +
+  `fejl på sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
+const FRAMED = "Beregneren virker kun, når siden er åbnet direkte på MidtKrafts site, ikke inde i et andet site. " +
+  "Åbn siden i et nyt vindue, før I indtaster tal.";
+
+// Another site could lay its own fields over a framed calculator; a frame of our own origin is harmless.
+export function framedByAnotherOrigin() {
+  for (let frame = window; frame !== window.top; frame = frame.parent) {
+    try {
+      if (frame.parent.location.origin !== location.origin) return true;
+    } catch {
+      return true; // reading a foreign frame's location throws
+    }
+  }
+  return false;
+}
+
+// A module worker takes its Content-Security-Policy from its own HTTP response, and a static host sends none.
+// A worker started from a blob: URL inherits the page's policy instead, and the imports it makes keep it.
+export function startWorker() {
+  const module = new URL("./worker.mjs", import.meta.url).href;
+  const wrapper = URL.createObjectURL(new Blob([`import ${JSON.stringify(module)};`], { type: "text/javascript" }));
+  const worker = new Worker(wrapper, { type: "module" });
+  worker.addEventListener("message", () => URL.revokeObjectURL(wrapper), { once: true });
+  worker.addEventListener("error", () => URL.revokeObjectURL(wrapper), { once: true });
+  return worker;
+}
+
+export function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+export function svgElement(tag, attributes = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  return node;
+}
+
+// Axis labels only (all other numbers come formatted from Python): 1.234 and 12,5. Intl.NumberFormat would do,
+// but creating one costs tens of milliseconds on the main thread.
+export function danishNumber(value) {
+  const [whole, fraction] = (Math.round(value * 10) / 10).toFixed(1).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return fraction === "0" ? grouped : `${grouped},${fraction}`;
+}
+
+export function niceTicks(low, high, count) {
+  const span = high - low || 1;
+  const step0 = Math.pow(10, Math.floor(Math.log10(span / count)));
+  const step = [1, 2, 5, 10].map((m) => m * step0).find((s) => span / s <= count) || step0 * 10;
+  const ticks = [];
+  for (let value = Math.ceil(low / step) * step; value <= high; value += step) ticks.push(value);
+  return ticks;
+}
+
+export function downloadText(text, fileName, type = "text/csv;charset=utf-8") {
+  const link = element("a", { href: URL.createObjectURL(new Blob([text], { type })), download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+// The worker's life cycle for one calculator on a page. A subclass posts requests with `compute(kind, request)`
+// and draws answers in `show(response)`. Nothing typed is stored anywhere: the fields have no name (so no URL
+// or autofill can carry them) and no script writes storage. Closing the tab forgets the numbers.
+export class WorkerForm {
+  constructor(root, worker) {
+    this.root = root;
+    this.form = root.querySelector("[data-form]");
+    this.fields = Object.fromEntries([...root.querySelectorAll("[data-field]")].map((f) => [f.dataset.field, f]));
+    this.submitButton = root.querySelector("[data-submit]");
+    this.retryButton = root.querySelector("[data-retry]");
+    this.status = root.querySelector("[data-status]");
+    this.statusText = root.querySelector("[data-status-text]");
+    this.error = root.querySelector("[data-error]");
+    this.nextId = 0;
+
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (this.state === "ready") this.submit();
+    });
+    this.retryButton.addEventListener("click", () => {
+      this.clearErrors();
+      this.start(startWorker());
+    });
+    this.start(worker);
+  }
+
+  start(worker) {
+    this.worker?.terminate();
+    this.worker = worker;
+    this.state = "loading";
+    this.submitButton.disabled = true;
+    this.retryButton.hidden = true;
+    this.setStatus("Beregneren indlæses …", true);
+    worker.onmessage = ({ data }) => this.receive(data);
+    worker.onerror = () => this.failed(WORKER_MISSING);
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => this.failed(TIMED_OUT), LOAD_TIMEOUT_MS);
+    const reference = this.root.dataset.reference;
+    worker.postMessage({ type: "init", reference: reference ? new URL(reference, document.baseURI).href : null });
+  }
+
+  setStatus(text, busy) {
+    this.statusText.textContent = text;
+    this.status.classList.toggle("is-busy", busy);
+  }
+
+  receive(message) {
+    if (message.type === "ready" && this.state === "loading") {
+      clearTimeout(this.watchdog);
+      this.state = "ready";
+      this.submitButton.disabled = false;
+      this.setStatus("Klar", false);
+      this.ready();
+    } else if (message.type === "failed") {
+      this.failed(message.message);
+    } else if (message.type === "result" && message.id === this.nextId && this.state === "ready") {
+      this.root.dataset.computeMilliseconds = message.milliseconds.toFixed(1);
+      this.setStatus("Klar", false);
+      this.show(message.response);
+    }
+  }
+
+  ready() {}
+
+  // A failed calculator stays failed (Beregn stays disabled) until "Prøv igen" starts a new worker.
+  failed(text) {
+    if (this.state === "failed") return;
+    clearTimeout(this.watchdog);
+    this.state = "failed";
+    this.worker.terminate();
+    this.submitButton.disabled = true;
+    this.clearResult();
+    this.setStatus("Beregneren kunne ikke indlæses", false);
+    this.showError(text, null);
+    this.retryButton.hidden = false;
+  }
+
+  // `kind` names the worker's Python entry point (see worker.mjs).
+  compute(kind, request) {
+    this.nextId += 1;
+    this.setStatus("Beregner …", true);
+    this.worker.postMessage({ type: "compute", id: this.nextId, kind, request });
+  }
+
+  clearErrors() {
+    this.error.replaceChildren();
+    for (const field of Object.values(this.fields)) {
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-errormessage");
+    }
+  }
+
+  clearResult() {}
+
+  showError(text, fieldName, all = []) {
+    const messageId = `${this.root.id || "calc"}-error-message`;
+    this.error.replaceChildren(element("p", { id: messageId }, text));
+    for (const extra of all.slice(1)) this.error.append(element("p", {}, extra.error));
+    const names = all.length ? all.map((item) => item.field) : [fieldName];
+    for (const name of names) {
+      const field = this.fields[name];
+      if (!field) continue;
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-errormessage", messageId);
+    }
+    const first = this.fields[fieldName];
+    if (first) first.focus();
+  }
+}
+
+// Framed by another site: the form goes away before anyone can type into it, and no worker is started.
+function refuseToRun(root) {
+  root.querySelector("[data-form]").hidden = true;
+  root.querySelector("[data-status]").classList.remove("is-busy");
+  root.querySelector("[data-status-text]").textContent = "Beregneren er slået fra her";
+  root.querySelector("[data-error]").replaceChildren(element("p", {}, FRAMED));
+}
+
+// Starts the worker at once (this runs from <head>, while the page is parsed) and attaches `FormClass` to the
+// element matching `selector` once it exists.
+export function mount(selector, FormClass) {
+  const framed = framedByAnotherOrigin();
+  const worker = framed ? null : startWorker();
+  const attach = () => {
+    const root = document.querySelector(selector);
+    if (!root) {
+      worker?.terminate();
+      return;
+    }
+    if (framed) refuseToRun(root);
+    else new FormClass(root, worker);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attach);
+  else attach();
+}
