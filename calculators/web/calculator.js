@@ -170,8 +170,8 @@ class Calculator {
   }
 
   showError(text, fieldName, all = []) {
-    this.error.replaceChildren(element("p", { id: "calc-error-message" }, text));
-    for (const extra of all.slice(1)) this.error.append(element("p", {}, extra.error));
+    this.error.replaceChildren(element("p", { id: "calc-error-message" }, screenLength(text)));
+    for (const extra of all.slice(1)) this.error.append(element("p", {}, screenLength(extra.error)));
     const names = all.length ? all.map((item) => item.field) : [fieldName];
     for (const name of names) {
       const field = this.fields[name];
@@ -192,7 +192,7 @@ class Calculator {
     }
     if (response.warnings.length) {
       this.warnings.append(element("p", {}, "Bemærk:"),
-        element("ul", {}, ...response.warnings.map((text) => element("li", {}, text))));
+        element("ul", {}, ...response.warnings.map((text) => element("li", {}, screenLength(text)))));
     }
     const result = response.result;
     this.csv = response.csv;
@@ -234,6 +234,15 @@ function refuseToRun(root) {
   root.querySelector("[data-status]").classList.remove("is-busy");
   root.querySelector("[data-status-text]").textContent = "Beregneren er slået fra her";
   root.querySelector("[data-error]").replaceChildren(element("p", {}, FRAMED));
+}
+
+// Python words every message; a message that lists thousands of line numbers would still take seconds to lay
+// out on the main thread, so the page shows its start only (the whole list helps nobody read it).
+const MAX_MESSAGE_LENGTH = 400;
+function screenLength(text) {
+  if (text.length <= MAX_MESSAGE_LENGTH) return text;
+  const cut = text.lastIndexOf(", ", MAX_MESSAGE_LENGTH);
+  return `${text.slice(0, cut > 0 ? cut : MAX_MESSAGE_LENGTH)} …`;
 }
 
 function resultTable(result) {
