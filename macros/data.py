@@ -16,6 +16,11 @@ from .errors import DataError, raise_if_any
 FEE_CODE = re.compile(r"^\d{4}$")
 SECTORS = ("Almen praksis", "Hospitaler", "Kommuner")
 LINK_GROUPS = ("generelt", "almen-praksis", "kommuner", "hospitaler", "klyngepakke")
+# Data fields reach pages through Markdown, which passes HTML through: a tag or a script address in a data file
+# would become part of the page. No field of ours needs one, so the build refuses them.
+MARKUP = re.compile(r"[<>]|(?:javascript|vbscript)\s*:", re.IGNORECASE)
+# An address that cannot end the Markdown link it is written into, nor carry anything after it.
+SAFE_URL = re.compile(r"https://[^\s<>\"'()\[\]\\`]+")
 
 
 class TextLoader(yaml.SafeLoader):
@@ -196,6 +201,11 @@ def links(root: Path) -> dict:
                     f"{where} («{link['title']}»), felt «url»: «{url}» skal begynde med https://. "
                     "Skriv \"\" hvis adressen ikke kendes."
                 )
+            elif url and not SAFE_URL.fullmatch(url):
+                problems.append(
+                    f"{where} («{link['title']}»), felt «url»: «{url}» må ikke indeholde mellemrum, anførselstegn, "
+                    "parenteser eller < >. Skriv parenteser som %28 og %29, og mellemrum som %20."
+                )
     raise_if_any(problems)
     return data
 
@@ -230,6 +240,55 @@ def sources(root: Path) -> dict:
     return data
 
 
+def markup_problems(name: str, fields) -> list[str]:
+    """`fields` is (where, text) pairs; a field with a tag or a script address is refused, naming file and field."""
+    return [
+        f"{name}, {where}: «{text}» indeholder «{MARKUP.search(text).group()}». Data må ikke indeholde < og > "
+        "eller adresser, der begynder med javascript: eller vbscript:. Skriv fx «under» i stedet for <."
+        for where, text in fields
+        if MARKUP.search(text)
+    ]
+
+
+def yaml_fields(content, where: str = ""):
+    """Every text in a YAML document, keys included, with its place: «generelt → links → nr. 3 → title»."""
+    if isinstance(content, dict):
+        for key, value in content.items():
+            inner = f"{where} → {key}" if where else str(key)
+            yield f"nøglen «{inner}»", str(key)
+            yield from yaml_fields(value, inner)
+    elif isinstance(content, list):
+        for number, value in enumerate(content, start=1):
+            yield from yaml_fields(value, f"{where} → nr. {number}")
+    elif isinstance(content, str):
+        yield f"felt «{where}»", content
+
+
+def csv_fields(path: Path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    header = rows[0] if rows else []
+    yield from ((f"række 1 (overskriften), kolonne nr. {number}", text) for number, text in enumerate(header, 1))
+    for line, row in enumerate(rows[1:], start=2):
+        for column, text in zip(header, row):
+            yield f"række {line}, felt «{column}»", text
+
+
+def markup_in_data(root: Path) -> list[str]:
+    """Every YAML and CSV file under data/, so that a file added later is guarded too."""
+    problems: list[str] = []
+    for path in sorted((root / "data").rglob("*")):
+        name = path.relative_to(root).as_posix()
+        try:
+            if path.suffix in (".yaml", ".yml"):
+                problems += markup_problems(name, yaml_fields(yaml.safe_load(path.read_text(encoding="utf-8"))))
+            elif path.suffix == ".csv":
+                problems += markup_problems(name, csv_fields(path))
+        except (yaml.YAMLError, UnicodeDecodeError, csv.Error):
+            continue  # the file's own loader reports what is wrong with it
+    return problems
+
+
 def load_all(root: Path) -> list[str]:
     """Validate every data file; returns the problems of all files together (empty when all is well)."""
     problems: list[str] = []
@@ -239,4 +298,4 @@ def load_all(root: Path) -> list[str]:
             loader(root)
         except DataError as error:
             problems += error.problems
-    return problems
+    return problems + markup_in_data(root)

@@ -1,13 +1,23 @@
-"""Markdown rendering of data tables and lists (pandas frames in, Markdown text out)."""
+"""Markdown rendering of data tables and lists (pandas frames in, Markdown text out).
+
+Every data text is HTML-escaped on its way into the Markdown: Markdown passes HTML through, and a data field is
+text, never markup (macros.data also refuses < > and script addresses, so this is the second lock).
+"""
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 
 
-def cell(text) -> str:
+def text(value) -> str:
+    return html.escape(str(value), quote=False)
+
+
+def cell(value) -> str:
     # A pipe would end the cell and a newline the row.
-    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+    return text(value).replace("|", "\\|").replace("\n", " ").strip()
 
 
 def markdown_table(frame: pd.DataFrame, headers: dict[str, str]) -> str:
@@ -19,5 +29,7 @@ def markdown_table(frame: pd.DataFrame, headers: dict[str, str]) -> str:
 
 
 def link_item(title: str, url: str, description: str = "") -> str:
+    """`url` is checked by macros.data.links (https, nothing that could end the Markdown link)."""
+    title = text(title).replace("[", "\\[").replace("]", "\\]")
     target = f"[{title}]({url})" if url else f"{title} (adressen mangler i kilden)"
-    return f"- {target}" + (f": {description}" if description else "")
+    return f"- {target}" + (f": {text(description)}" if description else "")

@@ -1,7 +1,7 @@
 // The comparison calculator: hands the form to the worker and draws the answer. All parsing, statistics and Danish
 // wording happen in Python (the `calculators` package); this file only moves text and builds the DOM.
 // It is loaded from the page's <head>: `mount` starts the worker (and with it Pyodide) before anything else.
-import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, svgElement } from "./page_kit.mjs";
+import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, screenLength, svgElement } from "./page_kit.mjs";
 
 const COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
   "Placering i klyngen", "Vurdering"];
@@ -51,7 +51,7 @@ class Calculator extends WorkerForm {
     }
     if (response.warnings.length) {
       this.warnings.append(element("p", {}, "Bemærk:"),
-        element("ul", {}, ...response.warnings.map((text) => element("li", {}, text))));
+        element("ul", {}, ...response.warnings.map((text) => element("li", {}, screenLength(text)))));
     }
     const result = response.result;
     this.csv = response.csv;

@@ -170,8 +170,8 @@ export class WorkerForm {
 
   showError(text, fieldName, all = []) {
     const messageId = `${this.root.id || "calc"}-error-message`;
-    this.error.replaceChildren(element("p", { id: messageId }, text));
-    for (const extra of all.slice(1)) this.error.append(element("p", {}, extra.error));
+    this.error.replaceChildren(element("p", { id: messageId }, screenLength(text)));
+    for (const extra of all.slice(1)) this.error.append(element("p", {}, screenLength(extra.error)));
     const names = all.length ? all.map((item) => item.field) : [fieldName];
     for (const name of names) {
       const field = this.fields[name];
@@ -182,6 +182,15 @@ export class WorkerForm {
     const first = this.fields[fieldName];
     if (first) first.focus();
   }
+}
+
+// Python words every message; a message that lists thousands of line numbers would still take seconds to lay
+// out on the main thread, so the page shows its start only (the whole list helps nobody read it).
+const MAX_MESSAGE_LENGTH = 400;
+export function screenLength(text) {
+  if (text.length <= MAX_MESSAGE_LENGTH) return text;
+  const cut = text.lastIndexOf(", ", MAX_MESSAGE_LENGTH);
+  return `${text.slice(0, cut > 0 ? cut : MAX_MESSAGE_LENGTH)} …`;
 }
 
 // Framed by another site: the form goes away before anyone can type into it, and no worker is started.

@@ -36,9 +36,9 @@ class Recorder:
 
 
 def type_and_submit(page, *, force: bool = False):
-    page.get_by_label("Antal tilmeldte patienter").fill(LISTED)
-    page.get_by_label("Jeres tal (ydelseskode og antal)").fill(TYPED)
-    page.get_by_label("Antal tilmeldte patienter").press("Enter")
+    page.get_by_label("Antal tilmeldte patienter", exact=True).fill(LISTED)
+    page.get_by_label("Jeres tal (ydelseskode og antal)", exact=True).fill(TYPED)
+    page.get_by_label("Antal tilmeldte patienter", exact=True).press("Enter")
     page.get_by_role("button", name="Beregn").click(force=force)  # force: a disabled button is still pressed
 
 
@@ -81,7 +81,7 @@ def test_enter_and_beregn_without_the_calculator_script_send_nothing(context_fac
     assert page.url == base_url + PAGE
     assert not carries_typed_number(page.url)
     assert recorder.leaks() == []
-    assert page.get_by_label("Jeres tal (ydelseskode og antal)").input_value() == TYPED  # no reload either
+    assert page.get_by_label("Jeres tal (ydelseskode og antal)", exact=True).input_value() == TYPED  # no reload either
 
 
 def test_a_script_calling_form_submit_directly_goes_nowhere(context_factory, base_url):
@@ -89,8 +89,8 @@ def test_a_script_calling_form_submit_directly_goes_nowhere(context_factory, bas
     recorder = Recorder(context)
     page = context.new_page()
     page.goto(base_url + PAGE)
-    page.get_by_label("Antal tilmeldte patienter").fill(LISTED)
-    page.get_by_label("Jeres tal (ydelseskode og antal)").fill(TYPED)
+    page.get_by_label("Antal tilmeldte patienter", exact=True).fill(LISTED)
+    page.get_by_label("Jeres tal (ydelseskode og antal)", exact=True).fill(TYPED)
     page.evaluate("document.querySelector('form.calculator-form').submit()")  # skips every event handler
     page.wait_for_timeout(1000)
     assert page.url == base_url + PAGE
@@ -129,8 +129,8 @@ def test_a_fetch_inside_the_worker_never_reaches_another_origin(context_factory,
     page = context_factory().new_page()
     page.goto(tampered_site.url + PAGE)
     expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
-    page.get_by_label("Antal tilmeldte patienter").fill(LISTED)
-    page.get_by_label("Jeres tal (ydelseskode og antal)").fill(TYPED)
+    page.get_by_label("Antal tilmeldte patienter", exact=True).fill(LISTED)
+    page.get_by_label("Jeres tal (ydelseskode og antal)", exact=True).fill(TYPED)
     page.get_by_role("button", name="Beregn").click()
     expect(page.get_by_role("table", name="Jeres rater pr. 1.000 patienter")).to_be_visible(timeout=30_000)
     page.wait_for_timeout(1000)
@@ -165,8 +165,8 @@ def test_nothing_typed_is_stored_and_a_reload_forgets_it(context_factory, base_u
     for key in [*stored["local"], *stored["session"]]:
         assert re.search(r"\.__\w+$", key), key
     page.reload()
-    assert page.get_by_label("Antal tilmeldte patienter").input_value() == ""
-    assert page.get_by_label("Jeres tal (ydelseskode og antal)").input_value() == ""
+    assert page.get_by_label("Antal tilmeldte patienter", exact=True).input_value() == ""
+    assert page.get_by_label("Jeres tal (ydelseskode og antal)", exact=True).input_value() == ""
 
 
 def test_privacy_page_says_what_the_tests_above_check(context_factory, base_url):
