@@ -20,6 +20,8 @@ GUIDE = "klyngepakker/videokonsultationer/droeftelsesguide/"
 CHECKLIST = "videokonference/forudsaetninger/"
 CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
 PASTE = "Ydelseskode\tAntal\n4436\t120\n1003\t8\n101\t21.000\n0120\t1 100\n0201\t30.000\n"
+# The results table fits its column: nothing to scroll sideways (and no scroll region a keyboard cannot reach).
+TABLE_FITS = "(() => { const box = document.querySelector('[data-table]'); return box.scrollWidth <= box.clientWidth; })()"
 # The theme fades colours in over 125-250 ms; a computed style read mid-fade would be neither state.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
@@ -209,12 +211,23 @@ def test_results_table_has_borders_header_and_right_aligned_tabular_numbers(resu
 @pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
 def test_placement_cells_take_at_most_two_lines_on_a_laptop(result_page, size):
     result_page.set_viewport_size({"width": size[0], "height": size[1]})
+    assert result_page.evaluate(TABLE_FITS), "tabellen er for bred"
     lines = result_page.evaluate("""() => [...document.querySelectorAll('.calculator-table tbody td')]
         .filter((td) => !td.classList.contains('number'))
         .map((td) => { const range = document.createRange(); range.selectNodeContents(td);
                        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; })""")
     assert lines and max(lines) <= 2, lines
     result_page.set_viewport_size({"width": 1366, "height": 768})
+
+
+def test_results_table_fits_an_upright_tablet(result_page):
+    result_page.set_viewport_size({"width": 768, "height": 1024})
+    try:
+        assert result_page.evaluate(TABLE_FITS), "tabellen er for bred"
+        results = Axe().run(result_page, options=WCAG)
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        result_page.set_viewport_size({"width": 1366, "height": 768})
 
 
 def test_every_field_and_button_shows_a_visible_focus_ring(result_page):
@@ -251,6 +264,15 @@ def test_beregn_has_enough_contrast_in_every_state(result_page):
     button.evaluate("(el) => { el.disabled = false; }")
 
 
+def test_result_heading_comes_to_rest_below_the_sticky_header(result_page):
+    result_page.get_by_role("button", name="Beregn").click()
+    expect(result_page.locator("[data-result]")).to_be_focused()
+    result_page.wait_for_timeout(300)  # the scroll that follows the focus
+    header = result_page.locator(".md-header").bounding_box()
+    heading = result_page.locator("#calc-result-heading").bounding_box()
+    assert heading["y"] >= header["y"] + header["height"], (heading, header)
+
+
 def test_retry_button_stays_hidden_until_needed(result_page):
     expect(result_page.get_by_role("button", name="Prøv igen")).to_be_hidden()
 
@@ -266,5 +288,9 @@ def test_result_prints_compactly_without_the_page_around_it(result_page):
         expect(result_page.locator(".admonition").first).to_be_hidden()
         expect(result_page.get_by_role("table", name="Jeres rater pr. 1.000 patienter")).to_be_visible()
         expect(result_page.get_by_text("Hvad tager hver praksis med hjem?")).to_be_visible()
+        # On paper nothing scrolls and no key is pressed: axe's check for keyboard access to the (screen-sized)
+        # scrolling page does not apply to the print view.
+        printed = Axe().run(result_page, options={**WCAG, "rules": {"scrollable-region-focusable": {"enabled": False}}})
+        assert printed.violations_count == 0, printed.generate_report()
     finally:
         result_page.emulate_media(media="screen")
