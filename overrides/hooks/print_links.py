@@ -30,7 +30,8 @@ def add_print_urls(content: str, site_url: str, page_url: str) -> str:
         url = print_url(site_url, page_url, match["href"])
         if url is None:
             return match[0]
-        return f'{match[0]} data-print-url="{html.escape(url)}"'
+        # First in the tag, so the href and what follows it read as MkDocs wrote them.
+        return f'<a data-print-url="{html.escape(url)}"{match["before"]} href="{match["href"]}"'
 
     return LINK.sub(replace, content)
 
