@@ -12,14 +12,17 @@ VERSION ?= $(EDITION)
 
 .PHONY: setup serve build test bench clean deploy-local serve-versions ny-klyngepakke klyngedata
 
-$(BIN)/mkdocs: pyproject.toml
+# Python packages from the lock, every file checked against its hash (transitive ones too); the lock is made from
+# pyproject.toml's pins with: pip-compile --generate-hashes --extra test --strip-extras --allow-unsafe \
+#   --no-emit-index-url -o requirements.lock pyproject.toml
+$(BIN)/mkdocs: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet '.[test]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+# --ignore-scripts: no package's install script runs (Pyodide needs none; its files are only copied).
 node_modules/pyodide/package.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser of its own).

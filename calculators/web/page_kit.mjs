@@ -4,11 +4,11 @@
 // Python.
 
 const SVG = "http://www.w3.org/2000/svg";
-// A load that has not finished by then will not finish; a slow line still gets Pyodide's 10 MB well within it.
+// A load with no answer from the site for this long will not finish (the worker reports every answer).
 const LOAD_TIMEOUT_MS = 50_000;
 export const CONTACT = "Sker det igen, så skriv til midtkraft@stab.rm.dk. Jeres tal er ikke sendt nogen steder hen.";
 const WORKER_MISSING = `Beregneren kunne ikke hentes fra sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
-const TIMED_OUT = "Beregneren blev ikke klar inden for 50 sekunder. Det kan skyldes en langsom forbindelse eller en " +
+const TIMED_OUT = "Sitet har ikke svaret beregneren i 50 sekunder. Det kan skyldes en langsom forbindelse eller en " +
   `fejl på sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
 const FRAMED = "Beregneren virker kun, når siden er åbnet direkte på MidtKrafts site, ikke inde i et andet site. " +
   "Åbn siden i et nyt vindue, før I indtaster tal.";
@@ -109,10 +109,14 @@ export class WorkerForm {
     this.setStatus("Beregneren indlæses …", true);
     worker.onmessage = ({ data }) => this.receive(data);
     worker.onerror = () => this.failed(WORKER_MISSING);
-    clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => this.failed(TIMED_OUT), LOAD_TIMEOUT_MS);
+    this.keepWaiting();
     const reference = this.root.dataset.reference;
     worker.postMessage({ type: "init", reference: reference ? new URL(reference, document.baseURI).href : null });
+  }
+
+  keepWaiting() {
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => this.failed(TIMED_OUT), LOAD_TIMEOUT_MS);
   }
 
   setStatus(text, busy) {
@@ -121,7 +125,9 @@ export class WorkerForm {
   }
 
   receive(message) {
-    if (message.type === "ready" && this.state === "loading") {
+    if (message.type === "progress" && this.state === "loading") {
+      this.keepWaiting();
+    } else if (message.type === "ready" && this.state === "loading") {
       clearTimeout(this.watchdog);
       this.state = "ready";
       this.submitButton.disabled = false;

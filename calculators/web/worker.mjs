@@ -22,6 +22,14 @@ function fail(error) {
 self.addEventListener("error", (event) => fail(event.error || event.message));
 self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 
+// Every answer from the site is progress: the page's watchdog waits for the next one, so a slow line or a busy
+// computer may take its time, while a request that is never answered ends in a message.
+const fetchFromSite = self.fetch.bind(self);
+self.fetch = (...request) => fetchFromSite(...request).then((response) => {
+  self.postMessage({ type: "progress" });
+  return response;
+});
+
 async function fetchOk(url, as) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
