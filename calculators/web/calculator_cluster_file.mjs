@@ -61,6 +61,7 @@ export class CalculatorClusterFile {
       return;
     }
     this.forget();
+    this.form.clearResult(); // a result on screen answered another cluster
     const file = response.file;
     this.text = this.pending;
     const option = element("option", { value: CLUSTER_ID },
