@@ -121,7 +121,8 @@ function chart(indicator, overview) {
   const sizes = practices.map((p) => p.listed);
   const xMin = Math.min(...sizes) * 0.9, xMax = Math.max(...sizes) * 1.05;
   // Not from zero: for the common codes every practice lies near 5.000, and the spread is what the meeting discusses.
-  const values = [...practices.map((p) => p.rate), pooled, region, ...funnel.flatMap((f) => [f.low_95, f.high_95])];
+  // The outer limits are inside the range, so that no line is cut off at the edge and looks like another.
+  const values = [...practices.map((p) => p.rate), pooled, region, ...funnel.flatMap((f) => [f.low_998, f.high_998])];
   const pad = (Math.max(...values) - Math.min(...values)) * 0.08 || 1;
   const yMin = Math.max(0, Math.min(...values) - pad), yMax = Math.max(...values) + pad;
   const x = (n) => left + ((n - xMin) / (xMax - xMin || 1)) * (width - left - right);
