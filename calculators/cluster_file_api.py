@@ -50,6 +50,7 @@ def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
         "cluster": cluster,
         "practices": [
             {"label": p.label, "listed": p.listed, "listed_text": format_number(p.listed, 0),
+             "paste_text": paste_text(data, p),
              "rates": {indicator.id: _practice_rate(count, p.listed) for indicator, count in zip(data.indicators,
                                                                                                   p.counts)}}
             for p in data.practices
@@ -70,6 +71,14 @@ def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
         "region": {"practices": data.region_practices, "listed": data.region_listed,
                    "listed_text": format_number(data.region_listed, 0)},
     }
+
+
+def paste_text(data: ClusterFile, practice) -> str:
+    """The practice's row as the calculator's paste ("4436;89" a line), for "Vælg jeres praksis i datafilen". The
+    file holds one count per indicator, so an indicator of several codes puts its count on its first code and 0 on
+    the rest: the comparison sums them, so the indicator's count is the file's."""
+    return "\n".join(f"{code};{count if n == 0 else 0}" for indicator, count in zip(data.indicators, practice.counts)
+                     for n, code in enumerate(indicator.codes))
 
 
 def _practice_rate(count: int, listed: int) -> dict[str, Any]:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from . import data, pages, reference
 from .calculator import calculator_html
+from .cluster_file_field import EXAMPLE_FILE
+from .overview import overview_html
 from .errors import DataError
 from .tables import link_item, markdown_table
 
@@ -130,4 +132,17 @@ def define_env(env) -> None:
         page_dir = (docs / env.page.file.src_uri).parent
         base = "../" * env.page.url.count("/")
         return calculator_html(pack, reference.reference_json(root, pack), base,
-                               (page_dir / guide).read_text(encoding="utf-8"))
+                               (page_dir / guide).read_text(encoding="utf-8"), example_url())
+
+    def example_url() -> str | None:
+        """The pack's fictitious example cluster data file beside this page, if it has one."""
+        folder = Path(env.page.file.src_uri).parent
+        if not (docs / folder / EXAMPLE_FILE).is_file():
+            return None
+        return "../" * env.page.url.count("/") + (folder / EXAMPLE_FILE).as_posix()
+
+    @macro
+    def cluster_overview(pack: str) -> str:
+        """"Klyngens overblik": every practice of a loaded cluster data file, for the cluster meeting."""
+        base = "../" * env.page.url.count("/")
+        return overview_html(pack, reference.reference_json(root, pack), base, example_url())

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 
+from .cluster_file_field import cluster_file_field, practice_choice
 from .reference import pack_codes
 
 
@@ -48,7 +49,7 @@ def questions_for_print(guide_markdown: str) -> str:
     return re.sub(r"^#{2,6} (.*)$", r"**\1**", body, flags=re.MULTILINE)
 
 
-def calculator_html(pack: str, reference: dict, base: str, guide_markdown: str) -> str:
+def calculator_html(pack: str, reference: dict, base: str, guide_markdown: str, example_url: str | None = None) -> str:
     codes = ", ".join(pack_codes(reference))
     example = "\n".join(f"{code}\t…" for code in pack_codes(reference)[:2])
     return f"""
@@ -68,12 +69,14 @@ tilmeldte patienter ved siden af de andre praksis i jeres klynge. Beregningen sk
 Formularen sender intet, heller ikke uden JavaScript.</p></noscript>
 
 <form class="calculator-form" data-form novalidate autocomplete="off">
+{cluster_file_field("calc", example_url, "Har klyngen fået sine egne tal som en datafil, kan I sammenligne med dem.")}
   <div class="calculator-field">
     <label for="calc-cluster">Klynge</label>
     <select id="calc-cluster" data-field="cluster">
 {cluster_options(reference)}
     </select>
   </div>
+{practice_choice("calc")}
   <div class="calculator-field">
     <label for="calc-listed">Antal tilmeldte patienter</label>
     <input id="calc-listed" data-field="listed" type="text" inputmode="numeric" autocomplete="off"
@@ -97,6 +100,7 @@ Formularen sender intet, heller ikke uden JavaScript.</p></noscript>
 <section class="calculator-result" data-result hidden aria-labelledby="calc-result-heading" tabindex="-1">
   <h2 id="calc-result-heading">Jeres resultat</h2>
   <p class="calculator-context" data-context></p>
+  <div class="calculator-file-facts" data-file-facts></div>
   <div data-summary></div>
   <div data-table></div>
   <div data-charts></div>

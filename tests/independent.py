@@ -118,3 +118,62 @@ def numpy_overdispersed_verdict(x, population: float, pooled_rate: float, tau2: 
     wide = np.where(ratio - 1 > width, 1, np.where(1 - ratio > width, -1, 0))
     poisson = scipy_verdict(x.astype(int), population, pooled_rate, level, per)
     return np.where(wide == poisson, poisson, 0)
+
+
+def danish_number(value: float, decimals: int = 1) -> str:
+    """12345.67 -> "12.345,7", with Python's own formatting rather than calculators.danish."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def pandas_cluster_file(text: str):
+    """A cluster data file read with pandas from its text: (indicators, practices, region_listed) as DataFrames and
+    an int. The indicator block starts at its header line and ends at a blank line; the practice block runs from
+    its header line up to the closing line."""
+    import io
+
+    import pandas as pd
+
+    lines = text.lstrip("\ufeff").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("Indikator;")))
+    end = lines.index("", start)
+    indicators = pd.read_csv(io.StringIO("\n".join(lines[start:end])), sep=";", dtype={"Ydelseskoder": str})
+    first = lines.index(next(line for line in lines if line.startswith("Praksis;Tilmeldte;")))
+    last = lines.index(next(line for line in lines if line.startswith("Slut på klyngedatafilen")))
+    practices = pd.read_csv(io.StringIO("\n".join(lines[first:last])), sep=";")
+    region_listed = int(next(line for line in lines if line.startswith("Regionens tilmeldte;")).split(";")[1])
+    return indicators, practices, region_listed
+
+
+def verdict_words(direction: int, strict: int) -> str:
+    if direction == 0:
+        return "Som forventet"
+    level = "99,8 %" if strict else "95 %"
+    return ("Højere end forventet" if direction > 0 else "Lavere end forventet") + f" ({level})"
+
+
+def numpy_cluster_overview(text: str) -> dict:
+    """Every practice of a cluster data file judged against its whole cluster, as the overview must show it:
+    {indicator id: {"cluster_rate", "region_rate", "rows": [(label, listed, count, rate, low, high, verdict)]}}.
+    Spiegelhalter's widened limits when the cluster is over-dispersed, else PHE's interval comparison."""
+    indicators, practices, region_listed = pandas_cluster_file(text)
+    listed = practices["Tilmeldte"].to_numpy()
+    result = {}
+    for _, indicator in indicators.iterrows():
+        counts = practices[indicator["Indikator"]].to_numpy()
+        pooled = counts.sum() / listed.sum() * 1000
+        _, tau2 = numpy_overdispersion(counts, listed) if counts.sum() else (None, 0.0)
+        rows = []
+        for label, n, count in zip(practices["Praksis"], listed, counts):
+            rate, low, high = scipy_rate_ci(int(count), int(n))
+            if tau2 > 0:
+                direction, strict = (int(numpy_overdispersed_verdict(np.array([count]), n, pooled, tau2, level)[0])
+                                     for level in (0.95, 0.998))
+            else:
+                direction, strict = (int(scipy_verdict(np.array([count]), n, pooled, level)[0])
+                                     for level in (0.95, 0.998))
+            rows.append((label, int(n), int(count), rate, low, high, verdict_words(direction, strict)))
+        result[indicator["Indikator"]] = {"name": indicator["Navn"], "cluster_rate": pooled,
+                                          "region_rate": indicator["Regionens antal"] / region_listed * 1000,
+                                          "rows": rows}
+    return result

@@ -2,6 +2,7 @@
 // wording happen in Python (the `calculators` package); this file only moves text and builds the DOM.
 // It is loaded from the page's <head>: `mount` starts the worker (and with it Pyodide) before anything else.
 import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, screenLength, svgElement } from "./page_kit.mjs";
+import { CalculatorClusterFile } from "./calculator_cluster_file.mjs";
 
 const COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
   "Placering i klyngen", "Vurdering"];
@@ -16,6 +17,11 @@ class Calculator extends WorkerForm {
     this.csv = "";
     root.querySelector("[data-download]").addEventListener("click", () => this.download());
     root.querySelector("[data-print]").addEventListener("click", () => window.print());
+    this.clusterFile = new CalculatorClusterFile(this);
+  }
+
+  ready() {
+    this.clusterFile.ready();
   }
 
   submit() {
@@ -28,7 +34,7 @@ class Calculator extends WorkerForm {
         "Indsæt kun linjerne med ydelseskoder og antal.", "text");
       return;
     }
-    this.compute("compare", request);
+    this.compute(...this.clusterFile.request(request));
   }
 
   // An error must never leave the previous numbers on screen as if they answered the new input.
@@ -42,7 +48,11 @@ class Calculator extends WorkerForm {
     this.warnings.replaceChildren();
   }
 
-  async show(response) {
+  async show(response, kind) {
+    if (kind === "cluster_file") {
+      this.clusterFile.loaded(response);
+      return;
+    }
     this.warnings.replaceChildren();
     if (!response.ok) {
       this.clearResult();
@@ -59,6 +69,7 @@ class Calculator extends WorkerForm {
       result.cluster.name, `${result.listed_text} tilmeldte patienter`, result.period,
       result.fictitious ? "klyngens tal er fiktive data" : "",
     ].filter(Boolean).join(" · ");
+    this.clusterFile.showFacts(result);
     this.result.querySelector("[data-summary]").replaceChildren(
       ...result.summary.map((sentence) => element("p", {}, sentence)));
     this.result.querySelector("[data-table]").replaceChildren(resultTable(result));

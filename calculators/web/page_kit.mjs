@@ -138,7 +138,7 @@ export class WorkerForm {
     } else if (message.type === "result" && message.id === this.nextId && this.state === "ready") {
       this.root.dataset.computeMilliseconds = message.milliseconds.toFixed(1);
       this.setStatus("Klar", false);
-      this.show(message.response);
+      this.show(message.response, this.pendingKind);
     }
   }
 
@@ -157,9 +157,10 @@ export class WorkerForm {
     this.retryButton.hidden = false;
   }
 
-  // `kind` names the worker's Python entry point (see worker.mjs).
+  // `kind` names the worker's Python entry point (see worker.mjs); `show` gets it back with the answer.
   compute(kind, request) {
     this.nextId += 1;
+    this.pendingKind = kind; // only the newest request's answer is shown, so its kind is this one
     this.setStatus("Beregner …", true);
     this.worker.postMessage({ type: "compute", id: this.nextId, kind, request });
   }

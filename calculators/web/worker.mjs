@@ -48,11 +48,13 @@ import json, sys
 sys.path.insert(0, "/home/pyodide/calculators-package")
 from calculators import follow_up, follow_up_table, run
 from calculators.cluster_file_api import load_cluster_file
+from calculators.cluster_file_compare import compare_with_file
+from calculators.overview import overview
 
 # The page names what to do; every entry point takes the request (with the page's reference data, if any) and
 # answers {"ok": ...} with Danish messages.
 ENTRY_POINTS = {"compare": run, "follow_up": follow_up, "follow_up_table": follow_up_table,
-                "cluster_file": load_cluster_file}
+                "cluster_file": load_cluster_file, "compare_with_file": compare_with_file, "overview": overview}
 
 def handle(kind, request_json, reference):
     request = json.loads(request_json)

@@ -1,0 +1,101 @@
+// The calculator's cluster data file: the loaded cluster joins "Klynge" (value "datafil") and is compared against
+// with the file's text sent along (Python reads it again, so the worker keeps nothing); an open file lets the
+// practice fill its fields from its own row. Every number and sentence comes from Python.
+import { element } from "./page_kit.mjs";
+import { watchFileInput } from "./cluster_file_input.mjs";
+
+const CLUSTER_ID = "datafil";
+
+export class CalculatorClusterFile {
+  constructor(form) {
+    this.form = form;
+    const root = form.root;
+    this.input = form.fields.cluster_file;
+    this.fileStatus = root.querySelector("[data-cluster-file-status]");
+    this.choice = root.querySelector("[data-practice-choice]");
+    this.practiceSelect = root.querySelector("[data-practice]");
+    this.facts = root.querySelector("[data-file-facts]");
+    this.text = null; // the loaded, validated file
+    this.waiting = null; // a file chosen before the worker was ready
+    this.practices = [];
+    if (!this.input) return;
+    watchFileInput(root, this.input, (text) => this.load(text), (message) => this.refuse(message));
+    this.practiceSelect.addEventListener("change", () => this.fillFromRow());
+  }
+
+  ready() {
+    if (this.waiting !== null) this.load(this.waiting);
+  }
+
+  load(text) {
+    if (this.form.state !== "ready") {
+      this.waiting = text;
+      return;
+    }
+    this.waiting = null;
+    this.pending = text;
+    this.form.clearErrors();
+    this.form.compute("cluster_file", { text });
+  }
+
+  // A file that cannot be used also forgets the one loaded before: nobody should compare against a cluster
+  // other than the one they think they chose.
+  refuse(message) {
+    this.forget();
+    this.form.clearResult();
+    this.form.showError(message, "cluster_file");
+  }
+
+  forget() {
+    this.text = null;
+    this.practices = [];
+    this.form.fields.cluster.querySelector(`option[value="${CLUSTER_ID}"]`)?.remove();
+    this.choice.hidden = true;
+    this.practiceSelect.replaceChildren(element("option", { value: "" }, "Vælg …"));
+    this.fileStatus.textContent = "";
+  }
+
+  loaded(response) {
+    if (!response.ok) {
+      this.refuse(response.error);
+      return;
+    }
+    this.forget();
+    this.form.clearResult(); // a result on screen answered another cluster
+    const file = response.file;
+    this.text = this.pending;
+    const option = element("option", { value: CLUSTER_ID },
+      `${file.cluster_name} – ${file.practices.length} praksis (jeres datafil)`);
+    this.form.fields.cluster.prepend(option);
+    this.form.fields.cluster.value = CLUSTER_ID;
+    this.fileStatus.textContent = `Indlæst: ${file.cluster_name}, ${file.period}, data fra ${file.date_text}. ` +
+      "Klyngen er valgt under «Klynge».";
+    if (file.open) {
+      this.practices = file.practices;
+      this.practiceSelect.append(...file.practices.map((p, index) => element("option", { value: String(index) }, p.label)));
+      this.choice.hidden = false;
+    }
+  }
+
+  fillFromRow() {
+    const practice = this.practices[Number(this.practiceSelect.value)];
+    if (!practice || this.practiceSelect.value === "") return;
+    this.form.fields.listed.value = practice.listed_text;
+    this.form.fields.text.value = practice.paste_text;
+    this.form.fields.cluster.value = CLUSTER_ID;
+  }
+
+  // The kind and request for "Beregn": against the loaded cluster, the file's text goes along.
+  request(request) {
+    if (this.text === null || request.cluster_id !== CLUSTER_ID) return ["compare", request];
+    return ["compare_with_file", { ...request, cluster_file: this.text }];
+  }
+
+  showFacts(result) {
+    const facts = result.cluster_file;
+    this.facts.replaceChildren();
+    if (!facts) return;
+    this.facts.append(element("p", {}, facts.practices_text),
+      element("ul", {}, ...facts.indicators.map((item) => element("li", {}, item.text))));
+  }
+}

@@ -1,0 +1,171 @@
+// "Klyngens overblik": the coordinator opens the cluster data file, and the worker's Python judges every practice
+// per indicator; this file only moves text and builds the DOM (tables, labelled funnel charts, projector mode,
+// CSV, print). The file's text stays in this page and is forgotten with it.
+import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, svgElement } from "./page_kit.mjs";
+import { watchFileInput } from "./cluster_file_input.mjs";
+
+const COLUMNS = ["Praksis", "Tilmeldte", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Vurdering"];
+
+class Overview extends WorkerForm {
+  constructor(root, worker) {
+    super(root, worker);
+    this.result = root.querySelector("[data-result]");
+    this.text = null;
+    this.csv = "";
+    watchFileInput(root, this.fields.cluster_file, (text) => this.choose(text), (message) => this.refuse(message));
+    root.querySelector("[data-download]").addEventListener("click", () => this.download());
+    root.querySelector("[data-print]").addEventListener("click", () => window.print());
+    this.projector = root.querySelector("[data-projector]");
+    this.projector.addEventListener("click", () => this.toggleProjector());
+  }
+
+  choose(text) {
+    this.text = text;
+    if (this.state === "ready") this.submit();
+  }
+
+  ready() {
+    if (this.text !== null) this.submit();
+  }
+
+  submit() {
+    this.clearErrors();
+    if (this.text === null) {
+      this.showError("Vælg klyngens datafil først.", "cluster_file");
+      return;
+    }
+    this.compute("overview", { text: this.text });
+  }
+
+  refuse(message) {
+    this.text = null;
+    this.clearResult();
+    this.showError(message, "cluster_file");
+  }
+
+  clearResult() {
+    this.rendering = null;
+    this.csv = "";
+    this.result.hidden = true;
+    this.result.querySelector("[data-indicators]").replaceChildren();
+    this.result.querySelector("[data-context]").replaceChildren();
+  }
+
+  async show(response) {
+    if (!response.ok) {
+      this.refuse(response.error); // a bad file forgets the one shown before
+      return;
+    }
+    const overview = response.overview;
+    this.csv = response.csv;
+    this.fileName = overview.cluster_name;
+    this.result.querySelector("[data-heading]").textContent = `Klyngens overblik: ${overview.cluster_name}`;
+    this.result.querySelector("[data-context]").textContent = overview.context;
+    const sections = this.result.querySelector("[data-indicators]");
+    sections.replaceChildren();
+    this.result.hidden = false;
+    this.result.focus();
+    const rendering = (this.rendering = {});
+    for (const indicator of overview.indicators) {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); // paint between charts
+      if (rendering !== this.rendering) return;
+      sections.append(indicatorSection(indicator, overview));
+    }
+  }
+
+  toggleProjector() {
+    const on = document.body.classList.toggle("overview-projector");
+    this.projector.setAttribute("aria-pressed", String(on));
+  }
+
+  download() {
+    if (!this.csv) return;
+    const name = this.fileName.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    downloadText(this.csv, `klyngens-overblik-${name || "klynge"}.csv`);
+  }
+}
+
+function indicatorSection(indicator, overview) {
+  const headingId = `overview-${indicator.id}`;
+  const sentences = [indicator.rates_sentence, indicator.verdicts_sentence, indicator.overdispersion_text]
+    .filter(Boolean).map((text) => element("p", {}, text));
+  return element("section", { class: "overview-indicator", "aria-labelledby": headingId },
+    element("h3", { id: headingId }, `${indicator.name} (ydelseskode ${indicator.codes.join(" + ")})`),
+    ...sentences,
+    element("div", { class: "overview-body" }, table(indicator, overview), chart(indicator, overview)));
+}
+
+function table(indicator, overview) {
+  const head = element("tr", {}, ...COLUMNS.map((name) => element("th", { scope: "col" }, name)));
+  const rows = indicator.practices.map((p) => element("tr", {},
+    element("th", { scope: "row" }, p.label),
+    element("td", { class: "number" }, p.listed_text),
+    element("td", { class: "number" }, p.count_text),
+    element("td", { class: "number" }, p.rate_text),
+    element("td", { class: "number" }, p.interval_text),
+    element("td", { class: `verdict verdict--${p.verdict_key}` }, p.verdict_text)));
+  const totals = [["Klyngen", indicator.cluster_rate_text], ["Regionen", indicator.region_rate_text]].map(
+    ([name, rate]) => element("tr", { class: "overview-total" }, element("th", { scope: "row" }, name),
+      element("td", {}), element("td", {}), element("td", { class: "number" }, rate), element("td", {}),
+      element("td", {})));
+  return element("div", { class: "md-typeset__table" }, element("table", { class: "calculator-table overview-table" },
+    element("caption", {}, `${indicator.name}: rater pr. 1.000 tilmeldte patienter, ${overview.period}`),
+    element("thead", {}, head), element("tbody", {}, ...rows), element("tfoot", {}, ...totals)));
+}
+
+// The calculator's funnel with every practice labelled, and the region's rate as a second line.
+function chart(indicator, overview) {
+  const { practices, funnel } = indicator;
+  const pooled = indicator.cluster_rate, region = indicator.region_rate;
+  const width = 640, height = 320, left = 64, right = 24, top = 16, bottom = 44;
+  const sizes = practices.map((p) => p.listed);
+  const xMin = Math.min(...sizes) * 0.9, xMax = Math.max(...sizes) * 1.05;
+  // Not from zero: for the common codes every practice lies near 5.000, and the spread is what the meeting discusses.
+  // The outer limits are inside the range, so that no line is cut off at the edge and looks like another.
+  const values = [...practices.map((p) => p.rate), pooled, region, ...funnel.flatMap((f) => [f.low_998, f.high_998])];
+  const pad = (Math.max(...values) - Math.min(...values)) * 0.08 || 1;
+  const yMin = Math.max(0, Math.min(...values) - pad), yMax = Math.max(...values) + pad;
+  const x = (n) => left + ((n - xMin) / (xMax - xMin || 1)) * (width - left - right);
+  const y = (r) => top + (1 - (Math.min(Math.max(r, yMin), yMax) - yMin) / (yMax - yMin)) * (height - top - bottom);
+  const captionId = `overview-chart-${indicator.id}`;
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": captionId,
+    class: "calculator-chart overview-chart" });
+  for (const tick of niceTicks(yMin, yMax, 5)) {
+    svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), class: "grid" }));
+    svg.append(text(danishNumber(tick), { x: left - 6, y: y(tick) + 4, "text-anchor": "end" }));
+  }
+  for (const tick of niceTicks(xMin, xMax, 5)) {
+    svg.append(text(danishNumber(tick), { x: x(tick), y: height - bottom + 16, "text-anchor": "middle" }));
+  }
+  svg.append(text("Antal tilmeldte patienter", { x: (left + width - right) / 2, y: height - 6, "text-anchor": "middle" }));
+  const line = (key, cls) => svgElement("polyline", {
+    points: funnel.map((f) => `${x(f.listed)},${y(f[key])}`).join(" "), class: cls });
+  if (funnel.length) {
+    svg.append(line("low_998", "limit limit--998"), line("high_998", "limit limit--998"),
+      line("low_95", "limit limit--95"), line("high_95", "limit limit--95"));
+  }
+  svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(pooled), y2: y(pooled), class: "pooled" }),
+    svgElement("line", { x1: left, x2: width - right, y1: y(region), y2: y(region), class: "region" }),
+    text("Klyngen", { x: width - right, y: y(pooled) - 4, "text-anchor": "end", class: "line-label" }),
+    // At opposite ends, so that the two labels cannot overlap when the rates are close.
+    text("Regionen", { x: left + 4, y: y(region) - 4, class: "line-label line-label--region" }));
+  for (const p of practices) {
+    svg.append(svgElement("circle", { cx: x(p.listed), cy: y(p.rate), r: 5, class: `practice practice--${p.verdict_key}` }),
+      text(p.short_label, { x: x(p.listed) + 7, y: y(p.rate) + 4, class: "practice-label" }));
+  }
+  const caption = element("figcaption", { id: captionId }, element("strong", {}, indicator.name), ": ",
+    `hver cirkel er en af klyngens ${practices.length} praksis, mærket med ${overview.open ? "navn" : "bogstav"} og ` +
+    `placeret efter antal tilmeldte patienter og rate pr. 1.000. Den fuldt optrukne linje er klyngens samlede rate ` +
+    `(${indicator.cluster_rate_text}), den stiplede mørkeblå regionens (${indicator.region_rate_text}); de grå ` +
+    "stiplede linjer er grænserne for, hvad der kan skyldes tilfældigheder (95 % og 99,8 %). Fyldte cirkler ligger " +
+    "uden for grænserne.");
+  return element("figure", { class: "calculator-figure overview-figure" }, svg, caption);
+}
+
+function text(content, attributes) {
+  const node = svgElement("text", attributes);
+  node.textContent = content;
+  return node;
+}
+
+mount("[data-overview]", Overview);

@@ -1,0 +1,132 @@
+"""The calculator with a cluster data file, in Chromium: loaded through «Klyngens datafil», compared against, and
+never sent or stored. Every number is checked against pandas, numpy and scipy reading the same file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import Visit
+from independent import danish_number, numpy_cluster_overview, pandas_cluster_file
+from test_calculator import PASTE, expected_row, fill, open_calculator, table_rows
+
+PAGE = "klyngepakker/videokonsultationer/beregner/"
+EXAMPLE_PATH = "klyngepakker/videokonsultationer/eksempel-klyngedata.csv"
+STORAGE_DUMP = """async () => {
+  const dump = (storage) => Object.fromEntries(Object.keys(storage).map((key) => [key, storage.getItem(key)]));
+  const databases = indexedDB.databases ? (await indexedDB.databases()).map((db) => db.name) : [];
+  return { local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie,
+           databases, caches: await caches.keys() };
+}"""
+
+
+@pytest.fixture(scope="module")
+def example(site):
+    return site / EXAMPLE_PATH
+
+
+@pytest.fixture(scope="module")
+def visit(browser, base_url):
+    """One calculator page for every case: Pyodide loads once; each case loads its own file into it."""
+    visit = Visit(browser, base_url)
+    open_calculator(visit)
+    yield visit
+    visit.context.close()
+
+
+def example_text(example) -> str:
+    return example.read_bytes().decode("utf-8-sig")
+
+
+def load_file(page, path):
+    page.get_by_label("Klyngens datafil").set_input_files(str(path))
+
+
+def assert_nothing_stored(page, visit, text: str):
+    stored = page.evaluate(STORAGE_DUMP)
+    assert stored["cookie"] == "" and stored["databases"] == [] and stored["caches"] == [], stored
+    _, practices, _ = pandas_cluster_file(text)
+    dump = repr(stored)
+    # The theme keeps only its own settings; no label, list size or cluster name of the file is anywhere.
+    assert not any(str(value) in dump for value in [*practices["Praksis"], *practices["Tilmeldte"]]), stored
+    assert "Klynge Nord" not in dump
+    assert visit.foreign_requests == [] and visit.console_errors == []
+
+
+def test_example_file_is_compared_against_with_the_region_beside(visit, example):
+    page = visit.page
+    link = page.get_by_role("link", name="Prøv med en eksempelfil")
+    assert page.evaluate("(a) => a.href", link.element_handle()) == visit.base_url + EXAMPLE_PATH
+    load_file(page, example)
+    cluster = page.get_by_label("Klynge", exact=True)
+    expect(cluster).to_have_value("datafil", timeout=30_000)
+    expect(cluster.locator("option:checked")).to_have_text("Klynge Nord (fiktiv) – 9 praksis (jeres datafil)")
+    expect(page.get_by_label("Vælg jeres praksis i datafilen")).to_be_hidden()  # an anonymous file
+
+    fill(page, "4.500", PASTE)
+    text = example_text(example)
+    indicators, practices, region_listed = pandas_cluster_file(text)
+    file_cluster = {"listed": list(practices["Tilmeldte"]),
+                    "counts": {key: list(practices[key]) for key in indicators["Indikator"]}}
+    reference_indicators = [{"id": key, "name": name} for key, name in zip(indicators["Indikator"], indicators["Navn"])]
+    assert table_rows(page) == [expected_row(indicator, file_cluster) for indicator in reference_indicators]
+
+    context = page.locator("[data-context]").inner_text()
+    assert "Klynge Nord (fiktiv)" in context and "fiktive data" not in context
+    facts = page.locator("[data-file-facts]").inner_text()
+    assert f"har {len(practices)} praksis" in facts
+    listed = practices["Tilmeldte"].sum()
+    for _, row in indicators.iterrows():
+        cluster_rate = practices[row["Indikator"]].sum() / listed * 1000
+        region_rate = row["Regionens antal"] / region_listed * 1000
+        assert f"{row['Navn']}: klyngen {danish_number(cluster_rate)}, regionen {danish_number(region_rate)} pr. 1.000" \
+            in facts
+    assert page.locator("figure.calculator-figure").first.locator("svg circle").count() == len(practices)
+    assert_nothing_stored(page, visit, text)
+
+
+def test_an_open_file_fills_the_practice_from_its_row(visit, example, tmp_path):
+    text = example_text(example).replace("Data;anonyme", "Data;åbne").replace("Praksis D;", "Lægehuset Øst;")
+    path = tmp_path / "klynge-aabne-data.csv"
+    path.write_text("\ufeff" + text, encoding="utf-8")
+    page = visit.page
+    load_file(page, path)
+    choice = page.get_by_label("Vælg jeres praksis i datafilen")
+    expect(choice).to_be_visible(timeout=30_000)
+    choice.select_option(label="Lægehuset Øst")
+    expect(page.get_by_label("Antal tilmeldte patienter")).to_have_value("3.279")
+    page.get_by_role("button", name="Beregn").click()
+    expected = numpy_cluster_overview(text)
+    rows = table_rows(page)
+    index = list(pandas_cluster_file(text)[1]["Praksis"]).index("Lægehuset Øst")
+    for row, want in zip(rows, expected.values()):
+        _, _, count, rate, low, high, verdict = want["rows"][index]
+        assert row[0] == want["name"]
+        assert row[1:4] == [danish_number(count, 0), danish_number(rate), f"{danish_number(low)}–{danish_number(high)}"]
+        assert row[6] == verdict
+    assert_nothing_stored(page, visit, text)
+
+
+def test_a_bad_file_names_the_line_and_forgets_the_loaded_cluster(visit, example, tmp_path):
+    page = visit.page
+    load_file(page, example)
+    expect(page.get_by_label("Klynge", exact=True)).to_have_value("datafil", timeout=30_000)
+    bad = tmp_path / "rettet-i-excel.csv"
+    bad.write_text(example_text(example).replace("Praksis C;10355;125;", "Praksis C;10355;12,5;"), encoding="utf-8")
+    load_file(page, bad)
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("linje 20", timeout=30_000)
+    assert re.search(r"helt tal", alert.inner_text()) and "Error" not in alert.inner_text()
+    expect(page.locator('option[value="datafil"]')).to_have_count(0)
+    expect(page.get_by_label("Klyngens datafil")).to_have_attribute("aria-invalid", "true")
+    assert visit.foreign_requests == []
+
+
+def test_a_file_far_too_large_is_refused_in_danish(visit, tmp_path):
+    page = visit.page
+    big = tmp_path / "stor.csv"
+    big.write_bytes(b"x" * 2_100_000)
+    load_file(page, big)
+    expect(page.get_by_role("alert")).to_contain_text("Filen fylder 2,1 MB")

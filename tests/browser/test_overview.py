@@ -1,0 +1,114 @@
+""""Klyngens overblik" in Chromium: the coordinator loads the cluster data file and sees every practice per
+indicator; every number is checked against pandas, numpy and scipy reading the same file, and nothing of the file
+is sent or stored."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import Visit
+from independent import danish_number, numpy_cluster_overview, pandas_cluster_file
+from test_cluster_file_page import EXAMPLE_PATH, assert_nothing_stored, example_text
+
+PAGE = "klyngepakker/videokonsultationer/klyngens-overblik/"
+
+
+@pytest.fixture(scope="module")
+def example(site):
+    return site / EXAMPLE_PATH
+
+
+@pytest.fixture(scope="module")
+def visit(browser, base_url):
+    """One overview page for every case: Pyodide loads once, and each case loads its own file, as a coordinator
+    opening one cluster's file after another would."""
+    visit = Visit(browser, base_url)
+    page = visit.open(PAGE)
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
+    yield visit
+    visit.context.close()
+
+
+def open_overview(visit, path):
+    page = visit.page
+    page.get_by_label("Klyngens datafil").set_input_files(str(path))
+    return page
+
+
+def test_every_practice_per_indicator_matches_an_independent_computation(visit, example):
+    page = open_overview(visit, example)
+    text = example_text(example)
+    expected = numpy_cluster_overview(text)
+    sections = page.locator("section.overview-indicator")
+    expect(sections).to_have_count(len(expected), timeout=30_000)
+    expect(page.locator("[data-context]")).to_contain_text("Klynge Nord (fiktiv) · 9 praksis")
+    for section, want in zip(sections.all(), expected.values()):
+        table = section.get_by_role("table")
+        rows = [[cell.inner_text().strip() for cell in row.locator("th, td").all()]
+                for row in table.locator("tbody tr").all()]
+        assert rows == [[label, danish_number(n, 0), danish_number(count, 0), danish_number(rate),
+                         f"{danish_number(low)}–{danish_number(high)}", verdict]
+                        for label, n, count, rate, low, high, verdict in want["rows"]]
+        totals = [[cell.inner_text().strip() for cell in row.locator("th, td").all()]
+                  for row in table.locator("tfoot tr").all()]
+        assert [(row[0], row[3]) for row in totals] == [("Klyngen", danish_number(want["cluster_rate"])),
+                                                         ("Regionen", danish_number(want["region_rate"]))]
+        chart = section.locator("svg")
+        assert chart.locator("circle").count() == len(want["rows"])
+        assert chart.locator("text.practice-label").all_text_contents() == \
+            [row[0].removeprefix("Praksis ") for row in want["rows"]]
+        assert section.locator("figcaption").inner_text().count(danish_number(want["region_rate"])) == 1
+    assert_nothing_stored(page, visit, text)
+
+
+def test_open_data_labels_practices_by_name(visit, example, tmp_path):
+    text = example_text(example).replace("Data;anonyme", "Data;åbne").replace("Praksis D;", "Lægehuset Øst;")
+    path = tmp_path / "aabne.csv"
+    path.write_text(text, encoding="utf-8")
+    page = open_overview(visit, path)
+    expect(page.locator("[data-context]")).to_contain_text("åbne data", timeout=30_000)
+    labels = page.locator("section.overview-indicator").first.locator("text.practice-label")
+    expect(labels).to_have_count(9, timeout=30_000)
+    assert "Lægehuset Øst" in labels.all_text_contents()
+
+
+def test_projector_csv_and_print(visit, example):
+    page = open_overview(visit, example)
+    expect(page.locator("[data-context]")).to_contain_text("anonyme data", timeout=30_000)
+    expect(page.locator("section.overview-indicator")).to_have_count(4, timeout=30_000)
+    projector = page.get_by_role("button", name="Projektorvisning")
+    projector.click()
+    expect(projector).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_label("Klyngens datafil")).to_be_hidden()  # only the overview on the big screen
+    projector.click()
+    expect(page.get_by_label("Klyngens datafil")).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Hent overblikket som CSV").click()
+    csv = download.value.path().read_bytes().decode("utf-8-sig")
+    text = example_text(example)
+    expected = numpy_cluster_overview(text)
+    lines = [line.split(";") for line in csv.split("\r\n") if line]
+    assert lines[0][:5] == ["Indikator", "Praksis", "Tilmeldte", "Antal", "Rate pr. 1.000"]
+    video = [line for line in lines if line[0] == "Videokonsultationer" and line[1].startswith("Praksis")]
+    assert [(line[1], int(line[3]), line[4], line[7]) for line in video] == \
+        [(row[0], row[2], danish_number(row[3]).replace(".", ""), row[6]) for row in expected["video"]["rows"]]
+
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name="Udskriv til klyngemødet")).to_be_hidden()
+    expect(page.locator("section.overview-indicator").first).to_be_visible()
+    page.emulate_media(media="screen")
+    assert visit.foreign_requests == []
+
+
+def test_a_bad_file_gets_a_danish_message_naming_the_line(visit, example, tmp_path):
+    page = open_overview(visit, example)
+    expect(page.locator("section.overview-indicator")).to_have_count(4, timeout=30_000)
+    bad = tmp_path / "afkortet.csv"
+    bad.write_text(example_text(example).replace("Praksis;Tilmeldte;", "Praksis;Tilmeldt;"), encoding="utf-8")
+    page.get_by_label("Klyngens datafil").set_input_files(str(bad))
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("linje", timeout=30_000)
+    assert "Klyngedatafilen" in alert.inner_text() and "Error" not in alert.inner_text()
+    expect(page.locator("[data-result]")).to_be_hidden()  # the previous file's overview is gone
