@@ -9,6 +9,7 @@ from pathlib import Path
 from . import data, pages, reference
 from .calculator import calculator_html
 from .errors import DataError
+from .follow_up import follow_up_html
 from .tables import link_item, markdown_table
 
 
@@ -131,3 +132,9 @@ def define_env(env) -> None:
         base = "../" * env.page.url.count("/")
         return calculator_html(pack, reference.reference_json(root, pack), base,
                                (page_dir / guide).read_text(encoding="utf-8"))
+
+    @macro
+    def follow_up(pack: str) -> str:
+        """«Følg op»: the pack's before/after calculator (one count, or the pack's indicators from fee codes)."""
+        base = "../" * env.page.url.count("/")
+        return follow_up_html(pack, reference.reference_json(root, pack), base)
