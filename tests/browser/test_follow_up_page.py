@@ -265,3 +265,27 @@ def test_nothing_typed_is_stored_and_a_reload_forgets_it(follow_up):
     follow_up.reload()
     for label in LABELS.values():
         assert follow_up.get_by_label(label, exact=True).input_value() == ""
+
+
+def test_a_worker_that_cannot_load_says_so_in_danish_and_prøv_igen_recovers(browser, site):
+    from servers import Fault, Server
+
+    server = Server(site)
+    server.faults["assets/calculators/calculators.zip"] = Fault(status=404)  # the Python package
+    context = browser.new_context(locale="da-DK")
+    try:
+        page = context.new_page()
+        page.goto(server.url + PAGE)
+        retry = page.get_by_role("button", name="Prøv igen")
+        expect(page.get_by_role("alert")).to_contain_text("Beregneren kunne ikke hentes fra sitet", timeout=60_000)
+        expect(page.get_by_role("status")).to_have_text("Beregneren kunne ikke indlæses")
+        expect(page.get_by_role("button", name="Beregn")).to_be_disabled()
+        expect(retry).to_be_visible()
+        del server.faults["assets/calculators/calculators.zip"]
+        retry.click()
+        expect(page.get_by_role("status")).to_have_text("Klar", timeout=60_000)
+        expect(retry).to_be_hidden()  # the theme's button style must not overrule `hidden`
+        expect(page.get_by_role("alert")).to_have_text("")
+    finally:
+        context.close()
+        server.close()
