@@ -11,6 +11,7 @@ from .calculator import calculator_html
 from .cluster_file_field import EXAMPLE_FILE
 from .overview import overview_html
 from .errors import DataError
+from .follow_up import follow_up_html
 from .tables import link_item, markdown_table
 
 
@@ -146,3 +147,9 @@ def define_env(env) -> None:
         """"Klyngens overblik": every practice of a loaded cluster data file, for the cluster meeting."""
         base = "../" * env.page.url.count("/")
         return overview_html(pack, reference.reference_json(root, pack), base, example_url())
+
+    @macro
+    def follow_up(pack: str) -> str:
+        """«Følg op»: the pack's before/after calculator (one count, or the pack's indicators from fee codes)."""
+        base = "../" * env.page.url.count("/")
+        return follow_up_html(pack, reference.reference_json(root, pack), base)

@@ -31,7 +31,8 @@ from macros import pages  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 
 TEMPLATES = SCRIPTS / "templates"
-PAGES = ("index.md", "droeftelsesguide.md", "klyngemoedet.md", "hjemme-i-praksis.md", "beregner.md")  # nav order
+PAGES = ("index.md", "droeftelsesguide.md", "klyngemoedet.md", "hjemme-i-praksis.md", "beregner.md",
+         "foelg-op.md")  # nav order
 CLUSTERS = {"Klynge A (fiktiv)": 6, "Klynge B (fiktiv)": 7, "Klynge C (fiktiv)": 8}
 DEFAULT_RATE = (100.0, 0.5)  # per 1,000 listed patients, for a code the demo generator has no rate for
 SECTION = re.compile(r"""(?P<indent> *)- ["']?Klyngepakker["']?:\s*(#.*)?\n?""")

@@ -1,0 +1,151 @@
+// «Følg op»: hands the counts before and after a practice's change to the worker and draws the answer. The
+// comparison, its numbers and its Danish sentences come from Python (calculators/follow_up.py and
+// follow_up_table.py); this file only moves text and builds the DOM, as calculator.js does.
+import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, svgElement } from "./page_kit.mjs";
+
+// As the comparison calculator: far more than any practice's fee codes fill; beyond it a paste is the wrong file.
+const MAX_INPUT_BYTES = 2_000_000;
+
+class FollowUp extends WorkerForm {
+  constructor(root, worker) {
+    super(root, worker);
+    this.mode = root.querySelector("[data-mode]");
+    this.warnings = root.querySelector("[data-warnings]");
+    this.result = root.querySelector("[data-result]");
+    this.csv = "";
+    this.mode.addEventListener("change", () => this.showMode());
+    root.querySelector("[data-download]").addEventListener("click", () => this.download());
+    root.querySelector("[data-print]").addEventListener("click", () => window.print());
+    this.showMode();
+  }
+
+  // A switch of mode keeps what was typed in every field, but an answer to the other mode no longer applies.
+  showMode() {
+    for (const part of this.root.querySelectorAll("[data-mode-part]")) part.hidden = part.dataset.modePart !== this.mode.value;
+    this.clearErrors();
+    this.clearResult();
+  }
+
+  submit() {
+    this.clearErrors();
+    const value = (name) => this.fields[name].value;
+    if (this.mode.value === "table") {
+      const request = { before_text: value("before_text"), before_days: value("before_days"),
+        after_text: value("after_text"), after_days: value("after_days") };
+      for (const name of ["before_text", "after_text"]) {
+        const bytes = new Blob([request[name]]).size;
+        if (bytes > MAX_INPUT_BYTES) {
+          this.clearResult();
+          this.showError(`Teksten fylder ${danishNumber(bytes / 1e6)} MB, men beregneren kan højst tage 2 MB. ` +
+            "Indsæt kun linjerne med ydelseskoder og antal.", name);
+          return;
+        }
+      }
+      this.compute("follow_up_table", request);
+    } else {
+      this.compute("follow_up", { before: value("before"), before_days: value("before_days"),
+        after: value("after"), after_days: value("after_days") });
+    }
+  }
+
+  // An error must never leave the previous numbers on screen as if they answered the new input.
+  clearResult() {
+    this.csv = "";
+    this.result.hidden = true;
+    for (const part of this.result.querySelectorAll("[data-summary], [data-charts]")) part.replaceChildren();
+    this.warnings.replaceChildren();
+  }
+
+  show(response) {
+    this.warnings.replaceChildren();
+    if (!response.ok) {
+      this.clearResult();
+      this.showError(response.error, response.field, response.errors || []);
+      return;
+    }
+    if (response.warnings?.length) {
+      this.warnings.append(element("p", {}, "Bemærk:"),
+        element("ul", {}, ...response.warnings.map((text) => element("li", {}, text))));
+    }
+    this.csv = response.csv;
+    const summary = this.result.querySelector("[data-summary]");
+    const charts = this.result.querySelector("[data-charts]");
+    if (response.result.indicators) {
+      // Several indicators: the caution about many comparisons first, then each indicator with its own chart.
+      summary.replaceChildren(...response.result.sentences.map((sentence) => element("p", {}, sentence)));
+      charts.replaceChildren(...response.result.indicators.map((indicator) => indicatorBlock(indicator)));
+    } else {
+      summary.replaceChildren(...sentences(response.result));
+      charts.replaceChildren(chart(response.result, "fu-chart"));
+    }
+    this.result.hidden = false;
+    this.result.focus();
+  }
+
+  download() {
+    if (this.csv) downloadText(this.csv, "midtkraft-foelg-op.csv");
+  }
+}
+
+function sentences(result) {
+  return result.sentences.map((sentence) => element("p", {}, sentence));
+}
+
+function indicatorBlock(indicator) {
+  const block = element("section", { class: "follow-up-indicator", "aria-labelledby": `fu-${indicator.id}` },
+    element("h3", { id: `fu-${indicator.id}` }, indicator.name));
+  if (!indicator.computed) {
+    block.append(element("p", {}, indicator.reason));
+    return block;
+  }
+  if (indicator.note) block.append(element("p", {}, indicator.note));
+  block.append(...sentences(indicator), chart(indicator, `fu-chart-${indicator.id}`, indicator.name));
+  return block;
+}
+
+// Each period's rate per week as a dot with its 95 % interval as a vertical bar, on a scale from 0, so that the
+// eye compares the two rates and sees how far their intervals overlap. The caption is the text alternative.
+function chart(result, captionId, name = "") {
+  const width = 420, height = 240, left = 56, right = 24, top = 16, bottom = 40;
+  const periods = result.periods;
+  const yMax = Math.max(...periods.map((p) => p.upper)) * 1.1 || 1;
+  const slot = (width - left - right) / periods.length;
+  const x = (index) => left + slot * (index + 0.5);
+  const y = (rate) => top + (1 - rate / yMax) * (height - top - bottom);
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": captionId,
+    class: "calculator-chart follow-up-chart" });
+
+  for (const tick of niceTicks(0, yMax, 5)) {
+    svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), class: "grid" }));
+    const label = svgElement("text", { x: left - 6, y: y(tick) + 4, "text-anchor": "end" });
+    label.textContent = danishNumber(tick);
+    svg.append(label);
+  }
+  const unit = svgElement("text", { x: 12, y: (top + height - bottom) / 2, "text-anchor": "middle",
+    transform: `rotate(-90 12 ${(top + height - bottom) / 2})` });
+  unit.textContent = `Ydelser ${result.unit}`;
+  svg.append(unit);
+
+  periods.forEach((period, index) => {
+    const px = x(index);
+    svg.append(
+      svgElement("line", { x1: px, x2: px, y1: y(period.lower), y2: y(period.upper), class: "follow-up-interval" }),
+      svgElement("line", { x1: px - 8, x2: px + 8, y1: y(period.lower), y2: y(period.lower), class: "follow-up-interval" }),
+      svgElement("line", { x1: px - 8, x2: px + 8, y1: y(period.upper), y2: y(period.upper), class: "follow-up-interval" }),
+      svgElement("circle", { cx: px, cy: y(period.rate), r: 6, class: `follow-up-rate follow-up-rate--${index}` }));
+    const value = svgElement("text", { x: px + 12, y: y(period.rate) + 4 });
+    value.textContent = period.rate_text;
+    const label = svgElement("text", { x: px, y: height - bottom + 18, "text-anchor": "middle" });
+    label.textContent = `${period.label} (${danishNumber(period.days)} ${period.days === 1 ? "dag" : "dage"})`;
+    svg.append(value, label);
+  });
+
+  const caption = element("figcaption", { id: captionId },
+    name ? element("strong", {}, `${name}: `) : "",
+    `Ydelser ${result.unit} før og efter ændringen. Prikken er antallet ${result.unit}, stregen dets `,
+    `${result.level} sikkerhedsinterval. `,
+    ...periods.map((period) => `${period.label}: ${period.rate_text} (${period.interval_text}). `));
+  return element("figure", { class: "calculator-figure follow-up-figure" }, svg, caption);
+}
+
+mount("[data-follow-up]", FollowUp);
