@@ -45,7 +45,7 @@ og regionens samlede rate. Brug det på klyngemødet på skærm, projektor eller
   <div data-indicators></div>
   <p class="overview-note">Vurderingen bygger på samme statistik som beregneren: klyngens samlede rate sammenlignet med
   praksissens eget sikkerhedsinterval, med bredere grænser, når klyngens praksis er mere forskellige, end
-  tilfældigheder kan forklare. «Højere» og «lavere» siger intet om, hvad der er bedst.</p>
+  tilfældigheder kan forklare. »Højere« og »lavere« siger intet om, hvad der er bedst.</p>
 </section>
 </div>
 """
