@@ -42,9 +42,10 @@ build: setup
 test: setup /usr/bin/chromium
 	$(BIN)/python -m pytest
 
-# Versions with mike, into the local gh-pages branch (nothing is pushed).
+# Versions with mike, into the local gh-pages branch (nothing is pushed). The script keeps one copy of Pyodide at
+# gh-pages' root (_pyodide/<version>/), shared by every edition; see scripts/deploy_edition.py.
 deploy-local: setup
-	PATH="$(CURDIR)/$(BIN):$$PATH" MKDOCS_VERSION_PROVIDER=mike $(BIN)/mike deploy --update-aliases $(VERSION) latest
+	$(BIN)/python scripts/deploy_edition.py deploy $(VERSION)
 	$(BIN)/mike set-default latest
 
 serve-versions: setup

@@ -36,12 +36,14 @@ import tempfile
 import time
 from pathlib import Path
 
+import editions  # benchmarks/ is the folder of this script, so on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 CALCULATOR_PATH = "klyngepakker/videokonsultationer/beregner/"
 PLAIN_PATH = "videokonference/"
 BARE_PATH = "benchmarks/bare/"
-REFERENCE_URL_PATH = "assets/data/videokonsultationer.json"
+REFERENCE_URL_PATH = "assets/data/videokonsultationer.*.json"  # its name carries a content hash
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 LARGE_CLUSTER = 1000
 PACK_COUNTS = (10, 50, 100)
@@ -194,18 +196,19 @@ worker.onmessage = ({ data }) => {
   document.querySelector("[data-status-text]").textContent = data === 2 ? "Klar" : `Fejl: ${data}`;
 };
 """
-BARE_WORKER = """import { loadPyodide } from "../../assets/pyodide/pyodide.mjs";
+PYODIDE_FOLDER = editions.pyodide_folder()  # one Pyodide per deployment: _pyodide/<version>/
+BARE_WORKER = """import { loadPyodide } from "../../%spyodide.mjs";
 try {
-  const pyodide = await loadPyodide({ indexURL: new URL("../../assets/pyodide/", import.meta.url).href });
+  const pyodide = await loadPyodide({ indexURL: new URL("../../%s", import.meta.url).href });
   self.postMessage(pyodide.runPython("1+1"));
 } catch (error) {
   self.postMessage(String(error));
 }
-"""
+""" % (PYODIDE_FOLDER, PYODIDE_FOLDER)
 
 
 def large_reference(reference: dict, practices: int, seed: int = 5) -> dict:
-    """The demo reference with its first cluster (id k1, the form's first option) replaced by one of `practices`
+    """The demo reference with its first cluster (the form's first option) replaced by one of `practices`
     generated practices, at rates like the demo cluster's."""
     rng = random.Random(seed)
     demo = reference["clusters"][0]
@@ -230,8 +233,9 @@ def site_copies(site: Path, work: Path, glue: Path | None = None) -> tuple[Path,
     (bare / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
     large = work / "site-large"
     shutil.copytree(demo, large)
-    reference = json.loads((demo / REFERENCE_URL_PATH).read_text(encoding="utf-8"))
-    (large / REFERENCE_URL_PATH).write_text(
+    reference_path = next(demo.glob(REFERENCE_URL_PATH)).relative_to(demo)
+    reference = json.loads((demo / reference_path).read_text(encoding="utf-8"))
+    (large / reference_path).write_text(
         json.dumps(large_reference(reference, LARGE_CLUSTER), ensure_ascii=False, separators=(",", ":")),
         encoding="utf-8")
     return demo, large
@@ -310,7 +314,7 @@ class Visit:
 
     def compute(self) -> dict:
         page = self.page
-        page.select_option("#calc-cluster", "k1")
+        page.select_option("#calc-cluster", "klynge-a-fiktiv")
         page.fill("#calc-listed", LISTED)
         page.fill("#calc-text", PASTE)
         page.get_by_role("button", name="Beregn").click()
@@ -479,7 +483,7 @@ def holds(ok: bool) -> str:
 
 
 def weight_summary(rows: list[dict], gz: dict[str, int]) -> dict:
-    core = [r for r in rows if r["path"].startswith("assets/pyodide/") and r["path"].rsplit("/", 1)[-1] in PYODIDE_CORE]
+    core = [r for r in rows if r["path"].startswith(PYODIDE_FOLDER) and r["path"].rsplit("/", 1)[-1] in PYODIDE_CORE]
     other = [r for r in rows if r not in core]
     def total(items, key):
         return sum(r[key] for r in items)
@@ -631,7 +635,9 @@ def main() -> None:
         if not args.skip_browser:
             print(f"Chromium: {args.runs} cold runs …", flush=True)
             browser = bench_browser(site, work, args.runs, args.glue)
+        editions_lines = [] if args.skip_browser else editions.figures(site, min(args.runs, 3))
     table, details = report(args, build_result, browser)
+    table = "\n".join([table, "", *editions_lines]) if editions_lines else table
     print()
     print(table)
     lines = ["# Benchmark results", "", "Written by `make bench` (`benchmarks/run.py`); figures, not pass/fail.", "",
@@ -651,7 +657,7 @@ def main() -> None:
 
 METHOD = f"""\
 - The site is built once (`mkdocs build --strict`) into a temporary folder and copied twice: one copy gets a bare
-  page ({BARE_PATH}: a module worker that imports the same /assets/pyodide/pyodide.mjs, calls `loadPyodide` and runs
+  page ({BARE_PATH}: a module worker that imports the same /{PYODIDE_FOLDER}pyodide.mjs, calls `loadPyodide` and runs
   `1+1`), the other also gets a generated reference of one cluster of {LARGE_CLUSTER:,} practices at the same URL,
   {REFERENCE_URL_PATH}. Each copy is served by Python's `http.server` on 127.0.0.1 in a process of its own.
 - Every visit is a new Playwright browser context (an empty HTTP cache) with the cache also disabled through CDP
@@ -661,7 +667,7 @@ METHOD = f"""\
   added before the page's scripts); for the bare page when its worker has answered 2. Medians of the runs; the
   ratio both of the medians and, steadier on a shared machine, the median of each run's own ratio. "Page until
   the worker starts" is when the page called `new Worker` for the calculator (the bare page: for its worker).
-- Compute: the form is filled (cluster k1, {LISTED} listed patients, all five codes) and «Beregn» clicked as soon
+- Compute: the form is filled (cluster «Klynge A (fiktiv)», {LISTED} listed patients, all five codes) and «Beregn» clicked as soon
   as the status reads «Klar» (as with a form restored after a reload: the worst case, the WebAssembly still cold);
   from the form's submit event to the first frame after the result table is in the page (requestAnimationFrame,
   then a task). "Again": the same press 1.5 s later. The worker's own time is the page's

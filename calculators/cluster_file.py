@@ -39,7 +39,7 @@ from .rates import rate
 SIGNATURE = ("MidtKraft klyngedatafil", "version 1")
 BOM = "\ufeff"  # Excel reads a BOM-less CSV as Windows-1252 and garbles æ, ø and å
 MIN_PRACTICES = 5  # fewer practices than this and a cluster's figures could point at one practice
-CLUSTER_ID = "datafil"  # the loaded cluster's id beside the site's own clusters (k1, k2, …)
+CLUSTER_ID = "datafil"  # the loaded cluster's id beside the site's own clusters (slugs of their names, e.g. klynge-a-fiktiv)
 OPEN, ANONYMOUS = "åbne", "anonyme"
 INDICATOR_HEADER = ("Indikator", "Navn", "Ydelseskoder", "Regionens antal", "Regionens rate pr. 1.000")
 PRACTICE_HEADER = ("Praksis", "Tilmeldte")

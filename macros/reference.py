@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,14 @@ MAX_DIGITS = 9  # no practice has a billion of anything; more is a pasting error
 # words name a single practice.
 PRACTICE_LIKE = re.compile(r"\d{4,}|\b(praksis\w*|læge\w*|\w*klinik\w*|dr)\b",
                            re.IGNORECASE)
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def cluster_id(name: str) -> str:
+    """A cluster's id from its name («Klynge Århus Syd» -> klynge-aarhus-syd): it stays the same when clusters are
+    added or removed, so a page or result cached by a browser never points at another cluster."""
+    plain = unicodedata.normalize("NFKD", name.lower().translate(DANISH_LETTERS)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def pack_ids(root: Path) -> list[str]:
@@ -116,6 +125,14 @@ def check_clusters(frame: pd.DataFrame, name: str) -> list[str]:
             problems.append(f"{name}, række {csv_line(rows[0])}, kolonne «klynge»: «{cluster}» ligner navnet på "
                             "en praksis eller et ydernummer, og klyngenavnet vises på sitet. Skriv klyngens navn, "
                             "fx «Klynge Viborg Nord».")
+    named = frame.loc[frame["klynge"] != "", "klynge"].drop_duplicates()
+    for same, names in named.groupby(named.map(cluster_id)):
+        listed = " og ".join(f"«{n}»" for n in names)
+        if not same:
+            problems.append(f"{name}, kolonne «klynge»: {listed} skal indeholde mindst ét bogstav eller tal.")
+        elif len(names) > 1:
+            problems.append(f"{name}, kolonne «klynge»: {listed} kan ikke skelnes i beregneren, fordi de kun er "
+                            "forskellige i tegnsætning eller store og små bogstaver. Omdøb en af dem.")
     # The same practice twice would make a cluster of four pass the rule of five below.
     for _, rows in frame[frame.duplicated(keep=False)].groupby(list(frame.columns)).groups.items():
         problems.append(f"{name}, {row_list([csv_line(index) for index in rows])}: rækkerne er ens. Hver praksis må "
@@ -155,7 +172,7 @@ def reference_json(root: Path, pack: str) -> dict:
     clusters = []
     for cluster, practices in frame.groupby("klynge", sort=True):
         clusters.append({
-            "id": f"k{len(clusters) + 1}",
+            "id": cluster_id(cluster),
             "name": cluster,
             "listed": practices["tilmeldte"].tolist(),
             "counts": {indicator["id"]: practices[[str(c) for c in indicator["codes"]]].sum(axis=1).tolist()

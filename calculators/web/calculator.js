@@ -89,7 +89,7 @@ class Calculator extends WorkerForm {
 
   download() {
     if (!this.csv) return;
-    downloadText(this.csv, `midtkraft-${this.root.dataset.reference.split("/").pop().replace(".json", "")}.csv`);
+    downloadText(this.csv, `midtkraft-${this.root.dataset.reference.split("/").pop().replace(/(\.[0-9a-f]+)?\.json$/, "")}.csv`);
   }
 }
 

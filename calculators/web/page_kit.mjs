@@ -2,6 +2,7 @@
 // site's frame, the worker's life cycle (loading, ready, failed, "Prøv igen") and small DOM helpers. Each page's
 // own module (calculator.js, …) builds its form's request and draws the answer; numbers and wording come from
 // Python.
+import { keepForOffline } from "./offline.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
 // A load with no answer from the site for this long will not finish (the worker reports every answer).
@@ -133,6 +134,7 @@ export class WorkerForm {
       this.submitButton.disabled = false;
       this.setStatus("Klar", false);
       this.ready();
+      keepForOffline();
     } else if (message.type === "failed") {
       this.failed(message.message);
     } else if (message.type === "result" && message.id === this.nextId && this.state === "ready") {

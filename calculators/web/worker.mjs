@@ -2,9 +2,8 @@
 // `calculators` package once, then answers the page's compute requests. Nothing here talks to any host but the
 // site, and the page makes sure nothing could: it starts this module from a blob: wrapper, so the page's own
 // Content-Security-Policy governs the worker (connect-src 'self'), even on a host that sends no headers.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { PYODIDE, loadPyodide } from "./pyodide_location.mjs"; // written at build time
 
-const assets = new URL("../", import.meta.url);
 // Every load failure is the site's, never the user's browser: say what to do, and that no number was sent.
 const FAILED = "Beregneren kunne ikke hentes fra sitet. Tryk «Prøv igen», eller genindlæs siden. Sker det igen, " +
   "så skriv til midtkraft@stab.rm.dk. Jeres tal er ikke sendt nogen steder hen.";
@@ -39,8 +38,8 @@ async function fetchOk(url, as) {
 // Pyodide and the package start loading the moment the worker exists; the reference data follow the page's
 // first message, which names them.
 const runtime = Promise.all([
-  loadPyodide({ indexURL: new URL("pyodide/", assets).href }),
-  fetchOk(new URL("calculators/calculators.zip", assets), "arrayBuffer"),
+  loadPyodide({ indexURL: PYODIDE }),
+  fetchOk(new URL("./calculators.zip", import.meta.url), "arrayBuffer"),
 ]).then(([pyodide, archive]) => {
   pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/calculators-package" });
   pyodide.runPython(`

@@ -1,8 +1,11 @@
 """Puts what the in-browser calculators need into the built site, all served by the site itself:
 
-- assets/pyodide/: Pyodide's core files from node_modules (the npm package pinned in package-lock.json);
-- assets/calculators/: the `calculators` package as a zip for the worker, and its browser glue (JS, CSS);
+- _pyodide/<version>/: Pyodide's core files from node_modules (the npm package pinned in package-lock.json), in a
+  plain build; a mike edition finds them at the deployment's root instead (see pyodide_core.py);
+- assets/calculators/: the `calculators` package as a zip for the worker, its browser glue (JS, CSS) and
+  pyodide_location.mjs, which tells the worker where Pyodide is;
 - assets/data/<pack>.json: each pack's validated, anonymous reference data.
+asset_hashes.py then gives the files in assets/ their hashed names.
 """
 
 from __future__ import annotations
@@ -15,39 +18,47 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+HOOKS = Path(__file__).resolve().parent
+ROOT = HOOKS.parents[1]
+sys.path[:0] = [str(ROOT), str(HOOKS)]
 
+import pyodide_core  # noqa: E402
 from macros import reference  # noqa: E402
 
-PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
-
-def copy_pyodide(root: Path, target: Path) -> None:
-    source = root / "node_modules" / "pyodide"
-    missing = [name for name in PYODIDE_CORE if not (source / name).is_file()]
+def place_pyodide(root: Path, site: Path, in_edition: bool) -> None:
+    """Copies Pyodide into a plain build and writes the worker's pointer to it, relative to the module itself."""
+    missing = pyodide_core.missing(root)
     if missing:
         raise PluginError(
             f"Pyodide mangler i node_modules/pyodide ({', '.join(missing)}). Kør «npm ci» (eller «make build»), "
             "så hentes den version, package-lock.json angiver."
         )
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_CORE:
-        shutil.copy2(source / name, target / name)
+    if not in_edition:
+        pyodide_core.copy_core(root, site / pyodide_core.FOLDER / pyodide_core.version(root))
+    (site / pyodide_core.VERSION_FILE).write_text(pyodide_core.version(root) + "\n", encoding="utf-8")
+    folder = "../../" + pyodide_core.from_site_root(root, in_edition)  # from assets/calculators/ to the site root
+    (site / "assets" / "calculators").mkdir(parents=True, exist_ok=True)
+    (site / "assets" / "calculators" / "pyodide_location.mjs").write_text(
+        "// Written by overrides/hooks/calculator_assets.py: one Pyodide per deployment, named by its version.\n"
+        f'export {{ loadPyodide }} from "{folder}pyodide.mjs";\n'
+        f'export const PYODIDE = new URL("{folder}", import.meta.url).href;\n', encoding="utf-8")
 
 
 def zip_package(package: Path, target: Path) -> None:
-    """Only the Python modules: the worker unpacks this into Pyodide's file system and imports it."""
+    """Only the Python modules: the worker unpacks this into Pyodide's file system and imports it. Fixed dates, so
+    the same modules give the same bytes (and the same hashed name, see asset_hashes.py) in every build."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for module in sorted(package.glob("*.py")):
-            archive.write(module, f"calculators/{module.name}")
+            entry = zipfile.ZipInfo(f"calculators/{module.name}", date_time=(1980, 1, 1, 0, 0, 0))
+            archive.writestr(entry, module.read_bytes(), zipfile.ZIP_DEFLATED)
 
 
 def on_post_build(config):
     root = Path(config.config_file_path).resolve().parent
     site = Path(config.site_dir)
-    copy_pyodide(root, site / "assets" / "pyodide")
+    place_pyodide(root, site, pyodide_core.in_mike_edition(config))
     zip_package(root / "calculators", site / "assets" / "calculators" / "calculators.zip")
     for asset in (root / "calculators" / "web").glob("*"):
         shutil.copy2(asset, site / "assets" / "calculators" / asset.name)

@@ -1,4 +1,5 @@
-"""Two editions deployed with mike side by side: the older one says so in Danish, the selector switches."""
+"""Two editions deployed with mike side by side (scripts/deploy_edition.py, as `make deploy-local` and the deploy
+workflow run it): the older one says so in Danish, the selector switches, and both share one copy of Pyodide."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from playwright.sync_api import expect
 from conftest import QuietHandler, Visit, copy_project
 
 MIKE = str(Path(sys.executable).parent / "mike")
+DEPLOY = str(Path(__file__).resolve().parents[2] / "scripts" / "deploy_edition.py")
+CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
                 "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
 
@@ -33,8 +36,7 @@ def run(project, *command, **env):
 def deploy(project, edition):
     run(project, "git", "add", "-A")
     run(project, "git", "commit", "-qm", f"Udgave {edition}")
-    run(project, MIKE, "deploy", "--update-aliases", edition, "latest",
-        MKDOCS_VERSION_PROVIDER="mike")
+    run(project, sys.executable, DEPLOY, "deploy", edition)
 
 
 @pytest.fixture(scope="module")
@@ -87,4 +89,25 @@ def test_version_selector_switches_edition(browser, editions):
     page.locator(".md-version__link", has_text="1.0").click()
     expect(page).to_have_url(editions["url"] + "1.0/privatliv/")
     expect(page.locator("[data-md-component=outdated]")).to_be_visible()
+    visit.context.close()
+
+
+def test_one_copy_of_pyodide_serves_both_editions(editions):
+    version = json.loads((editions["project"] / "node_modules" / "pyodide" / "package.json").read_text())["version"]
+    tree = run(editions["project"], "git", "ls-tree", "-r", "--name-only", "gh-pages").splitlines()
+    assert [path for path in tree if path.endswith("pyodide.asm.wasm")] == [f"_pyodide/{version}/pyodide.asm.wasm"]
+    assert {path for path in tree if path.endswith("/pyodide-version.txt")} == {"1.0/pyodide-version.txt",
+                                                                              "1.1/pyodide-version.txt"}
+
+
+@pytest.mark.parametrize("edition", ["1.0", "1.1", "latest"])
+def test_each_editions_calculator_is_ready_with_the_shared_pyodide(browser, editions, edition):
+    visit = Visit(browser, editions["url"])
+    pyodide = []
+    visit.context.on("request", lambda request: "pyodide.asm.wasm" in request.url and pyodide.append(request.url))
+    page = visit.open(f"{edition}/{CALCULATOR}")
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
+    # The worker's load, then the service worker's first fill: both from the deployment's one copy.
+    assert pyodide and {url.removeprefix(editions["url"]).split("/")[0] for url in pyodide} == {"_pyodide"}
+    assert visit.console_errors == [] and visit.foreign_requests == []
     visit.context.close()

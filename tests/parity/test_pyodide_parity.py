@@ -38,7 +38,7 @@ NODE_TIMEOUT = 120  # seconds; Pyodide takes ~15 s here (start ~5 s), more on a 
 ALL_CODES = "4436;30\n1003;2\n0101;6.000\n0120;150\n0201;1.200"
 
 
-def _run(case_id: str, text, listed="2.000", cluster_id="k1") -> dict:
+def _run(case_id: str, text, listed="2.000", cluster_id="klynge-a-fiktiv") -> dict:
     return {"id": f"run-{case_id}", "function": "run",
             "calls": [{"args": [{"text": text, "listed": listed, "cluster_id": cluster_id}]}]}
 
@@ -49,26 +49,26 @@ def _calls(case_id: str, function: str, arg_lists: list[list], **kwargs) -> dict
 
 RUN_CASES = [
     # An ok result for every cluster, with different list sizes and counts.
-    _run("cluster-k1", ALL_CODES, "2.000", "k1"),
-    _run("cluster-k2", "4436;4\n1003;1\n0101;3.100\n0120;80\n0201;700", "850", "k2"),
-    _run("cluster-k3", "4436;120\n1003;15\n0101;14.500\n0120;400\n0201;2.900", "5.400", "k3"),
-    _run("cluster-k4", "4436;0\n1003;0\n0101;9.000\n0120;0\n0201;2.000", "3.300", "k4"),
+    _run("cluster-k1", ALL_CODES, "2.000", "klynge-a-fiktiv"),
+    _run("cluster-k2", "4436;4\n1003;1\n0101;3.100\n0120;80\n0201;700", "850", "klynge-b-fiktiv"),
+    _run("cluster-k3", "4436;120\n1003;15\n0101;14.500\n0120;400\n0201;2.900", "5.400", "klynge-c-fiktiv"),
+    _run("cluster-k4", "4436;0\n1003;0\n0101;9.000\n0120;0\n0201;2.000", "3.300", "klynge-d-fiktiv"),
     # Paste shapes.
-    _run("tab-listed-as-int", "4436\t30\n1003\t2\n0101\t6000\n0120\t150\n0201\t1200", 2000, "k2"),
-    _run("semicolon-thousands-dot", "4436;1.030\n0101;16.000\n0201;1.200", "12.500", "k3"),
-    _run("spaces-thousands-nbsp", "4436 30\n0101 6\u00a0000\n0201   1\u00a0200\n0120 1\u202f050", "2\u00a0000", "k1"),
-    _run("error-spaces-thousands-space", "4436 30\n0101 6 000\n0201 1200", "2000", "k1"),
-    _run("comma-and-colon", "4436,30\n1003: 2\n0101 : 6000", "2000", "k4"),
-    _run("header-line", "Ydelseskode;Antal\n4436;30\n0101;6.000", "2000", "k1"),
-    _run("code-without-leading-zero", "101;6000\n201;1200\n4436;25\n120;99", "1.800", "k2"),
-    _run("duplicate-codes", "4436;10\n4436;5\n0101;6000\n4436;1", "2000", "k1"),
-    _run("unknown-code", "0999;4\n4436;30\n0101;6000\n7777;1", "2000", "k1"),
+    _run("tab-listed-as-int", "4436\t30\n1003\t2\n0101\t6000\n0120\t150\n0201\t1200", 2000, "klynge-b-fiktiv"),
+    _run("semicolon-thousands-dot", "4436;1.030\n0101;16.000\n0201;1.200", "12.500", "klynge-c-fiktiv"),
+    _run("spaces-thousands-nbsp", "4436 30\n0101 6\u00a0000\n0201   1\u00a0200\n0120 1\u202f050", "2\u00a0000", "klynge-a-fiktiv"),
+    _run("error-spaces-thousands-space", "4436 30\n0101 6 000\n0201 1200", "2000", "klynge-a-fiktiv"),
+    _run("comma-and-colon", "4436,30\n1003: 2\n0101 : 6000", "2000", "klynge-d-fiktiv"),
+    _run("header-line", "Ydelseskode;Antal\n4436;30\n0101;6.000", "2000", "klynge-a-fiktiv"),
+    _run("code-without-leading-zero", "101;6000\n201;1200\n4436;25\n120;99", "1.800", "klynge-b-fiktiv"),
+    _run("duplicate-codes", "4436;10\n4436;5\n0101;6000\n4436;1", "2000", "klynge-a-fiktiv"),
+    _run("unknown-code", "0999;4\n4436;30\n0101;6000\n7777;1", "2000", "klynge-a-fiktiv"),
     _run("crlf-blank-lines-trailing-cells-quotes", "\r\n4436;30;;\r\n\r\n\"1003\";\"2\"\r\n'0101;6.000;\r\n",
-         "2000", "k2"),
-    _run("small-counts-exact-interval", "4436;3\n1003;1\n0101;9\n0120;7\n0201;5", "950", "k4"),
-    _run("large-counts", "4436;98.765\n0101;1.234.567\n0201;400.000", "250.000", "k3"),
-    _run("tiny-list", "4436;1\n0101;3", "1", "k2"),
-    _run("codes-not-pasted-not-computed", "4436;30\n0101;6.000", "2000", "k1"),
+         "2000", "klynge-b-fiktiv"),
+    _run("small-counts-exact-interval", "4436;3\n1003;1\n0101;9\n0120;7\n0201;5", "950", "klynge-d-fiktiv"),
+    _run("large-counts", "4436;98.765\n0101;1.234.567\n0201;400.000", "250.000", "klynge-c-fiktiv"),
+    _run("tiny-list", "4436;1\n0101;3", "1", "klynge-b-fiktiv"),
+    _run("codes-not-pasted-not-computed", "4436;30\n0101;6.000", "2000", "klynge-a-fiktiv"),
     _run("count-first-header", "Antal\tYdelseskode\n30\t4436\n2\t1003\n6000\t0101\n150\t0120\n1200\t0201"),
     _run("three-columns", "0101;Konsultation, dagtid;6.000\n4436;Video;30\n1003;Video;2\n0120;Årsstatus;150\n"
                           "0201;Telefon;1.200"),

@@ -1,0 +1,216 @@
+"""`make bench`'s figures for issue 14 (editions, hashed assets, offline): what a first visit to the calculator
+costs on the wire, how fast a returning visitor's calculator is ready, and how a deployment grows with editions.
+
+- first visit: every byte the site sends for one visit to the calculator page (until «Klar» and the service
+  worker's first fill), each file as a gzip-capable host sends it (gzip -6 where that is smaller), counted by the
+  server itself, so nothing served from a browser cache is counted;
+- returning visitor: the calculator page opened again in the same browser context (HTTP cache and service worker
+  warm), navigation -> «Klar», beside the bare page (Pyodide alone, 1+1) opened again the same way; medians;
+- deployment size: `scripts/deploy_edition.py deploy` of 1, 2 and 10 editions into a scratch git repository, the
+  size of the files in gh-pages (what GitHub Pages counts against its 1 GB), beside what the same editions
+  weighed when each carried its own Pyodide.
+
+    .venv/bin/python benchmarks/editions.py [--runs 3]    (run.py calls `figures` too)
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
+BARE = "benchmarks/bare/"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MIME = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json"}
+EDITION_COUNTS = (1, 2, 10)
+MB = 1_000_000
+# The moment the status first says «Klar» (an init script runs outside the page's CSP).
+MARK_READY = """new MutationObserver(() => {
+  const status = document.querySelector("[data-status-text]");
+  if (!window.__klar && status && status.textContent.trim() === "Klar") window.__klar = performance.now();
+}).observe(document, { subtree: true, childList: true, characterData: true });"""
+BARE_FILES = {
+    "index.html": '<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Bare Pyodide</title>'
+                  '<script type="module" src="bare.js"></script></head><body><p data-status-text>Indlæser …</p>'
+                  "</body></html>\n",
+    "bare.js": 'const worker = new Worker(new URL("./bare-worker.mjs", import.meta.url), { type: "module" });\n'
+               'worker.onmessage = ({ data }) => { document.querySelector("[data-status-text]").textContent = '
+               'data === 2 ? "Klar" : `Fejl: ${data}`; };\n',
+    "bare-worker.mjs": 'import {{ loadPyodide }} from "../../{pyodide}pyodide.mjs";\n'
+                       'const pyodide = await loadPyodide({{ indexURL: new URL("../../{pyodide}", import.meta.url).href }});\n'
+                       'self.postMessage(pyodide.runPython("1+1"));\n',
+}
+
+
+def pyodide_folder() -> str:
+    version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())["version"]
+    return f"_pyodide/{version}/"
+
+
+class CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and adds up what a gzip-capable host would send for each answered request."""
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        answer = super().send_head()
+        if answer is not None:
+            path = Path(self.translate_path(self.path))
+            path = path / "index.html" if path.is_dir() else path
+            body = path.read_bytes()
+            self.server.sent.append((self.path, min(len(body), len(gzip.compress(body, 6)))))
+        return answer
+
+
+def serve(directory: Path) -> http.server.ThreadingHTTPServer:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(directory)))
+    server.sent = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def wait_ready(page, timeout_s: float = 180) -> float:
+    """Milliseconds from navigation to «Klar», polled from outside (the page's CSP forbids wait_for_function)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        ready = page.evaluate("window.__klar || null")
+        if ready:
+            return ready
+        time.sleep(0.05)
+    status = page.evaluate("document.querySelector('[data-status-text]')?.textContent")
+    raise SystemExit(f"{page.url}: ikke «Klar» inden for {timeout_s:.0f} s (status: {status})")
+
+
+def wait_for_service_worker(page) -> None:
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+
+
+def browser_figures(site: Path, runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    copy = Path(tempfile.mkdtemp(prefix="midtkraft-editions-"))
+    try:
+        shutil.copytree(site, copy, dirs_exist_ok=True)
+        (copy / BARE).mkdir(parents=True)
+        for name, text in BARE_FILES.items():
+            (copy / BARE / name).write_text(text.format(pyodide=pyodide_folder()) if name.endswith(".mjs") else text,
+                                            encoding="utf-8")
+        server = serve(copy)
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        first, ours, bare = [], [], []
+        with sync_playwright() as playwright:
+            for _ in range(runs):
+                for path, warm in ((CALCULATOR, ours), (BARE, bare)):
+                    # A profile on disk, as a person's browser has: an off-the-record context keeps its HTTP cache
+                    # in memory, which drops the 9.6 MB wasm, so the service worker's first fill fetched it again.
+                    profile = tempfile.mkdtemp(prefix="midtkraft-profile-")
+                    context = playwright.chromium.launch_persistent_context(
+                        profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, locale="da-DK")
+                    context.add_init_script(MARK_READY)
+                    page = context.new_page()
+                    server.sent.clear()
+                    page.goto(url + path)
+                    wait_ready(page)
+                    if path == CALCULATOR:
+                        wait_for_service_worker(page)
+                        first.append(sum(size for _, size in server.sent))
+                    page.close()
+                    page = context.new_page()  # the returning visitor: same browser, caches warm
+                    page.goto(url + path)
+                    warm.append(wait_ready(page))
+                    context.close()
+                    shutil.rmtree(profile, ignore_errors=True)
+        server.shutdown()
+        server.server_close()
+        return {"first_bytes": statistics.median(first), "warm_ms": statistics.median(ours),
+                "bare_warm_ms": statistics.median(bare), "runs": {"first": first, "warm": ours, "bare": bare}}
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def tree_bytes(repo: Path) -> int:
+    """The size of the files in gh-pages: blobs as listed (a symlink alias counts as its few bytes)."""
+    listing = subprocess.run(["git", "ls-tree", "-r", "-l", "gh-pages"], cwd=repo, check=True, capture_output=True,
+                             text=True).stdout
+    return sum(int(line.split()[3]) for line in listing.splitlines() if line.split()[3] != "-")
+
+
+def deployment_figures() -> dict:
+    """Deploys up to max(EDITION_COUNTS) editions with scripts/deploy_edition.py into a scratch repository."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid", "NO_MKDOCS_2_WARNING": "1"}
+    sizes = {}
+    with tempfile.TemporaryDirectory(prefix="midtkraft-deploy-") as temp:
+        repo = Path(temp) / "project"
+        repo.mkdir()
+        for name in ("mkdocs.yml", "docs", "data", "macros", "overrides", "calculators", ".gitignore"):
+            source = ROOT / name
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / name)
+        (repo / "node_modules").symlink_to(ROOT / "node_modules")
+        def run(*command):
+            subprocess.run(command, cwd=repo, env=env, check=True, capture_output=True)
+        run("git", "init", "-q", "-b", "main")
+        run("git", "add", "-A")
+        run("git", "commit", "-qm", "bench")
+        for number in range(1, max(EDITION_COUNTS) + 1):
+            print(f"  edition {number}/{max(EDITION_COUNTS)} …", flush=True)
+            run(sys.executable, str(ROOT / "scripts" / "deploy_edition.py"), "deploy", f"1.{number}")
+            if number in EDITION_COUNTS:
+                sizes[number] = tree_bytes(repo)
+        pyodide = sum((ROOT / "node_modules" / "pyodide" / name).stat().st_size for name in
+                      ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"))
+    # Before: every edition carried its own copy of the same files.
+    before = {n: size + (n - 1) * pyodide for n, size in sizes.items()}
+    return {"sizes": sizes, "before": before, "pyodide": pyodide}
+
+
+def figures(site: Path, runs: int) -> list[str]:
+    """The printed lines (Markdown table rows and notes) for run.py's report."""
+    print("Editions: first visit and returning visitor …", flush=True)
+    browser = browser_figures(site, runs)
+    print(f"Editions: deploying {max(EDITION_COUNTS)} editions …", flush=True)
+    deployment = deployment_figures()
+    lines = ["| Editions (issue 14) | Figure |", "|---|---|",
+             f"| First visit to the calculator, bytes sent gzip-capable (median of {runs}) | "
+             f"{browser['first_bytes'] / MB:.2f} MB |",
+             f"| Returning visitor, navigation → «Klar», caches warm (median) | {browser['warm_ms']:,.0f} ms |",
+             f"| Bare Pyodide (1+1), returning visitor the same way (median) | {browser['bare_warm_ms']:,.0f} ms |"]
+    for n, size in deployment["sizes"].items():
+        lines.append(f"| Deployment with {n} edition{'s' if n > 1 else ''} (gh-pages files) | {size / MB:.1f} MB "
+                     f"(each edition with its own Pyodide: {deployment['before'][n] / MB:.1f} MB) |")
+    lines += ["", "Each run: first visit bytes " + "; ".join(f"{b:,}" for b in browser["runs"]["first"])
+              + " · returning ms " + "; ".join(f"{v:.0f}" for v in browser["runs"]["warm"])
+              + " · bare returning ms " + "; ".join(f"{v:.0f}" for v in browser["runs"]["bare"])]
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="midtkraft-site-") as temp:
+        site = Path(temp) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
+                       check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        print("\n".join(figures(site, args.runs)))
+
+
+if __name__ == "__main__":
+    main()

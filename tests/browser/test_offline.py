@@ -1,0 +1,85 @@
+"""After one visit the calculator opens and computes without a network (the service worker, overrides/sw.js)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from playwright.sync_api import expect
+
+from conftest import Visit
+from servers import Fault, Server
+from test_calculator import PAGE, PASTE, expected_row, fill, table_rows
+
+# Installed (its first fill done) and in charge of the page.
+READY = "async () => { await navigator.serviceWorker.ready; return navigator.serviceWorker.controller !== null; }"
+CACHED = """async () => Object.fromEntries(await Promise.all((await caches.keys()).map(async (name) =>
+  [name, (await (await caches.open(name)).keys()).map((request) => request.url)])))"""
+
+
+def wait_until(page, condition: str, seconds: int = 90):
+    """Polls an async condition inside the page (wait_for_function would take its promise for a true value)."""
+    assert page.evaluate(f"""async () => {{
+      for (const deadline = Date.now() + {seconds * 1000}; Date.now() < deadline;) {{
+        if (await ({condition})()) return true;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }}
+      return false;
+    }}"""), f"not within {seconds} s: {condition}"
+
+
+def reference(site) -> dict:
+    return json.loads(next((site / "assets" / "data").glob("videokonsultationer.*.json")).read_text(encoding="utf-8"))
+
+
+def visit_once(visit):
+    page = visit.open(PAGE)
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
+    wait_until(page, READY)
+    return page
+
+
+def test_calculator_is_ready_and_computes_offline_after_one_visit(browser, base_url, site):
+    visit = Visit(browser, base_url)
+    page = visit_once(visit)
+    visit.context.set_offline(True)
+    page.reload()
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
+    cluster = reference(site)["clusters"][2]
+    fill(page, "4.500", PASTE, cluster=f"{cluster['name']} – {len(cluster['listed'])} praksis")
+    assert table_rows(page) == [expected_row(indicator, cluster) for indicator in reference(site)["indicators"]]
+    assert visit.foreign_requests == []
+    visit.context.close()
+
+
+def test_caches_hold_only_the_sites_own_files(browser, base_url, site):
+    visit = Visit(browser, base_url)
+    page = visit_once(visit)
+    cached = page.evaluate(CACHED)
+    urls = [url for entries in cached.values() for url in entries]
+    assert all(url.startswith(base_url) and "?" not in url for url in urls), urls
+    assert base_url + PAGE in urls
+    assert any(re.search(r"/assets/calculators/worker\.[0-9a-f]{10}\.mjs$", url) for url in urls)
+    assert sum(url.endswith("/pyodide.asm.wasm") for url in urls) == 1
+    visit.context.close()
+
+
+def test_a_new_deployment_replaces_the_editions_old_cache(browser, site):
+    server = Server(site)
+    try:
+        visit = Visit(browser, server.url)
+        page = visit_once(visit)
+        before = set(page.evaluate("caches.keys()"))
+        worker = server.file("sw.js").decode("utf-8")
+        old_id = re.search(r'"id": "([0-9a-f]+)"', worker)[1]
+        server.faults["sw.js"] = Fault(body=worker.replace(old_id, "0" * len(old_id)).encode("utf-8"))
+        page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        new_id = "0" * len(old_id)
+        wait_until(page, f"""async () => {{ const names = await caches.keys();
+          return names.some((n) => n.endsWith(':{new_id}')) && !names.some((n) => n.endsWith(':{old_id}')); }}""")
+        after = set(page.evaluate("caches.keys()"))
+        assert {name.rsplit(":", 1)[0] for name in after} == {name.rsplit(":", 1)[0] for name in before}
+        assert [name for name in after if "pyodide" not in name] == [f"midtkraft:{server.url}:{new_id}"]
+        visit.context.close()
+    finally:
+        server.close()
