@@ -105,9 +105,11 @@ def fill(page, before, before_days, after, after_days):
     page.get_by_role("button", name="Beregn").click()
 
 
-def result_paragraphs(page) -> list[str]:
+def result_paragraphs(page, first: str) -> list[str]:
+    """The answer's sentences once the answer to what was just typed is on screen (its first sentence begins with
+    `first`): the page shares one tab across tests, and the previous answer stays until the new one arrives."""
     result = page.locator("[data-result]")
-    expect(result).to_be_visible()
+    expect(result.locator("[data-summary] p").first).to_contain_text(first)
     return [" ".join(text.split()) for text in result.locator("[data-summary] p").all_inner_texts()]
 
 
@@ -116,7 +118,7 @@ def test_the_issues_examples_match_scipy(follow_up, shared_visit):
         fill(follow_up, *example)
         expected = expected_sentences(*example)
         expect(follow_up.locator("[data-summary]")).to_contain_text(expected["change"])
-        shown = result_paragraphs(follow_up)
+        shown = result_paragraphs(follow_up, f"Før: {example[0]} ydelser på {example[1]} dage")
         assert shown[:4] == [expected["Før"], expected["Efter"], expected["change"], shown[3]]
         assert shown[3].startswith(expected["verdict"]), shown[3]
         figure = follow_up.locator("[data-result] figure")
@@ -135,7 +137,7 @@ def test_the_issues_examples_match_scipy(follow_up, shared_visit):
 
 def test_danish_number_formats_are_read(follow_up):
     fill(follow_up, "1.200", " 365 ", "1 150", "365")
-    assert result_paragraphs(follow_up)[0].startswith("Før: 1.200 ydelser på 365 dage")
+    assert result_paragraphs(follow_up, "Før: 1.200 ydelser på 365 dage")[0].startswith("Før: 1.200 ydelser på 365 dage")
 
 
 BAD_INPUTS = [
@@ -180,7 +182,7 @@ def test_keyboard_only(follow_up):
     follow_up.keyboard.press("Tab")
     assert follow_up.evaluate("document.activeElement.textContent.trim()") == "Beregn"
     follow_up.keyboard.press("Enter")
-    expect(follow_up.locator("[data-result]")).to_be_visible()
+    result_paragraphs(follow_up, "Før: 40 ydelser på 90 dage")
     assert follow_up.evaluate("document.activeElement.matches('[data-result]')")  # read next by a screen reader
 
 
@@ -212,7 +214,7 @@ def test_several_indicators_from_pasted_fee_codes(follow_up, site):
 
 def test_csv_download_with_context(follow_up):
     fill(follow_up, *EXAMPLES[0])
-    result_paragraphs(follow_up)
+    result_paragraphs(follow_up, "Før: 40 ydelser på 90 dage")
     with follow_up.expect_download() as download_info:
         follow_up.get_by_role("button", name="Hent resultat som CSV").click()
     data = download_info.value.path().read_bytes()
@@ -228,14 +230,14 @@ def test_csv_download_with_context(follow_up):
 
 def test_accessible_with_a_result(follow_up):
     fill(follow_up, *EXAMPLES[1])
-    result_paragraphs(follow_up)
+    result_paragraphs(follow_up, "Før: 3 ydelser på 14 dage")
     results = Axe().run(follow_up, options=WCAG)
     assert results.violations_count == 0, results.generate_report()
 
 
 def test_the_answer_prints_on_one_sheet_without_the_form(follow_up):
     fill(follow_up, *EXAMPLES[1])  # the longer answer: five sentences
-    result_paragraphs(follow_up)
+    result_paragraphs(follow_up, "Før: 3 ydelser på 14 dage")
     follow_up.emulate_media(media="print")
     expect(follow_up.locator("[data-result] figure")).to_be_visible()
     for chrome in (".follow-up-form", ".md-header", ".md-sidebar--primary", ".md-footer", ".calculator-actions"):
@@ -257,7 +259,7 @@ def test_fields_have_no_name_and_beregn_starts_disabled(browser, base_url):
 # Last, because it reloads the module's shared page.
 def test_nothing_typed_is_stored_and_a_reload_forgets_it(follow_up):
     fill(follow_up, "4817", "97", "9731", "31")
-    result_paragraphs(follow_up)
+    result_paragraphs(follow_up, "Før: 4.817 ydelser på 97 dage")
     stored = follow_up.evaluate(STORAGE_DUMP)
     assert not any(number in repr(stored) for number in ("4817", "9731")), stored
     assert stored["cookie"] == "" and follow_up.context.cookies() == []
