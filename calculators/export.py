@@ -16,7 +16,7 @@ CSV_HEADER = (
     "Nedre 95 %-grænse",
     "Øvre 95 %-grænse",
     "Klyngens median",
-    "Placering i klyngen",
+    "Placering (1 = lavest)",
     "Vurdering",
 )
 BOM = "\ufeff"  # Excel reads a BOM-less CSV as Windows-1252 and garbles æ, ø and å
@@ -25,7 +25,7 @@ _VERDICT_KEYS = {HIGHER: "higher", LOWER: "lower"}  # stable names for the page'
 
 
 def verdict_text(result: IndicatorResult) -> str:
-    """"Højere end forventet (95 %)" or "Som forventet"."""
+    """"Højere end klyngens samlede rate (95 %)" or "Ingen tydelig forskel fra klyngens samlede rate"."""
     return f"{result.verdict} ({result.level})" if result.level else result.verdict
 
 
@@ -42,7 +42,7 @@ def to_csv(comparison: Comparison) -> str:
             numbers = (str(result.count),) + tuple(
                 format_number(value, grouping=False) for value in (result.rate, result.lower, result.upper)
             )
-            place = _capitalise(position_text(result.n_lower, result.n_equal, result.m))
+            place = position_text(result.n_lower, result.n_equal, result.m)
         rows.append(
             (result.name, *numbers, format_number(result.cluster_median, grouping=False), place, verdict_text(result))
         )
@@ -124,7 +124,7 @@ def _practice_numbers(result: IndicatorResult) -> dict[str, Any]:
         "interval_998_text": format_interval(result.lower_998, result.upper_998),
         "n_lower": result.n_lower,
         "n_equal": result.n_equal,
-        "position_text": _capitalise(position_text(result.n_lower, result.n_equal, result.m)),
+        "position_text": position_text(result.n_lower, result.n_equal, result.m),
         "position_sentence": position_sentence(result.n_lower, result.n_equal, result.m),
     }
 
@@ -149,6 +149,3 @@ def _chart(result: IndicatorResult, listed_patients: int) -> dict[str, Any]:
         else [],
     }
 
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]

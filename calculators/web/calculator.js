@@ -4,7 +4,7 @@
 import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, screenLength, svgElement } from "./page_kit.mjs";
 
 const COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
-  "Placering i klyngen", "Vurdering"];
+  "Placering (1 = lavest)", "Vurdering"];
 // Far more than any practice's fee codes fill (a few hundred bytes); beyond it a paste is the wrong file.
 const MAX_INPUT_BYTES = 2_000_000;
 
@@ -97,7 +97,7 @@ function resultTable(result) {
       verdict);
   });
   const table = element("table", { class: "calculator-table" },
-    element("caption", {}, "Jeres rater pr. 1.000 patienter"),
+    element("caption", {}, ["Jeres rater pr. 1.000 patienter", result.period].filter(Boolean).join(", ")),
     element("thead", {}, head), element("tbody", {}, ...rows));
   return element("div", { class: "md-typeset__table" }, table);
 }

@@ -9,6 +9,7 @@ import re
 
 import numpy as np
 import pytest
+from scipy.stats import rankdata
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
@@ -17,7 +18,7 @@ from independent import numpy_overdispersed_verdict, numpy_overdispersion, scipy
 
 PAGE = "klyngepakker/videokonsultationer/beregner/"
 COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
-           "Placering i klyngen", "Vurdering"]
+           "Placering (1 = lavest)", "Vurdering"]
 PASTE = "Ydelseskode\tAntal\n4436\t120\n1003\t8\n101\t21.000\n0120\t1 100\n0201\t30.000\n"
 LISTED = 4500
 COUNTS = {"video": 128, "konsultationer": 21000, "aarsstatus": 1100, "telefon": 30000}
@@ -44,8 +45,16 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
     pooled = counts.sum() / listed.sum() * 1000
     lower = int((rates < rate).sum())
     equal = int((rates == rate).sum())
-    position = f"Højere end {lower} af klyngens {len(rates)} praksis" if not equal else \
-        f"Højere end {lower} og lig med {equal} af klyngens {len(rates)} praksis"
+    rank = int(rankdata(np.append(rates, rate), method="min")[-1])  # 1 = the lowest, ties share the lowest
+    ties = f" (lige med {equal})" if equal else ""
+    if equal == len(rates):
+        position = f"Lige med alle klyngens {len(rates)} praksis"
+    elif rank == 1:
+        position = f"Lavest i klyngen{ties}"
+    elif rank + equal == len(rates) + 1:
+        position = f"Højest i klyngen{ties}"
+    else:
+        position = f"Nr. {rank} af {len(rates) + 1}{ties}"
     # Spiegelhalter's over-dispersion, when the cluster's practices differ more than chance explains, else PHE's
     _, tau2 = numpy_overdispersion(counts, listed)
     if tau2 > 0:
@@ -54,10 +63,10 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
     else:
         direction, strict = (scipy_verdict(np.array([count]), LISTED, pooled, level)[0] for level in (0.95, 0.998))
     if direction == 0:
-        verdict = "Som forventet"
+        verdict = "Ingen tydelig forskel fra klyngens samlede rate"
     else:
         level = "99,8 %" if strict else "95 %"
-        verdict = ("Højere end forventet" if direction > 0 else "Lavere end forventet") + f" ({level})"
+        verdict = f"{'Højere' if direction > 0 else 'Lavere'} end klyngens samlede rate ({level})"
     return [indicator["name"], danish(count, 0), danish(rate), f"{danish(low)}–{danish(high)}",
             danish(float(np.percentile(rates, 50))), position, verdict]
 
@@ -124,7 +133,7 @@ def test_happy_path_matches_an_independent_computation(calculator, reference, vi
     expect(figures).to_have_count(len(reference["indicators"]))
     first_caption = figures.first.locator("figcaption").inner_text()
     assert f"klyngens {len(cluster['listed'])} praksis" in first_caption
-    assert figures.first.locator("svg circle").count() == len(cluster["listed"])
+    assert figures.first.locator("svg > circle.practice").count() == len(cluster["listed"])  # not the legend's
     assert visit.console_errors == [] and visit.foreign_requests == []
 
 

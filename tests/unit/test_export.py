@@ -19,7 +19,7 @@ HEADER = [
     "Nedre 95 %-grænse",
     "Øvre 95 %-grænse",
     "Klyngens median",
-    "Placering i klyngen",
+    "Placering (1 = lavest)",
     "Vurdering",
 ]
 
@@ -50,8 +50,8 @@ def test_csv_numbers_use_a_decimal_comma(comparison):
     assert float(lower.replace(",", ".")) == pytest.approx(video.lower, abs=0.05)
     assert float(upper.replace(",", ".")) == pytest.approx(video.upper, abs=0.05)
     assert median == "12,0"
-    assert place == "Højere end 6 af klyngens 6 praksis"
-    assert verdict == "Højere end forventet (99,8 %)"
+    assert place == "Højest i klyngen"  # 564,5 against the cluster's 5 to 23,5
+    assert verdict == "Højere end klyngens samlede rate (99,8 %)"
 
 
 def test_csv_quotes_a_name_with_a_semicolon(indicators, cluster_b):
@@ -77,8 +77,8 @@ def test_dict_carries_numbers_and_their_danish_text(comparison):
     assert video["rate_text"] == "564,5"
     assert video["interval_text"] == f"{video['lower_text']}\u2013{video['upper_text']}"
     assert video["cluster_stats_text"]["median"] == "12,0"
-    assert video["position_sentence"] == "Jeres rate er højere end 6 af klyngens 6 praksis."
-    assert (video["verdict"], video["level"], video["verdict_key"]) == ("Højere end forventet", "99,8 %", "higher")
+    assert video["position_sentence"] == "Jeres rate er den højeste i klyngen (jeres praksis og klyngens 6)."
+    assert (video["verdict"], video["level"], video["verdict_key"]) == ("Højere end klyngens samlede rate", "99,8 %", "higher")
     assert video["caution"] is None
     assert data["summary"] and all(isinstance(s, str) for s in data["summary"])
 

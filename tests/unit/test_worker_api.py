@@ -41,7 +41,7 @@ def test_warnings_for_unknown_duplicate_and_missing_codes(reference):
     video, visits = response["result"]["indicators"]
     assert (video["verdict_text"], video["count"], video["rate_text"], video["chart"]) == (
         "Ikke beregnet", None, "\u2013", None)
-    assert visits["verdict_text"] == "Højere end forventet (99,8 %)"
+    assert visits["verdict_text"] == "Højere end klyngens samlede rate (99,8 %)"
 
 
 def test_nothing_computable_is_a_danish_error(reference):
