@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 EN_DASH = "\u2013"
 _MAX_QUOTED = 40
@@ -109,3 +110,12 @@ def level_text(level: float) -> str:
     percent = level * 100
     decimals = 0 if abs(percent - round(percent)) < 1e-9 else 1
     return f"{format_number(percent, decimals)} %"
+
+
+_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december")
+
+
+def format_date(day: date) -> str:
+    """2026-11-30 -> "30. november 2026": written out, so no spreadsheet turns it into a number or a US date."""
+    return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"

@@ -19,7 +19,8 @@ class Calculator extends WorkerForm {
   }
 
   submit() {
-    const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.fields.text.value };
+    const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.fields.text.value,
+      today: localDate() };
     this.clearErrors();
     const bytes = new Blob([request.text]).size;
     if (bytes > MAX_INPUT_BYTES) {
@@ -78,8 +79,15 @@ class Calculator extends WorkerForm {
 
   download() {
     if (!this.csv) return;
-    downloadText(this.csv, `midtkraft-${this.root.dataset.reference.split("/").pop().replace(".json", "")}.csv`);
+    const pack = this.root.dataset.reference.split("/").pop().replace(".json", "");
+    downloadText(this.csv, `midtkraft-${pack}-${localDate()}.csv`);
   }
+}
+
+// Today in the browser's own time zone, as 2026-11-30: the date a person in Denmark sees on the calendar.
+function localDate(now = new Date()) {
+  const pad = (number) => String(number).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function resultTable(result) {

@@ -210,10 +210,19 @@ def test_csv_download(calculator, reference):
     table_rows(calculator)
     with calculator.expect_download() as download_info:
         calculator.get_by_role("button", name="Hent resultat som CSV").click()
+    today = calculator.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()")
+    assert download_info.value.suggested_filename == "midtkraft-videokonsultationer-{}-{:02d}-{:02d}.csv".format(*today)
     data = download_info.value.path().read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), "CSV skal starte med UTF-8 BOM, så Excel læser æøå rigtigt"
     assert b"\r\n" in data
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    context, rows = dict(lines[:lines.index([])]), lines[lines.index([]) + 1:]
+    months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+              "november", "december"]
+    assert context["Klynge"] == cluster["name"] and context["Praksis i klyngen"] == str(len(cluster["listed"]))
+    assert (context["Jeres tilmeldte patienter"], context["Periode"], context["Klyngens tal"]) == (
+        "4500", reference["period"], "fiktive data")
+    assert context["Lavet"] == f"{today[2]}. {months[today[1] - 1]} {today[0]}"
     assert rows[0][:3] == ["Indikator", "Antal", "Rate pr. 1.000"]
     expected = {row[0]: row for row in (expected_row(i, cluster) for i in reference["indicators"])}
     for row in rows[1:]:
