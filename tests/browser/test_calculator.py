@@ -114,8 +114,37 @@ def table_rows(page) -> list[list[str]]:
 def test_loading_status_then_ready(visit):
     page = visit.open(PAGE)
     # The first text a person sees, until Pyodide has loaded in the worker.
-    assert page.get_by_role("status").inner_text().strip() in ("Beregneren indlæses …", "Klar")
+    first = page.get_by_role("status").inner_text().strip()
+    assert re.fullmatch(r"Beregneren indlæses …|Henter (Python|beregneren|klyngernes tal) \([123] af 3\) …|Klar", first), first
     expect(page.get_by_role("status")).to_have_text("Klar", timeout=60_000)
+
+
+# Every text the status line shows while loading, with the progress bar's state at that moment.
+RECORD_STATUS = """
+window.statusLog = [];
+new MutationObserver(() => {
+  const text = document.querySelector("[data-status-text]")?.textContent;
+  const bar = document.querySelector("[data-status] progress");
+  const entry = [text, bar ? bar.value : null, bar ? bar.max : null, bar ? !bar.hidden : false];
+  if (text && JSON.stringify(entry) !== JSON.stringify(window.statusLog.at(-1))) window.statusLog.push(entry);
+}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+"""
+
+
+def test_loading_shows_each_stage_with_a_progress_bar(visit):
+    """Pyodide takes half a minute on a slow line: the status names each stage, in order, beside a progress bar.
+    (Chromium's page.route does not reach the worker's requests, so the stages are recorded, not held.)"""
+    visit.context.add_init_script(RECORD_STATUS)
+    page = visit.open(PAGE)
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=60_000)
+    log = page.evaluate("window.statusLog")
+    stages = [entry for entry in log if entry[0].startswith("Henter")]
+    assert [entry[0] for entry in stages] == [
+        "Henter Python (1 af 3) …", "Henter beregneren (2 af 3) …", "Henter klyngernes tal (3 af 3) …"], log
+    assert [(value, maximum, shown) for _, value, maximum, shown in stages] == [(0, 3, True), (1, 3, True), (2, 3, True)]
+    assert log[-1] == ["Klar", 2, 3, False]  # the bar goes once the calculator is ready
+    expect(page.locator("[data-status] progress")).to_be_hidden()
+    assert visit.console_errors == []
 
 
 def test_happy_path_matches_an_independent_computation(calculator, reference, visit):
@@ -250,3 +279,31 @@ def test_print_shows_results_and_discussion_questions(calculator):
     expect(calculator.get_by_text("Hvad tager hver praksis med hjem?")).to_be_visible()
     expect(calculator.locator(".calculator-form")).to_be_hidden()
     expect(calculator.locator(".md-header")).to_be_hidden()
+
+
+def test_errors_are_announced_and_accessible(calculator):
+    fill(calculator, "mange", "0101;10\nhej")
+    expect(calculator.get_by_role("alert")).to_contain_text("Linje 2")
+    for label in ("Antal tilmeldte patienter", "Jeres tal (ydelseskode og antal)"):
+        field = calculator.get_by_label(label)
+        message_id = field.get_attribute("aria-errormessage")
+        # the message is inside the alert region, visible, and also read as the field's description
+        message = calculator.locator(f"[role=alert] #{message_id}")
+        expect(message).to_be_visible()
+        assert message_id in field.get_attribute("aria-describedby").split()
+    result = Axe().run(calculator, options=WCAG)
+    assert result.violations_count == 0, result.generate_report()
+    fill(calculator, "4500", PASTE)  # fixed: the descriptions go back to the help texts alone
+    table_rows(calculator)
+    expect(calculator.get_by_label("Antal tilmeldte patienter")).to_have_attribute("aria-describedby", "calc-listed-help")
+
+
+def test_result_heading_is_clear_of_the_sticky_header(calculator):
+    calculator.set_viewport_size({"width": 1280, "height": 720})
+    fill(calculator, "4500", PASTE)
+    table_rows(calculator)
+    assert calculator.evaluate("document.activeElement.matches('[data-result]')")
+    header = calculator.locator(".md-header").bounding_box()
+    heading = calculator.locator("#calc-result-heading").bounding_box()
+    assert heading["y"] >= header["y"] + header["height"], (heading, header)
+    assert heading["y"] + heading["height"] <= 720
