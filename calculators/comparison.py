@@ -2,9 +2,9 @@
 
 The verdict follows Fingertips' benchmark comparison: the cluster's pooled rate is compared with
 the practice's own confidence interval, at 95 % and at 99.8 % (about three standard errors, the
-outer funnel line). When the cluster's practices differ more than chance explains (overdispersion.py),
+outer funnel line), and the verdict names that reference point. When the cluster's practices differ more than chance explains (overdispersion.py),
 the verdict is read off the widened funnel limits at the practice's list size instead, the very limits
-the chart draws. The labels only say higher or lower than expected, never better or worse:
+the chart draws. The labels only say higher or lower than the cluster's rate, never better or worse:
 for video consultations nobody has agreed which direction is good.
 
 An indicator with a code the practice did not paste is not computed (a missing code is not a count of 0),
@@ -24,9 +24,10 @@ from .funnel import LEVEL, STRICT_LEVEL, funnel_point
 from .overdispersion import Overdispersion, estimate
 from .rates import PER, rate, rate_ci
 
-HIGHER = "Højere end forventet"
-LOWER = "Lavere end forventet"
-AS_EXPECTED = "Som forventet"
+# Measured against the cluster's pooled rate, and said so: "forventet" would suggest a standard to meet.
+HIGHER = "Højere end klyngens samlede rate"
+LOWER = "Lavere end klyngens samlede rate"
+AS_EXPECTED = "Ingen tydelig forskel fra klyngens samlede rate"
 NOT_COMPUTED = "Ikke beregnet"
 NOT_ASSESSABLE = "Kan ikke vurderes"
 NO_EVENTS_NOTE = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 EN_DASH = "\u2013"
 _MAX_QUOTED = 40
@@ -78,14 +79,30 @@ def quote(text: str) -> str:
 
 
 def position_text(n_lower: int, n_equal: int, m: int) -> str:
-    """"højere end 3 og lig med 1 af klyngens 12 praksis" (ties are said, not hidden)."""
-    ties = f" og lig med {n_equal}" if n_equal else ""
-    return f"højere end {n_lower}{ties} af klyngens {m} praksis"
+    """The practice's place among itself and the cluster's m practices, counted from the lowest rate:
+    "Lavest i klyngen", "Højest i klyngen" or "Nr. 3 af 10"; ties are said, not hidden ("Nr. 3 af 10 (lige med 1)")."""
+    ties = f" (lige med {n_equal})" if n_equal else ""
+    if n_equal == m:
+        return f"Lige med alle klyngens {m} praksis"
+    if n_lower == 0:
+        return f"Lavest i klyngen{ties}"
+    if n_lower + n_equal == m:
+        return f"Højest i klyngen{ties}"
+    return f"Nr. {n_lower + 1} af {m + 1}{ties}"
 
 
 def position_sentence(n_lower: int, n_equal: int, m: int) -> str:
-    """"Jeres rate er højere end 3 af klyngens 12 praksis."."""
-    return f"Jeres rate er {position_text(n_lower, n_equal, m)}."
+    """The same place as a sentence that says how it is counted: "Jeres rate er nr. 3 af 10, talt fra den laveste
+    (jeres praksis og klyngens 9)."."""
+    if n_equal == m:
+        return f"Jeres rate er den samme som alle klyngens {m} praksis'."
+    among = f"(jeres praksis og klyngens {m})"
+    ties = f" {n_equal} af klyngens praksis har samme rate." if n_equal else ""
+    if n_lower == 0:
+        return f"Jeres rate er den laveste i klyngen {among}.{ties}"
+    if n_lower + n_equal == m:
+        return f"Jeres rate er den højeste i klyngen {among}.{ties}"
+    return f"Jeres rate er nr. {n_lower + 1} af {m + 1}, talt fra den laveste {among}.{ties}"
 
 
 def level_text(level: float) -> str:
@@ -93,3 +110,12 @@ def level_text(level: float) -> str:
     percent = level * 100
     decimals = 0 if abs(percent - round(percent)) < 1e-9 else 1
     return f"{format_number(percent, decimals)} %"
+
+
+_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december")
+
+
+def format_date(day: date) -> str:
+    """2026-11-30 -> "30. november 2026": written out, so no spreadsheet turns it into a number or a US date."""
+    return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"

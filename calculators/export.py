@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from .comparison import HIGHER, LOWER, Comparison, IndicatorResult
-from .danish import format_interval, format_number, level_text, position_sentence, position_text
+from .danish import format_date, format_interval, format_number, level_text, position_sentence, position_text
 from .funnel import LEVEL, STRICT_LEVEL, funnel
 from .summary import overdispersion_sentence, summary_sentences
 
@@ -16,7 +17,8 @@ CSV_HEADER = (
     "Nedre 95 %-grænse",
     "Øvre 95 %-grænse",
     "Klyngens median",
-    "Placering i klyngen",
+    "Klyngens samlede rate",
+    "Placering (1 = lavest)",
     "Vurdering",
 )
 BOM = "\ufeff"  # Excel reads a BOM-less CSV as Windows-1252 and garbles æ, ø and å
@@ -25,15 +27,21 @@ _VERDICT_KEYS = {HIGHER: "higher", LOWER: "lower"}  # stable names for the page'
 
 
 def verdict_text(result: IndicatorResult) -> str:
-    """"Højere end forventet (95 %)" or "Som forventet"."""
+    """"Højere end klyngens samlede rate (95 %)" or "Ingen tydelig forskel fra klyngens samlede rate"."""
     return f"{result.verdict} ({result.level})" if result.level else result.verdict
 
 
-def to_csv(comparison: Comparison) -> str:
+def to_csv(comparison: Comparison, *, pack: str = "", period: str = "", fictitious: bool = False,
+           made: date | None = None) -> str:
     """Semicolons and decimal commas, as Danish Excel expects; counts without thousands dots so that
     no spreadsheet mistakes "1.234" for a decimal. Quoted as the csv module's QUOTE_MINIMAL does (without
-    importing it, which the browser's worker would pay for at start)."""
-    rows = [CSV_HEADER]
+    importing it, which the browser's worker would pay for at start).
+
+    A few context lines come before the table, so a file opened weeks later still says whose numbers, against
+    which cluster, for which period, made when, and whether the cluster's numbers are fictitious."""
+    rows: list[tuple[str, ...]] = [(label, value) for label, value in context_rows(
+        comparison, pack=pack, period=period, fictitious=fictitious, made=made or date.today())]
+    rows += [(), CSV_HEADER]
     for result in comparison.indicators:
         if result.count is None:
             numbers = ("", "", "", "")
@@ -42,11 +50,26 @@ def to_csv(comparison: Comparison) -> str:
             numbers = (str(result.count),) + tuple(
                 format_number(value, grouping=False) for value in (result.rate, result.lower, result.upper)
             )
-            place = _capitalise(position_text(result.n_lower, result.n_equal, result.m))
-        rows.append(
-            (result.name, *numbers, format_number(result.cluster_median, grouping=False), place, verdict_text(result))
-        )
+            place = position_text(result.n_lower, result.n_equal, result.m)
+        cluster = tuple(format_number(value, grouping=False) for value in (result.cluster_median, result.pooled_rate))
+        rows.append((result.name, *numbers, *cluster, place, verdict_text(result)))
     return BOM + "".join(";".join(_csv_field(field) for field in row) + "\r\n" for row in rows)
+
+
+def context_rows(comparison: Comparison, *, pack: str, period: str, fictitious: bool, made: date):
+    """(label, value) pairs for the lines above the CSV's table; a label without a value is left out."""
+    practices = comparison.indicators[0].m if comparison.indicators else 0
+    rows = (
+        ("Klyngepakke", pack),
+        ("Klynge", comparison.cluster_name),
+        ("Praksis i klyngen", str(practices)),
+        ("Jeres tilmeldte patienter", str(comparison.listed_patients)),
+        ("Periode", period),
+        ("Lavet", format_date(made)),
+        ("Klyngens tal", "fiktive data" if fictitious else "rigtige data"),
+        ("Rater", "pr. 1.000 tilmeldte patienter"),
+    )
+    return [(label, value) for label, value in rows if value]
 
 
 def _csv_field(text: str) -> str:
@@ -124,7 +147,7 @@ def _practice_numbers(result: IndicatorResult) -> dict[str, Any]:
         "interval_998_text": format_interval(result.lower_998, result.upper_998),
         "n_lower": result.n_lower,
         "n_equal": result.n_equal,
-        "position_text": _capitalise(position_text(result.n_lower, result.n_equal, result.m)),
+        "position_text": position_text(result.n_lower, result.n_equal, result.m),
         "position_sentence": position_sentence(result.n_lower, result.n_equal, result.m),
     }
 
@@ -149,6 +172,3 @@ def _chart(result: IndicatorResult, listed_patients: int) -> dict[str, Any]:
         else [],
     }
 
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]

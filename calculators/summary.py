@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .comparison import AS_EXPECTED, HIGHER, LOWER, SMALL_LIST, Comparison, IndicatorResult
-from .danish import join_words
+from .danish import join_words, level_text
+from .funnel import STRICT_LEVEL
+
+STRICT_LEVEL_TEXT = level_text(STRICT_LEVEL)
 
 
 def summary_sentences(comparison: Comparison) -> list[str]:
@@ -20,11 +23,11 @@ def summary_sentences(comparison: Comparison) -> list[str]:
     if standing_out:
         sentences.append(_standing_out_sentence(results))
         if len(standing_out) < len(results):
-            sentences.append("De øvrige ligger som forventet.")
+            sentences.append("For de øvrige er der ingen tydelig forskel fra klyngens samlede rate.")
     else:
         subject = "Alle jeres rater" if len(results) == len(comparison.indicators) else "Jeres vurderede rater"
         sentences.append(
-            f"{subject} ligger som forventet: forskellene til klyngens samlede rate er ikke større, "
+            f"{subject} ligger tæt på klyngens samlede rate: forskellene er ikke større, "
             "end tilfældigheder kan forklare."
         )
     spread = overdispersion_sentence(results)
@@ -45,17 +48,27 @@ def overdispersion_sentence(results: Iterable[IndicatorResult]) -> str | None:
     uncertain = f" (et usikkert skøn, da klyngen kun har {few} praksis)" if few else ""
     return (
         f"For {join_words([r.name for r in widened])} er klyngens praksis indbyrdes mere forskellige, end "
-        f"tilfældigheder kan forklare, så grænserne for «som forventet» er gjort bredere{uncertain}."
+        f"tilfældigheder kan forklare, så grænserne for en tydelig forskel er gjort bredere{uncertain}."
     )
 
 
 def _standing_out_sentence(results: tuple[IndicatorResult, ...]) -> str:
-    parts = []
-    for verdict, word in ((HIGHER, "højere"), (LOWER, "lavere")):
-        names = [f"{r.name} ({r.level}-niveau)" for r in results if r.verdict == verdict]
-        if names:
-            parts.append(f"{word} end forventet for {join_words(names)}")
-    return f"Sammenlignet med klyngens samlede rate er jeres rate {' og '.join(parts)}."
+    """Which rates differ from the cluster's, and at which limit: each limit named once, not once per indicator."""
+    higher = [r.name for r in results if r.verdict == HIGHER]
+    lower = [r.name for r in results if r.verdict == LOWER]
+    if higher and lower:
+        direction = f"højere end klyngens samlede rate for {join_words(higher)} og lavere for {join_words(lower)}"
+    else:
+        direction = f"{'højere' if higher else 'lavere'} end klyngens samlede rate for {join_words(higher or lower)}"
+    standing_out = [r for r in results if r.verdict in (HIGHER, LOWER)]
+    strict = [r.name for r in standing_out if r.level == STRICT_LEVEL_TEXT]
+    if len(strict) == len(standing_out):
+        return f"Jeres rate er {direction}, tydeligt også ved 99,8 %-grænsen."
+    if not strict:
+        return f"Jeres rate er {direction}, tydeligt ved 95 %-grænsen, ikke ved 99,8 %-grænsen."
+    others = [r.name for r in standing_out if r.name not in strict]
+    return (f"Jeres rate er {direction}; ved 99,8 %-grænsen er forskellen tydelig for {join_words(strict)}, "
+            f"ved 95 %-grænsen for {join_words(others)}.")
 
 
 def _caution_sentence(comparison: Comparison, results: tuple[IndicatorResult, ...]) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from .comparison import compare_with_cluster
@@ -52,7 +53,18 @@ def run(request: Mapping[str, Any]) -> dict[str, Any]:
         for result_ in comparison.indicators
         if result_.count is None
     ]
-    return {"ok": True, "result": result, "warnings": [*parsed.warnings, *missing], "csv": to_csv(comparison)}
+    csv = to_csv(comparison, pack=str(reference.get("name", "")), period=str(reference.get("period") or ""),
+                 fictitious=result["fictitious"], made=_made(request.get("today")))
+    return {"ok": True, "result": result, "warnings": [*parsed.warnings, *missing], "csv": csv}
+
+
+def _made(today: Any) -> date:
+    """The browser's local date ("2026-11-30"), which the page also puts in the file's name; the worker's clock
+    runs in UTC and would say yesterday after midnight in Denmark."""
+    try:
+        return date.fromisoformat(str(today))
+    except ValueError:
+        return date.today()
 
 
 def nothing_computed_message(missing_codes) -> str:

@@ -5,7 +5,7 @@ import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, scre
 import { CalculatorClusterFile } from "./calculator_cluster_file.mjs";
 
 const COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
-  "Placering i klyngen", "Vurdering"];
+  "Placering (1 = lavest)", "Vurdering"];
 // Far more than any practice's fee codes fill (a few hundred bytes); beyond it a paste is the wrong file.
 const MAX_INPUT_BYTES = 2_000_000;
 
@@ -25,7 +25,8 @@ class Calculator extends WorkerForm {
   }
 
   submit() {
-    const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.fields.text.value };
+    const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.fields.text.value,
+      today: localDate() };
     this.clearErrors();
     const bytes = new Blob([request.text]).size;
     if (bytes > MAX_INPUT_BYTES) {
@@ -89,8 +90,15 @@ class Calculator extends WorkerForm {
 
   download() {
     if (!this.csv) return;
-    downloadText(this.csv, `midtkraft-${this.root.dataset.reference.split("/").pop().replace(/(\.[0-9a-f]+)?\.json$/, "")}.csv`);
+    const pack = this.root.dataset.reference.split("/").pop().replace(/(\.[0-9a-f]+)?\.json$/, "");
+    downloadText(this.csv, `midtkraft-${pack}-${localDate()}.csv`);
   }
+}
+
+// Today in the browser's own time zone, as 2026-11-30: the date a person in Denmark sees on the calendar.
+function localDate(now = new Date()) {
+  const pad = (number) => String(number).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function resultTable(result) {
@@ -108,58 +116,104 @@ function resultTable(result) {
       verdict);
   });
   const table = element("table", { class: "calculator-table" },
-    element("caption", {}, "Jeres rater pr. 1.000 patienter"),
+    element("caption", {}, ["Jeres rater pr. 1.000 patienter", result.period].filter(Boolean).join(", ")),
     element("thead", {}, head), element("tbody", {}, ...rows));
   return element("div", { class: "md-typeset__table" }, table);
 }
 
 // A funnel plot: each practice of the cluster as a dot by list size and rate, the cluster's pooled rate as a
-// line, its 95 % and 99,8 % limits as the funnel, and this practice marked with its own 95 % interval.
+// line, its 95 % and 99,8 % limits as the funnel, and this practice marked with its own 95 % interval. Title,
+// axis labels and legend are drawn inside the SVG, so the chart says what it shows on screen and on paper alike.
+const CHART = { width: 640, height: 380, left: 72, right: 16, top: 56, bottom: 108 };
+const LEGEND = [
+  { key: "practice", text: "Klyngens praksis" },
+  { key: "yours", text: "Jeres praksis med 95 % sikkerhedsinterval" },
+  { key: "pooled", text: "Klyngens samlede rate" },
+  { key: "limit--95", text: "95 %-grænse", funnel: true },
+  { key: "limit--998", text: "99,8 %-grænse", funnel: true },
+];
+
 function chart(indicator, result) {
   const { practices, practice, pooled_rate: pooled, funnel } = indicator.chart;
-  const width = 640, height = 280, left = 64, right = 16, top = 16, bottom = 44;
+  const { width, height, left, right, top, bottom } = CHART;
+  const plotBottom = height - bottom;
   const sizes = [...practices.map((p) => p.listed), practice.listed];
   const rates = [...practices.map((p) => p.rate), practice.rate, practice.upper, pooled];
   const xMin = Math.min(...sizes) * 0.95, xMax = Math.max(...sizes) * 1.05;
-  const yMax = Math.max(...rates, ...funnel.map((f) => f.high_95)) * 1.08 || 1;
+  const yMax = Math.max(...rates, ...funnel.map((f) => f.high_998)) * 1.08 || 1;
   const x = (n) => left + ((n - xMin) / (xMax - xMin || 1)) * (width - left - right);
-  const y = (r) => top + (1 - Math.min(r, yMax) / yMax) * (height - top - bottom);
-  const captionId = `calc-chart-${indicator.id}`;
-  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": captionId, class: "calculator-chart" });
+  const y = (r) => top + (1 - r / yMax) * (plotBottom - top);
+  const titleId = `calc-chart-title-${indicator.id}`, captionId = `calc-chart-${indicator.id}`;
+  const clipId = `calc-chart-clip-${indicator.id}`;
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img",
+    "aria-labelledby": `${titleId} ${captionId}`, class: "calculator-chart" });
+  const text = (content, attributes) => {
+    const node = svgElement("text", attributes);
+    node.textContent = content;
+    return node;
+  };
+
+  svg.append(text(indicator.name, { id: titleId, x: 0, y: 18, class: "chart-title" }),
+    text(["Rate pr. 1.000 patienter", result.period].filter(Boolean).join(", "), { x: 0, y: 38, class: "chart-subtitle" }));
+  // The funnel's narrow end can reach far above the highest rate: lines stop at the plot's edge, not beyond it.
+  const clip = svgElement("clipPath", { id: clipId });
+  clip.append(svgElement("rect", { x: left, y: top, width: width - left - right, height: plotBottom - top }));
+  svg.append(clip);
 
   for (const tick of niceTicks(0, yMax, 5)) {
-    svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), class: "grid" }));
-    const label = svgElement("text", { x: left - 6, y: y(tick) + 4, "text-anchor": "end" });
-    label.textContent = danishNumber(tick);
-    svg.append(label);
+    svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), class: "grid" }),
+      text(danishNumber(tick), { x: left - 6, y: y(tick) + 4, "text-anchor": "end" }));
   }
   for (const tick of niceTicks(xMin, xMax, 5)) {
-    const label = svgElement("text", { x: x(tick), y: height - bottom + 16, "text-anchor": "middle" });
-    label.textContent = danishNumber(tick);
-    svg.append(label);
+    svg.append(text(danishNumber(tick), { x: x(tick), y: plotBottom + 16, "text-anchor": "middle" }));
   }
-  const axisLabel = svgElement("text", { x: (left + width - right) / 2, y: height - 6, "text-anchor": "middle" });
-  axisLabel.textContent = "Antal tilmeldte patienter";
-  svg.append(axisLabel);
+  svg.append(svgElement("line", { x1: left, x2: width - right, y1: plotBottom, y2: plotBottom, class: "axis" }),
+    text("Antal tilmeldte patienter", { x: (left + width - right) / 2, y: plotBottom + 36, "text-anchor": "middle", class: "axis-label" }),
+    text("Rate pr. 1.000 patienter", { x: 0, y: 0, "text-anchor": "middle", class: "axis-label",
+      transform: `translate(16 ${(top + plotBottom) / 2}) rotate(-90)` }));
 
+  const lines = svgElement("g", { "clip-path": `url(#${clipId})` });
   const line = (key, cls) => svgElement("polyline", {
     points: funnel.map((f) => `${x(f.listed)},${y(f[key])}`).join(" "), class: cls });
-  svg.append(line("low_998", "limit limit--998"), line("high_998", "limit limit--998"),
+  lines.append(line("low_998", "limit limit--998"), line("high_998", "limit limit--998"),
     line("low_95", "limit limit--95"), line("high_95", "limit limit--95"),
     svgElement("line", { x1: left, x2: width - right, y1: y(pooled), y2: y(pooled), class: "pooled" }));
+  svg.append(lines);
   for (const p of practices) svg.append(svgElement("circle", { cx: x(p.listed), cy: y(p.rate), r: 4, class: "practice" }));
   const px = x(practice.listed);
   svg.append(svgElement("line", { x1: px, x2: px, y1: y(practice.lower), y2: y(practice.upper), class: "yours-interval" }),
-    svgElement("rect", { x: px - 6, y: y(practice.rate) - 6, width: 12, height: 12, class: "yours",
-      transform: `rotate(45 ${px} ${y(practice.rate)})` }));
+    diamond(px, y(practice.rate), 6));
+  svg.append(legend(funnel.length > 0, plotBottom + 56));
 
   const caption = element("figcaption", { id: captionId },
-    element("strong", {}, indicator.name), ": ",
-    `hver cirkel er en af klyngens ${indicator.m} praksis, placeret efter antal tilmeldte patienter og rate pr. 1.000. `,
-    `Jeres praksis er romben med jeres 95 % sikkerhedsinterval: rate ${indicator.rate_text} (${indicator.interval_text}). `,
-    `Den vandrette linje er klyngens samlede rate, ${indicator.pooled_rate_text}; de stiplede linjer er grænserne for, `,
-    `hvad der kan skyldes tilfældigheder (95 % og 99,8 %). ${indicator.position_sentence} Vurdering: ${indicator.verdict_text}.`);
+    `Hver cirkel er en af klyngens ${indicator.m} praksis. Jeres rate: ${indicator.rate_text} `,
+    `(95 % sikkerhedsinterval ${indicator.interval_text}); klyngens samlede rate: ${indicator.pooled_rate_text}. `,
+    `${indicator.position_sentence} Vurdering: ${indicator.verdict_text}.`);
   return element("figure", { class: "calculator-figure" }, svg, caption);
+}
+
+function diamond(cx, cy, half) {
+  return svgElement("rect", { x: cx - half, y: cy - half, width: 2 * half, height: 2 * half, class: "yours",
+    transform: `rotate(45 ${cx} ${cy})` });
+}
+
+// Two columns under the x axis: the practices' marks, then the funnel's lines.
+function legend(withFunnel, firstRow) {
+  const group = svgElement("g", { class: "legend" });
+  const entries = LEGEND.filter((entry) => withFunnel || !entry.funnel);
+  entries.forEach((entry, index) => {
+    const column = index < 3 ? 0 : 1, row = index < 3 ? index : index - 3;
+    const sx = CHART.left + column * 320, sy = firstRow + row * 20;
+    if (entry.key === "practice") group.append(svgElement("circle", { cx: sx + 12, cy: sy, r: 4, class: "practice" }));
+    else if (entry.key === "yours") {
+      group.append(svgElement("line", { x1: sx + 12, x2: sx + 12, y1: sy - 8, y2: sy + 8, class: "yours-interval" }),
+        diamond(sx + 12, sy, 4.5));
+    } else group.append(svgElement("line", { x1: sx, x2: sx + 24, y1: sy, y2: sy, class: entry.key === "pooled" ? "pooled" : `limit ${entry.key}` }));
+    const label = svgElement("text", { x: sx + 32, y: sy + 4 });
+    label.textContent = entry.text;
+    group.append(label);
+  });
+  return group;
 }
 
 mount("[data-calculator]", Calculator);

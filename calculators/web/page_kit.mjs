@@ -83,11 +83,16 @@ export class WorkerForm {
     this.root = root;
     this.form = root.querySelector("[data-form]");
     this.fields = Object.fromEntries([...root.querySelectorAll("[data-field]")].map((f) => [f.dataset.field, f]));
+    // Each field's own help text; an error's message is added beside it while the error stands.
+    this.helpIds = new Map(Object.values(this.fields).map((f) => [f, f.getAttribute("aria-describedby")]));
     this.submitButton = root.querySelector("[data-submit]");
     this.retryButton = root.querySelector("[data-retry]");
     this.status = root.querySelector("[data-status]");
     this.statusText = root.querySelector("[data-status-text]");
     this.error = root.querySelector("[data-error]");
+    // How far loading has come (stages from the worker); hidden once the calculator is ready or has failed.
+    this.progress = element("progress", { max: 3, value: 0, "aria-label": "Beregneren indlæses" });
+    this.status.append(this.progress);
     this.nextId = 0;
 
     this.form.addEventListener("submit", (event) => {
@@ -123,11 +128,19 @@ export class WorkerForm {
   setStatus(text, busy) {
     this.statusText.textContent = text;
     this.status.classList.toggle("is-busy", busy);
+    this.progress.hidden = this.state !== "loading";
+  }
+
+  showProgress({ step, of, text }) {
+    this.progress.max = of;
+    this.progress.value = step - 1; // the stage named has begun, not finished
+    this.setStatus(text, true);
   }
 
   receive(message) {
     if (message.type === "progress" && this.state === "loading") {
-      this.keepWaiting();
+      this.keepWaiting(); // every answer from the site counts; some also name a new stage
+      if (message.step) this.showProgress(message);
     } else if (message.type === "ready" && this.state === "loading") {
       clearTimeout(this.watchdog);
       this.state = "ready";
@@ -172,22 +185,30 @@ export class WorkerForm {
     for (const field of Object.values(this.fields)) {
       field.removeAttribute("aria-invalid");
       field.removeAttribute("aria-errormessage");
+      const help = this.helpIds.get(field);
+      if (help) field.setAttribute("aria-describedby", help);
+      else field.removeAttribute("aria-describedby");
     }
   }
 
   clearResult() {}
 
+  // Every message has an id, and each field it concerns points at it with aria-errormessage and also with
+  // aria-describedby: a message inside the alert region is not itself an alert, and screen readers that ignore
+  // aria-errormessage still read a description when the field gets focus.
   showError(text, fieldName, all = []) {
-    const messageId = `${this.root.id || "calc"}-error-message`;
-    this.error.replaceChildren(element("p", { id: messageId }, screenLength(text)));
-    for (const extra of all.slice(1)) this.error.append(element("p", {}, screenLength(extra.error)));
-    const names = all.length ? all.map((item) => item.field) : [fieldName];
-    for (const name of names) {
-      const field = this.fields[name];
-      if (!field) continue;
+    const base = `${this.root.id || "calc"}-error-message`;
+    const messages = all.length ? all : [{ field: fieldName, error: text }];
+    this.error.replaceChildren(...messages.map((item, index) =>
+      element("p", { id: index ? `${base}-${index + 1}` : base }, screenLength(index ? item.error : text))));
+    messages.forEach((item, index) => {
+      const field = this.fields[item.field];
+      if (!field) return;
+      const messageId = index ? `${base}-${index + 1}` : base;
       field.setAttribute("aria-invalid", "true");
       field.setAttribute("aria-errormessage", messageId);
-    }
+      field.setAttribute("aria-describedby", [messageId, this.helpIds.get(field)].filter(Boolean).join(" "));
+    });
     const first = this.fields[fieldName];
     if (first) first.focus();
   }

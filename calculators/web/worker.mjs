@@ -37,8 +37,9 @@ async function fetchOk(url, as) {
 
 // Pyodide and the package start loading the moment the worker exists; the reference data follow the page's
 // first message, which names them.
+const python = loadPyodide({ indexURL: PYODIDE });
 const runtime = Promise.all([
-  loadPyodide({ indexURL: PYODIDE }),
+  python,
   fetchOk(new URL("./calculators.zip", import.meta.url), "arrayBuffer"),
 ]).then(([pyodide, archive]) => {
   pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/calculators-package" });
@@ -79,10 +80,21 @@ def warm_up(reference):
 
 let ready = null;
 
+// Pyodide's 10 MB can take half a minute on a slow line: the page shows which part is loading. The three parts
+// load side by side; Python is by far the largest, so the stages follow it and the package unpacked after it.
+function reportStages(withReference) {
+  const of = withReference ? 3 : 2;
+  const stage = (step, text) => self.postMessage({ type: "progress", step, of, text: `${text} (${step} af ${of}) …` });
+  stage(1, "Henter Python");
+  python.then(() => stage(2, "Henter beregneren"), () => {});
+  if (withReference) runtime.then(() => stage(3, "Henter klyngernes tal"), () => {});
+}
+
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     // A page without reference data (the follow-up calculator) sends none.
     const referenceText = data.reference ? fetchOk(data.reference, "text") : "null";
+    reportStages(Boolean(data.reference));
     ready = Promise.all([runtime, referenceText]).then(([pyodide, text]) => ({
       handle: pyodide.globals.get("handle"),
       reference: pyodide.globals.get("load_reference")(text),

@@ -9,6 +9,7 @@ import re
 
 import numpy as np
 import pytest
+from scipy.stats import rankdata
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
@@ -17,7 +18,7 @@ from independent import numpy_overdispersed_verdict, numpy_overdispersion, scipy
 
 PAGE = "klyngepakker/videokonsultationer/beregner/"
 COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
-           "Placering i klyngen", "Vurdering"]
+           "Placering (1 = lavest)", "Vurdering"]
 PASTE = "Ydelseskode\tAntal\n4436\t120\n1003\t8\n101\t21.000\n0120\t1 100\n0201\t30.000\n"
 LISTED = 4500
 COUNTS = {"video": 128, "konsultationer": 21000, "aarsstatus": 1100, "telefon": 30000}
@@ -44,8 +45,16 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
     pooled = counts.sum() / listed.sum() * 1000
     lower = int((rates < rate).sum())
     equal = int((rates == rate).sum())
-    position = f"Højere end {lower} af klyngens {len(rates)} praksis" if not equal else \
-        f"Højere end {lower} og lig med {equal} af klyngens {len(rates)} praksis"
+    rank = int(rankdata(np.append(rates, rate), method="min")[-1])  # 1 = the lowest, ties share the lowest
+    ties = f" (lige med {equal})" if equal else ""
+    if equal == len(rates):
+        position = f"Lige med alle klyngens {len(rates)} praksis"
+    elif rank == 1:
+        position = f"Lavest i klyngen{ties}"
+    elif rank + equal == len(rates) + 1:
+        position = f"Højest i klyngen{ties}"
+    else:
+        position = f"Nr. {rank} af {len(rates) + 1}{ties}"
     # Spiegelhalter's over-dispersion, when the cluster's practices differ more than chance explains, else PHE's
     _, tau2 = numpy_overdispersion(counts, listed)
     if tau2 > 0:
@@ -54,10 +63,10 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
     else:
         direction, strict = (scipy_verdict(np.array([count]), LISTED, pooled, level)[0] for level in (0.95, 0.998))
     if direction == 0:
-        verdict = "Som forventet"
+        verdict = "Ingen tydelig forskel fra klyngens samlede rate"
     else:
         level = "99,8 %" if strict else "95 %"
-        verdict = ("Højere end forventet" if direction > 0 else "Lavere end forventet") + f" ({level})"
+        verdict = f"{'Højere' if direction > 0 else 'Lavere'} end klyngens samlede rate ({level})"
     return [indicator["name"], danish(count, 0), danish(rate), f"{danish(low)}–{danish(high)}",
             danish(float(np.percentile(rates, 50))), position, verdict]
 
@@ -106,8 +115,37 @@ def table_rows(page) -> list[list[str]]:
 def test_loading_status_then_ready(visit):
     page = visit.open(PAGE)
     # The first text a person sees, until Pyodide has loaded in the worker.
-    assert page.get_by_role("status").inner_text().strip() in ("Beregneren indlæses …", "Klar")
+    first = page.get_by_role("status").inner_text().strip()
+    assert re.fullmatch(r"Beregneren indlæses …|Henter (Python|beregneren|klyngernes tal) \([123] af 3\) …|Klar", first), first
     expect(page.get_by_role("status")).to_have_text("Klar", timeout=60_000)
+
+
+# Every text the status line shows while loading, with the progress bar's state at that moment.
+RECORD_STATUS = """
+window.statusLog = [];
+new MutationObserver(() => {
+  const text = document.querySelector("[data-status-text]")?.textContent;
+  const bar = document.querySelector("[data-status] progress");
+  const entry = [text, bar ? bar.value : null, bar ? bar.max : null, bar ? !bar.hidden : false];
+  if (text && JSON.stringify(entry) !== JSON.stringify(window.statusLog.at(-1))) window.statusLog.push(entry);
+}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+"""
+
+
+def test_loading_shows_each_stage_with_a_progress_bar(visit):
+    """Pyodide takes half a minute on a slow line: the status names each stage, in order, beside a progress bar.
+    (Chromium's page.route does not reach the worker's requests, so the stages are recorded, not held.)"""
+    visit.context.add_init_script(RECORD_STATUS)
+    page = visit.open(PAGE)
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=60_000)
+    log = page.evaluate("window.statusLog")
+    stages = [entry for entry in log if entry[0].startswith("Henter")]
+    assert [entry[0] for entry in stages] == [
+        "Henter Python (1 af 3) …", "Henter beregneren (2 af 3) …", "Henter klyngernes tal (3 af 3) …"], log
+    assert [(value, maximum, shown) for _, value, maximum, shown in stages] == [(0, 3, True), (1, 3, True), (2, 3, True)]
+    assert log[-1] == ["Klar", 2, 3, False]  # the bar goes once the calculator is ready
+    expect(page.locator("[data-status] progress")).to_be_hidden()
+    assert visit.console_errors == []
 
 
 def test_happy_path_matches_an_independent_computation(calculator, reference, visit):
@@ -125,7 +163,7 @@ def test_happy_path_matches_an_independent_computation(calculator, reference, vi
     expect(figures).to_have_count(len(reference["indicators"]))
     first_caption = figures.first.locator("figcaption").inner_text()
     assert f"klyngens {len(cluster['listed'])} praksis" in first_caption
-    assert figures.first.locator("svg circle").count() == len(cluster["listed"])
+    assert figures.first.locator("svg > circle.practice").count() == len(cluster["listed"])  # not the legend's
     assert visit.console_errors == [] and visit.foreign_requests == []
 
 
@@ -202,11 +240,19 @@ def test_csv_download(calculator, reference):
     table_rows(calculator)
     with calculator.expect_download() as download_info:
         calculator.get_by_role("button", name="Hent resultat som CSV").click()
-    assert download_info.value.suggested_filename == "midtkraft-videokonsultationer.csv"
+    today = calculator.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()")
+    assert download_info.value.suggested_filename == "midtkraft-videokonsultationer-{}-{:02d}-{:02d}.csv".format(*today)
     data = download_info.value.path().read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), "CSV skal starte med UTF-8 BOM, så Excel læser æøå rigtigt"
     assert b"\r\n" in data
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    context, rows = dict(lines[:lines.index([])]), lines[lines.index([]) + 1:]
+    months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+              "november", "december"]
+    assert context["Klynge"] == cluster["name"] and context["Praksis i klyngen"] == str(len(cluster["listed"]))
+    assert (context["Jeres tilmeldte patienter"], context["Periode"], context["Klyngens tal"]) == (
+        "4500", reference["period"], "fiktive data")
+    assert context["Lavet"] == f"{today[2]}. {months[today[1] - 1]} {today[0]}"
     assert rows[0][:3] == ["Indikator", "Antal", "Rate pr. 1.000"]
     expected = {row[0]: row for row in (expected_row(i, cluster) for i in reference["indicators"])}
     for row in rows[1:]:
@@ -234,3 +280,31 @@ def test_print_shows_results_and_discussion_questions(calculator):
     expect(calculator.get_by_text("Hvad tager hver praksis med hjem?")).to_be_visible()
     expect(calculator.locator(".calculator-form")).to_be_hidden()
     expect(calculator.locator(".md-header")).to_be_hidden()
+
+
+def test_errors_are_announced_and_accessible(calculator):
+    fill(calculator, "mange", "0101;10\nhej")
+    expect(calculator.get_by_role("alert")).to_contain_text("Linje 2")
+    for label in ("Antal tilmeldte patienter", "Jeres tal (ydelseskode og antal)"):
+        field = calculator.get_by_label(label)
+        message_id = field.get_attribute("aria-errormessage")
+        # the message is inside the alert region, visible, and also read as the field's description
+        message = calculator.locator(f"[role=alert] #{message_id}")
+        expect(message).to_be_visible()
+        assert message_id in field.get_attribute("aria-describedby").split()
+    result = Axe().run(calculator, options=WCAG)
+    assert result.violations_count == 0, result.generate_report()
+    fill(calculator, "4500", PASTE)  # fixed: the descriptions go back to the help texts alone
+    table_rows(calculator)
+    expect(calculator.get_by_label("Antal tilmeldte patienter")).to_have_attribute("aria-describedby", "calc-listed-help")
+
+
+def test_result_heading_is_clear_of_the_sticky_header(calculator):
+    calculator.set_viewport_size({"width": 1280, "height": 720})
+    fill(calculator, "4500", PASTE)
+    table_rows(calculator)
+    assert calculator.evaluate("document.activeElement.matches('[data-result]')")
+    header = calculator.locator(".md-header").bounding_box()
+    heading = calculator.locator("#calc-result-heading").bounding_box()
+    assert heading["y"] >= header["y"] + header["height"], (heading, header)
+    assert heading["y"] + heading["height"] <= 720

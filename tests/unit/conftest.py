@@ -28,7 +28,7 @@ CLUSTER_B = {
 REFERENCE = {
     "indicators": INDICATORS,
     "clusters": [CLUSTER_A, CLUSTER_B],
-    "period": {"from": "2023-01-01", "to": "2024-12-31"},
+    "period": "1. januar 2023 – 31. december 2024",  # as the site's reference files write it: words, not dates
     "fictitious": True,
 }
 

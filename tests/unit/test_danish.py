@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.stats import rankdata
 
 from calculators import format_interval, format_number, parse_int, position_sentence, position_text
 from calculators.danish import join_words, level_text, quote
@@ -88,18 +90,46 @@ def test_format_interval():
 
 
 @pytest.mark.parametrize(
-    "n_lower, n_equal, m, expected",
+    "n_lower, n_equal, m, text, sentence",
     [
-        (3, 0, 12, "Jeres rate er højere end 3 af klyngens 12 praksis."),
-        (3, 1, 12, "Jeres rate er højere end 3 og lig med 1 af klyngens 12 praksis."),
-        (0, 0, 7, "Jeres rate er højere end 0 af klyngens 7 praksis."),
-        (0, 2, 7, "Jeres rate er højere end 0 og lig med 2 af klyngens 7 praksis."),
-        (7, 0, 7, "Jeres rate er højere end 7 af klyngens 7 praksis."),
+        (3, 0, 12, "Nr. 4 af 13", "Jeres rate er nr. 4 af 13, talt fra den laveste (jeres praksis og klyngens 12)."),
+        (3, 1, 12, "Nr. 4 af 13 (lige med 1)",
+         "Jeres rate er nr. 4 af 13, talt fra den laveste (jeres praksis og klyngens 12). "
+         "1 af klyngens praksis har samme rate."),
+        (0, 0, 7, "Lavest i klyngen", "Jeres rate er den laveste i klyngen (jeres praksis og klyngens 7)."),
+        (0, 2, 7, "Lavest i klyngen (lige med 2)",
+         "Jeres rate er den laveste i klyngen (jeres praksis og klyngens 7). 2 af klyngens praksis har samme rate."),
+        (7, 0, 7, "Højest i klyngen", "Jeres rate er den højeste i klyngen (jeres praksis og klyngens 7)."),
+        (5, 2, 7, "Højest i klyngen (lige med 2)",
+         "Jeres rate er den højeste i klyngen (jeres praksis og klyngens 7). 2 af klyngens praksis har samme rate."),
+        (0, 7, 7, "Lige med alle klyngens 7 praksis", "Jeres rate er den samme som alle klyngens 7 praksis'."),
     ],
 )
-def test_position_sentence(n_lower, n_equal, m, expected):
-    assert position_sentence(n_lower, n_equal, m) == expected
-    assert position_text(n_lower, n_equal, m) == expected[len("Jeres rate er "):-1]
+def test_position_in_plain_danish(n_lower, n_equal, m, text, sentence):
+    assert position_text(n_lower, n_equal, m) == text
+    assert position_sentence(n_lower, n_equal, m) == sentence
+
+
+def test_position_number_is_the_rank_from_the_lowest():
+    """"Nr. k af M" is the practice's rank among itself and the cluster (ties share the lowest rank), as scipy
+    ranks it."""
+    rng = np.random.default_rng(11)
+    for _ in range(200):
+        m = int(rng.integers(2, 15))
+        rates = rng.integers(0, 6, size=m).astype(float)
+        own = float(rng.integers(0, 6))
+        rank = int(rankdata(np.append(rates, own), method="min")[-1])
+        n_lower, n_equal = int((rates < own).sum()), int((rates == own).sum())
+        text = position_text(n_lower, n_equal, m)
+        if n_equal == m:
+            assert text == f"Lige med alle klyngens {m} praksis"
+        elif rank == 1:
+            assert text.startswith("Lavest i klyngen")
+        elif rank + n_equal == m + 1:
+            assert text.startswith("Højest i klyngen")
+        else:
+            assert text.startswith(f"Nr. {rank} af {m + 1}")
+        assert ("(lige med" in text) == (0 < n_equal < m)
 
 
 def test_join_words():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import datetime
 import json
 
 import numpy as np
@@ -19,9 +20,17 @@ HEADER = [
     "Nedre 95 %-grænse",
     "Øvre 95 %-grænse",
     "Klyngens median",
-    "Placering i klyngen",
+    "Klyngens samlede rate",
+    "Placering (1 = lavest)",
     "Vurdering",
 ]
+
+
+def csv_parts(text: str) -> tuple[dict[str, str], list[list[str]]]:
+    """The context lines (label -> value) and the table below the blank line, as Excel's CSV reader splits them."""
+    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+    blank = rows.index([])
+    return dict(rows[:blank]), rows[blank + 1:]
 
 
 @pytest.fixture
@@ -35,30 +44,49 @@ def test_csv_opens_in_danish_excel(comparison):
     body = text[1:]
     assert body.endswith("\r\n")
     assert "\n" not in body.replace("\r\n", "")
-    rows = list(csv.reader(io.StringIO(body, newline=""), delimiter=";"))
+    _, rows = csv_parts(text)
     assert rows[0] == HEADER
     assert len(rows) == 3 and all(len(row) == len(HEADER) for row in rows)
 
 
-def test_csv_numbers_use_a_decimal_comma(comparison):
-    rows = list(csv.reader(io.StringIO(to_csv(comparison)[1:], newline=""), delimiter=";"))
+def test_csv_says_whose_numbers_against_what(comparison, cluster_b):
+    context, _ = csv_parts(to_csv(comparison, pack="Videokonsultationer i almen praksis", period="2024–2025",
+                                  fictitious=True, made=datetime.date(2026, 11, 30)))
+    assert context == {
+        "Klyngepakke": "Videokonsultationer i almen praksis",
+        "Klynge": "Klynge B",
+        "Praksis i klyngen": str(len(cluster_b["listed"])),
+        "Jeres tilmeldte patienter": "2200",
+        "Periode": "2024–2025",
+        "Lavet": "30. november 2026",
+        "Klyngens tal": "fiktive data",
+        "Rater": "pr. 1.000 tilmeldte patienter",
+    }
+    real, _ = csv_parts(to_csv(comparison, made=datetime.date(2027, 1, 5)))
+    assert (real["Klyngens tal"], real["Lavet"]) == ("rigtige data", "5. januar 2027")
+    assert "Periode" not in real and "Klyngepakke" not in real
+
+
+def test_csv_numbers_use_a_decimal_comma(comparison, cluster_b):
+    _, rows = csv_parts(to_csv(comparison))
     video = comparison.indicators[0]
-    name, count, rate, lower, upper, median, place, verdict = rows[1]
+    name, count, rate, lower, upper, median, pooled, place, verdict = rows[1]
     assert name == "Videokonsultationer"
     assert count == "1242"  # no thousands dot, so no spreadsheet reads it as a decimal
     assert rate == "564,5"  # 1242 / 2200 * 1000 = 564.545...
     assert float(lower.replace(",", ".")) == pytest.approx(video.lower, abs=0.05)
     assert float(upper.replace(",", ".")) == pytest.approx(video.upper, abs=0.05)
     assert median == "12,0"
-    assert place == "Højere end 6 af klyngens 6 praksis"
-    assert verdict == "Højere end forventet (99,8 %)"
+    pooled_numpy = np.sum(cluster_b["counts"]["video"]) / np.sum(cluster_b["listed"]) * 1000
+    assert pooled == f"{pooled_numpy:.1f}".replace(".", ",")
+    assert place == "Højest i klyngen"  # 564,5 against the cluster's 5 to 23,5
+    assert verdict == "Højere end klyngens samlede rate (99,8 %)"
 
 
 def test_csv_quotes_a_name_with_a_semicolon(indicators, cluster_b):
     indicators[0]["name"] = "Video; alle koder"
     text = to_csv(compare_with_cluster({"4436": 3, "1003": 0, "0101": 1}, 2200, indicators, cluster_b))
-    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
-    assert rows[1][0] == "Video; alle koder"
+    assert csv_parts(text)[1][1][0] == "Video; alle koder"
 
 
 def test_dict_is_plain_json(comparison):
@@ -77,8 +105,8 @@ def test_dict_carries_numbers_and_their_danish_text(comparison):
     assert video["rate_text"] == "564,5"
     assert video["interval_text"] == f"{video['lower_text']}\u2013{video['upper_text']}"
     assert video["cluster_stats_text"]["median"] == "12,0"
-    assert video["position_sentence"] == "Jeres rate er højere end 6 af klyngens 6 praksis."
-    assert (video["verdict"], video["level"], video["verdict_key"]) == ("Højere end forventet", "99,8 %", "higher")
+    assert video["position_sentence"] == "Jeres rate er den højeste i klyngen (jeres praksis og klyngens 6)."
+    assert (video["verdict"], video["level"], video["verdict_key"]) == ("Højere end klyngens samlede rate", "99,8 %", "higher")
     assert video["caution"] is None
     assert data["summary"] and all(isinstance(s, str) for s in data["summary"])
 
@@ -115,8 +143,9 @@ def test_dict_for_an_indicator_not_computed(indicators, cluster_b):
     assert video["verdict_text"] == "Ikke beregnet" and "4436 og 1003" in video["caution"]
     assert json.loads(json.dumps(data, allow_nan=False)) == data
     text = to_csv(compare_with_cluster({"0101": 9000}, 2200, indicators, cluster_b))
-    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
-    assert rows[1] == ["Videokonsultationer", "", "", "", "", "12,0", "", "Ikke beregnet"]
+    pooled = np.sum(cluster_b["counts"]["video"]) / np.sum(cluster_b["listed"]) * 1000
+    assert csv_parts(text)[1][1] == ["Videokonsultationer", "", "", "", "", "12,0",
+                                     f"{pooled:.1f}".replace(".", ","), "", "Ikke beregnet"]
 
 
 def test_dict_without_events_in_the_cluster_has_no_funnel(indicators, cluster_b):

@@ -83,9 +83,9 @@ def test_twenty_practices_twenty_per_cent_apart(capsys):
     cluster = {"id": "c", "name": "c", "listed": listed, "counts": {"x": counts}}
     pooled = sum(counts) / sum(listed) * 1000
     double = compare_with_cluster({"0101": round(2 * pooled * 3.3)}, 3300, INDICATOR, cluster).indicators[0]
-    assert (double.verdict, double.level) == ("Højere end forventet", "99,8 %")
+    assert (double.verdict, double.level) == ("Højere end klyngens samlede rate", "99,8 %")
     half = compare_with_cluster({"0101": round(0.5 * pooled * 3.3)}, 3300, INDICATOR, cluster).indicators[0]
-    assert (half.verdict, half.level) == ("Lavere end forventet", "99,8 %")
+    assert (half.verdict, half.level) == ("Lavere end klyngens samlede rate", "99,8 %")
     with capsys.disabled():
         phi, tau2 = numpy_overdispersion(counts, listed)
         print(f"\n20 practices ~10.000 events, rates ~20 % apart: phi {phi:.1f}, tau2 {tau2:.4f}; flagged at 99,8 %: "
@@ -104,7 +104,7 @@ def test_widened_verdicts_match_numpy_for_every_count(tau2_seed, indicators):
     expected = pooled * n / 1000
     for count in range(0, int(expected * 2.5), max(1, int(expected / 400))):
         result = compare_with_cluster({"0101": count}, n, INDICATOR, cluster).indicators[0]
-        direction = {"Højere end forventet": 1, "Lavere end forventet": -1, "Som forventet": 0}[result.verdict]
+        direction = {"Højere end klyngens samlede rate": 1, "Lavere end klyngens samlede rate": -1, "Ingen tydelig forskel fra klyngens samlede rate": 0}[result.verdict]
         assert direction == numpy_overdispersed_verdict(np.array([count]), n, pooled, tau2, 0.95)[0], count
         strict = numpy_overdispersed_verdict(np.array([count]), n, pooled, tau2, 0.998)[0]
         assert (result.level == "99,8 %") == (strict != 0), count

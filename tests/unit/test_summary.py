@@ -19,14 +19,14 @@ def comparison(counts, listed, indicators, cluster):
 
 WIDENED = (
     "For Konsultationer er klyngens praksis indbyrdes mere forskellige, end tilfældigheder kan forklare, så "
-    "grænserne for «som forventet» er gjort bredere (et usikkert skøn, da klyngen kun har 5 praksis)."
+    "grænserne for en tydelig forskel er gjort bredere (et usikkert skøn, da klyngen kun har 5 praksis)."
 )
 
 
 def test_all_as_expected(indicators, cluster_a):
     sentences = summary_sentences(comparison({"4436": 20, "0101": 6000}, 2000, indicators, cluster_a))
     assert sentences == [
-        "Alle jeres rater ligger som forventet: forskellene til klyngens samlede rate er ikke større, "
+        "Alle jeres rater ligger tæt på klyngens samlede rate: forskellene er ikke større, "
         "end tilfældigheder kan forklare.",
         WIDENED,
     ]
@@ -42,8 +42,7 @@ def test_indicators_not_computed_are_left_out(indicators, cluster_a):
     result = compare_with_cluster({"4436": 36, "1003": 0}, 2000, indicators, cluster_a)
     sentences = summary_sentences(result)
     assert sentences == [
-        "Sammenlignet med klyngens samlede rate er jeres rate højere end forventet for "
-        "Videokonsultationer (99,8 %-niveau)."
+        "Jeres rate er højere end klyngens samlede rate for Videokonsultationer, tydeligt også ved 99,8 %-grænsen."
     ]
     assert "Konsultationer" not in " ".join(sentences)
 
@@ -51,9 +50,8 @@ def test_indicators_not_computed_are_left_out(indicators, cluster_a):
 def test_higher_with_level_and_the_rest_as_expected(indicators, cluster_a):
     sentences = summary_sentences(comparison({"4436": 36, "0101": 6000}, 2000, indicators, cluster_a))
     assert sentences == [
-        "Sammenlignet med klyngens samlede rate er jeres rate højere end forventet for "
-        "Videokonsultationer (99,8 %-niveau).",
-        "De øvrige ligger som forventet.",
+        "Jeres rate er højere end klyngens samlede rate for Videokonsultationer, tydeligt også ved 99,8 %-grænsen.",
+        "For de øvrige er der ingen tydelig forskel fra klyngens samlede rate.",
         WIDENED,
     ]
 
@@ -63,8 +61,8 @@ def test_higher_and_lower_in_one_sentence(indicators, cluster_a):
     # even with widened limits, 1,000 where 6,000 are expected is far below
     sentences = summary_sentences(comparison({"4436": 30, "0101": 1000}, 2000, indicators, cluster_a))
     assert sentences == [
-        "Sammenlignet med klyngens samlede rate er jeres rate højere end forventet for Videokonsultationer "
-        "(95 %-niveau) og lavere end forventet for Konsultationer (99,8 %-niveau).",
+        "Jeres rate er højere end klyngens samlede rate for Videokonsultationer og lavere for Konsultationer; ved "
+        "99,8 %-grænsen er forskellen tydelig for Konsultationer, ved 95 %-grænsen for Videokonsultationer.",
         WIDENED,
     ]
 
@@ -93,7 +91,8 @@ def test_always_one_to_four_sentences_and_neutral(video, visits, listed, indicat
     assert 1 <= len(sentences) <= 4
     text = " ".join(sentences).lower()
     assert all(sentence.endswith(".") for sentence in sentences)
-    assert not any(word in text for word in ("bedre", "dårligere", "værre", "dårlig"))
+    assert not any(word in text for word in ("bedre", "dårligere", "værre", "dårlig", "forventet"))
+    assert text.count("99,8 %") <= 1 and text.count("95 %") <= 1
 
 
 def test_three_indicators_are_listed_with_og(indicators, cluster_a):
@@ -101,7 +100,15 @@ def test_three_indicators_are_listed_with_og(indicators, cluster_a):
     cluster_a["counts"]["tlf"] = [2000] * 5
     result = comparison({"4436": 200, "0101": 30000, "0201": 4000}, 2000, indicators, cluster_a)
     assert summary_sentences(result)[0] == (
-        "Sammenlignet med klyngens samlede rate er jeres rate højere end forventet for Videokonsultationer "
-        "(99,8 %-niveau), Konsultationer (99,8 %-niveau) og Telefonkonsultationer (99,8 %-niveau)."
+        "Jeres rate er højere end klyngens samlede rate for Videokonsultationer, Konsultationer og "
+        "Telefonkonsultationer, tydeligt også ved 99,8 %-grænsen."
     )
     assert dataclasses.is_dataclass(result)
+
+
+def test_a_difference_only_at_the_95_limit_says_so(indicators, cluster_a):
+    sentences = summary_sentences(comparison({"4436": 30, "0101": 6000}, 2000, indicators, cluster_a))
+    assert sentences[0] == (
+        "Jeres rate er højere end klyngens samlede rate for Videokonsultationer, tydeligt ved 95 %-grænsen, "
+        "ikke ved 99,8 %-grænsen."
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -9,8 +11,8 @@ import pytest
 from calculators import run
 
 
-def request(reference, text="4436;30\n1003;2\n0101;6.000", listed="2.000", cluster_id="A"):
-    return {"text": text, "listed": listed, "cluster_id": cluster_id, "reference": reference}
+def request(reference, text="4436;30\n1003;2\n0101;6.000", listed="2.000", cluster_id="A", today="2026-11-30"):
+    return {"text": text, "listed": listed, "cluster_id": cluster_id, "reference": reference, "today": today}
 
 
 def test_a_good_request(reference):
@@ -25,7 +27,11 @@ def test_a_good_request(reference):
     assert [i["id"] for i in result["indicators"]] == ["video", "konsultation"]
     assert result["indicators"][0]["count"] == 32
     assert response["warnings"] == []
-    assert response["csv"].startswith("\ufeffIndikator;")
+    rows = list(csv.reader(io.StringIO(response["csv"][1:], newline=""), delimiter=";"))
+    context = dict(rows[:rows.index([])])
+    assert (context["Klynge"], context["Periode"], context["Klyngens tal"], context["Lavet"]) == (
+        "Klynge A", reference["period"], "fiktive data", "30. november 2026")  # the page's date, not the worker's
+    assert rows[rows.index([]) + 1][0] == "Indikator"
 
 
 def test_warnings_for_unknown_duplicate_and_missing_codes(reference):
@@ -41,7 +47,7 @@ def test_warnings_for_unknown_duplicate_and_missing_codes(reference):
     video, visits = response["result"]["indicators"]
     assert (video["verdict_text"], video["count"], video["rate_text"], video["chart"]) == (
         "Ikke beregnet", None, "\u2013", None)
-    assert visits["verdict_text"] == "Højere end forventet (99,8 %)"
+    assert visits["verdict_text"] == "Højere end klyngens samlede rate (99,8 %)"
 
 
 def test_nothing_computable_is_a_danish_error(reference):
