@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build_site
+from conftest import build_site
 from macros import data
 from macros.tables import cell, link_item
 
+ROOT = Path(__file__).resolve().parents[2]
 ATTACK = "<script>alert(1)</script>"
 
 
