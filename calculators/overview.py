@@ -96,15 +96,17 @@ def _indicator(data: ClusterFile, file: Mapping[str, Any], position: int,
 
 
 def _verdicts_sentence(rows: Sequence[Mapping[str, Any]]) -> str:
-    """"Af klyngens 9 praksis ligger 1 højere end forventet; resten som forventet." in neutral words."""
+    """"Af klyngens 9 praksis ligger 1 højere end klyngens samlede rate; resten uden tydelig forskel." The pooled
+    rate is the measure, as in the calculator: "forventet" would suggest a standard to meet."""
     if any(row["verdict"] == NOT_ASSESSABLE for row in rows):
         return NO_EVENTS_NOTE
-    parts = [f"{n} {word} end forventet" for word, n in (
+    parts = [f"{n} {word}" for word, n in (
         ("højere", sum(1 for row in rows if row["verdict_key"] == "higher")),
         ("lavere", sum(1 for row in rows if row["verdict_key"] == "lower"))) if n]
     if not parts:
-        return f"Alle klyngens {len(rows)} praksis ligger som forventet."
-    return f"Af klyngens {len(rows)} praksis ligger {' og '.join(parts)}; resten som forventet."
+        return f"Ingen af klyngens {len(rows)} praksis ligger tydeligt over eller under klyngens samlede rate."
+    return (f"Af klyngens {len(rows)} praksis ligger {' og '.join(parts)} end klyngens samlede rate; resten uden "
+            "tydelig forskel.")
 
 
 def to_csv(data: ClusterFile, judged: Sequence[Sequence[IndicatorResult]]) -> str:

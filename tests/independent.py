@@ -147,9 +147,9 @@ def pandas_cluster_file(text: str):
 
 def verdict_words(direction: int, strict: int) -> str:
     if direction == 0:
-        return "Som forventet"
+        return "Ingen tydelig forskel fra klyngens samlede rate"
     level = "99,8 %" if strict else "95 %"
-    return ("Højere end forventet" if direction > 0 else "Lavere end forventet") + f" ({level})"
+    return f"{'Højere' if direction > 0 else 'Lavere'} end klyngens samlede rate ({level})"
 
 
 def numpy_cluster_overview(text: str) -> dict:

@@ -83,7 +83,7 @@ def test_example_file_is_compared_against_with_the_region_beside(visit, example)
         region_rate = row["Regionens antal"] / region_listed * 1000
         assert f"{row['Navn']}: klyngen {danish_number(cluster_rate)}, regionen {danish_number(region_rate)} pr. 1.000" \
             in facts
-    assert page.locator("figure.calculator-figure").first.locator("svg circle").count() == len(practices)
+    assert page.locator("figure.calculator-figure").first.locator("svg > circle.practice").count() == len(practices)
     assert_nothing_stored(page, visit, text)
 
 
