@@ -4,7 +4,8 @@ keep at its first visit and a build id that names its caches. Runs after asset_h
 The id is a hash of every file the build wrote (but Pyodide, which has its own versioned cache, and the sitemap's
 gzip, which carries a time stamp): a new deployment with any change gives a new worker, whose activation deletes
 the edition's older caches; an unchanged rebuild gives the same worker, and browsers keep what they have.
-`mkdocs serve` gets no worker: its live reload polls the server, and an editor should never see a kept page.
+`mkdocs serve` gets a worker that only removes itself: its live reload polls the server, and an editor should
+never see a kept page (a missing worker file would be a 404 on every calculator page instead).
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ THEME = ("assets/stylesheets/*.css", "assets/javascripts/bundle.*.js")
 
 
 serving = False
+SERVE_WORKER = """// mkdocs serve: nothing is kept for offline use while editing; this worker unregisters itself.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", () => self.registration.unregister());
+"""
 
 
 def on_startup(command, dirty):
@@ -57,7 +62,7 @@ def on_post_build(config):
     root = Path(config.config_file_path).resolve().parent
     worker = site / WORKER
     if serving:
-        worker.unlink()
+        worker.write_text(SERVE_WORKER, encoding="utf-8")
         return
     text = worker.read_text(encoding="utf-8")
     if PLACEHOLDER not in text:
