@@ -18,7 +18,10 @@ STORAGE_DUMP = """async () => {
   const dump = (storage) => Object.fromEntries(Object.keys(storage).map((key) => [key, storage.getItem(key)]));
   const databases = indexedDB.databases ? (await indexedDB.databases()).map((db) => db.name) : [];
   return { local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie,
-           databases, caches: await caches.keys() };
+           databases,
+           // the service worker keeps the site's own files for offline use: the URLs it keeps
+           caches: (await Promise.all((await caches.keys()).map(async (name) =>
+             (await (await caches.open(name)).keys()).map((request) => request.url)))).flat() };
 }"""
 
 
@@ -46,7 +49,8 @@ def load_file(page, path):
 
 def assert_nothing_stored(page, visit, text: str):
     stored = page.evaluate(STORAGE_DUMP)
-    assert stored["cookie"] == "" and stored["databases"] == [] and stored["caches"] == [], stored
+    assert stored["cookie"] == "" and stored["databases"] == [], stored
+    assert all(url.startswith(visit.base_url) and "?" not in url for url in stored["caches"]), stored["caches"]
     _, practices, _ = pandas_cluster_file(text)
     dump = repr(stored)
     # The theme keeps only its own settings; no label, list size or cluster name of the file is anywhere.
