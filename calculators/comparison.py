@@ -13,11 +13,13 @@ and one whose cluster has no events at all cannot be assessed (there is nothing 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from .cluster import position, quantiles
+from .cluster import Quantiles, quantiles
 from .counts import normalise_code
 from .danish import join_words, level_text
 from .funnel import LEVEL, STRICT_LEVEL, funnel_point
@@ -97,7 +99,7 @@ def compare_with_cluster(
     if listed_patients <= 0:
         raise ValueError("listed_patients must be greater than 0")
     counts = {normalise_code(code): count for code, count in counts.items()}
-    cluster_listed = tuple(int(n) for n in cluster["listed"])
+    cluster_listed = tuple(map(int, cluster["listed"]))
     if not cluster_listed or min(cluster_listed) <= 0:
         raise ValueError(f"cluster {cluster.get('id')!r} needs practices with list sizes above 0")
 
@@ -108,7 +110,7 @@ def compare_with_cluster(
         absent = [code for code in codes if code not in counts]
         missing.extend(code for code in absent if code not in missing)
         count = None if absent else sum(counts[code] for code in codes)
-        reference_counts = tuple(int(c) for c in cluster["counts"][indicator["id"]])
+        reference_counts = tuple(map(int, cluster["counts"][indicator["id"]]))
         if len(reference_counts) != len(cluster_listed):
             raise ValueError(
                 f"cluster {cluster.get('id')!r}: {len(reference_counts)} counts for "
@@ -135,12 +137,8 @@ def _indicator_result(
     reference_counts: tuple[int, ...],
     reference_listed: tuple[int, ...],
 ) -> IndicatorResult:
-    # rate() inlined (the same single rounding, so equal ratios still tie): list sizes are checked above 0 in
-    # compare_with_cluster, and a cluster may have a thousand practices.
-    reference_rates = tuple([c * PER / n for c, n in zip(reference_counts, reference_listed)])
-    pooled = rate(sum(reference_counts), sum(reference_listed))
-    summary = quantiles(reference_rates)
-    spread = estimate(reference_counts, reference_listed, pooled) if pooled > 0 else None
+    reference = cluster_reference(reference_counts, reference_listed)
+    pooled, spread = reference.pooled_rate, reference.spread
     practice: dict[str, Any] = dict.fromkeys(
         ("count", "rate", "lower", "upper", "lower_998", "upper_998", "n_lower", "n_equal", "level", "limits")
     )
@@ -149,7 +147,7 @@ def _indicator_result(
     else:
         practice_rate, lower, upper = rate_ci(count, listed_patients, LEVEL)
         _, lower_998, upper_998 = rate_ci(count, listed_patients, STRICT_LEVEL)
-        n_lower, n_equal, _ = position(practice_rate, reference_rates)
+        n_lower, n_equal = reference.position(practice_rate)
         practice.update(count=count, rate=practice_rate, lower=lower, upper=upper, lower_998=lower_998,
                         upper_998=upper_998, n_lower=n_lower, n_equal=n_equal)
         if spread is None:
@@ -165,18 +163,48 @@ def _indicator_result(
         id=str(indicator["id"]),
         name=str(indicator["name"]),
         codes=codes,
-        cluster_min=summary.min,
-        cluster_q1=summary.q1,
-        cluster_median=summary.median,
-        cluster_q3=summary.q3,
-        cluster_max=summary.max,
+        cluster_min=reference.summary.min,
+        cluster_q1=reference.summary.q1,
+        cluster_median=reference.summary.median,
+        cluster_q3=reference.summary.q3,
+        cluster_max=reference.summary.max,
         pooled_rate=pooled,
-        m=len(reference_rates),
-        cluster_rates=reference_rates,
+        m=len(reference.rates),
+        cluster_rates=reference.rates,
         cluster_listed=reference_listed,
         overdispersion=spread,
         **practice,
     )
+
+
+@dataclass(frozen=True)
+class ClusterReference:
+    """What one indicator's reference practices give, whatever the practice pasted."""
+
+    rates: tuple[float, ...]  # per practice, in the cluster's order
+    pooled_rate: float
+    summary: Quantiles
+    spread: Overdispersion | None  # None when the cluster has no events
+    sorted_rates: tuple[float, ...]
+
+    def position(self, value: float) -> tuple[int, int]:
+        """(n_lower, n_equal): the cluster's practices with a lower and an exactly equal rate (as
+        cluster.position, by bisection on the sorted rates)."""
+        below = bisect_left(self.sorted_rates, value)
+        return below, bisect_right(self.sorted_rates, value) - below
+
+
+# Every press of "Beregn" compares with the same cluster; its summary (a thousand practices' rates, quantiles and
+# over-dispersion) is worked out once per indicator and kept while the worker lives. Keyed by the counts and list
+# sizes themselves, so a different reference can never be answered from the cache.
+@lru_cache(maxsize=1024)
+def cluster_reference(counts: tuple[int, ...], listed: tuple[int, ...]) -> ClusterReference:
+    # rate() inlined (the same single rounding, so equal ratios still tie): list sizes are checked above 0 in
+    # compare_with_cluster.
+    rates = tuple([c * PER / n for c, n in zip(counts, listed)])
+    pooled = rate(sum(counts), sum(listed))
+    spread = estimate(counts, listed, pooled) if pooled > 0 else None
+    return ClusterReference(rates, pooled, quantiles(rates), spread, tuple(sorted(rates)))
 
 
 def not_computed_note(absent: list[str]) -> str:

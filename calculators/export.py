@@ -157,9 +157,9 @@ def _chart(result: IndicatorResult, listed_patients: int) -> dict[str, Any]:
     (a pooled rate of 0 has nothing to draw limits around)."""
     tau2 = result.overdispersion.tau2 if result.overdispersion else 0.0
     return {
-        "practices": [
-            {"listed": listed, "rate": rate} for listed, rate in zip(result.cluster_listed, result.cluster_rates)
-        ],
+        # Columns, not a {listed, rate} object per practice: a cluster may hold a thousand practices, and the
+        # response crosses from Python to the page as JSON.
+        "practices": {"listed": list(result.cluster_listed), "rate": list(result.cluster_rates)},
         "practice": {
             "listed": listed_patients,
             "rate": result.rate,

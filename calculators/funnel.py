@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .rates import EXACT_BELOW, PER, exact_intervals, byar_interval, two_sided_z
 
@@ -95,6 +96,8 @@ def overdispersed_limits(pooled_rate: float, listed: int, level: float, tau2: fl
     return pooled_rate * max(0.0, 1 - width) ** 2, pooled_rate * (1 + width) ** 2
 
 
+# Each press of "Beregn" draws the same cluster's funnel again: its points are found once and kept.
+@lru_cache(maxsize=4096)
 def limits(pooled_rate: float, listed: int, level: float, tau2: float = 0.0) -> tuple[float, float]:
     """(lower, upper) control limits as rates; with tau2 > 0 the wider of the Poisson and the random-effects
     limits, so an over-dispersed cluster never flags a practice that Poisson noise alone would explain."""

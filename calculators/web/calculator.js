@@ -133,8 +133,15 @@ const LEGEND = [
   { key: "limit--998", text: "99,8 %-grænse", funnel: true },
 ];
 
+// The response sends the cluster's practices as two columns (a thousand of them cross from Python as JSON).
+function practicePoints(chart) {
+  const { listed, rate } = chart.practices;
+  return listed.map((n, index) => ({ listed: n, rate: rate[index] }));
+}
+
 function chart(indicator, result) {
-  const { practices, practice, pooled_rate: pooled, funnel } = indicator.chart;
+  const { practice, pooled_rate: pooled, funnel } = indicator.chart;
+  const practices = practicePoints(indicator.chart);
   const { width, height, left, right, top, bottom } = CHART;
   const plotBottom = height - bottom;
   const sizes = [...practices.map((p) => p.listed), practice.listed];

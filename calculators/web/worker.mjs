@@ -67,13 +67,15 @@ def load_reference(text):
     return json.loads(text)
 
 def warm_up(reference):
-    # The first computation runs about three times slower while the WebAssembly is cold: do one for
-    # practice before a person presses "Beregn".
+    # The first computation runs about three times slower while the WebAssembly is cold, and each cluster's
+    # summary (comparison.cluster_reference) and funnel are worked out on its first use: do both, for every
+    # cluster, before a person presses "Beregn". The same path as a press, JSON included.
     if reference is None:
         return
     codes = [code for indicator in reference["indicators"] for code in indicator["codes"]]
-    run({"text": "\\n".join(f"{code};1" for code in codes), "listed": "1000",
-         "cluster_id": reference["clusters"][0]["id"], "reference": reference})
+    text = "\\n".join(f"{code};1" for code in codes)
+    for cluster in reference["clusters"]:
+        handle("compare", json.dumps({"text": text, "listed": "1000", "cluster_id": cluster["id"]}), reference)
 `);
   return pyodide;
 });

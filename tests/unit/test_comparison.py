@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calculators import compare_with_cluster
 from calculators.comparison import AS_EXPECTED, HIGHER, LOWER, NOT_ASSESSABLE, NOT_COMPUTED, caution, judge
@@ -154,3 +157,28 @@ def test_cluster_with_mismatched_lengths_is_a_data_error(indicators, cluster_a):
 def test_listed_must_be_positive(indicators, cluster_a):
     with pytest.raises(ValueError):
         compare_with_cluster({"4436": 3}, 0, indicators, cluster_a)
+
+
+# The cluster's summary is kept between presses (comparison.cluster_reference). A press must never be answered
+# from another cluster's or another reference's summary: the same cluster id with other counts or other list
+# sizes gives that reference's own figures, checked here against numpy.
+@settings(max_examples=40, deadline=None)
+@given(
+    counts=st.lists(st.integers(0, 5000), min_size=2, max_size=30),
+    practice=st.integers(0, 3000),
+    data=st.data(),
+)
+def test_a_kept_cluster_summary_never_answers_for_another_reference(counts, practice, data):
+    listed = data.draw(st.lists(st.integers(300, 20000), min_size=len(counts), max_size=len(counts)))
+    indicators = [{"id": "video", "name": "Video", "codes": ["4436"]}]
+    first = {"id": "k1", "name": "K", "listed": listed, "counts": {"video": counts}}
+    changed = [c + 1 for c in counts]
+    second = {"id": "k1", "name": "K", "listed": listed, "counts": {"video": changed}}
+    for cluster, cluster_counts in ((first, counts), (second, changed), (first, counts)):
+        result = compare_with_cluster({"4436": practice}, 5000, indicators, cluster).indicators[0]
+        rates = np.asarray(cluster_counts) * 1000 / np.asarray(listed)
+        assert result.pooled_rate == pytest.approx(sum(cluster_counts) * 1000 / sum(listed), rel=1e-12)
+        np.testing.assert_allclose(result.cluster_rates, rates, rtol=1e-12)
+        assert result.cluster_median == pytest.approx(np.median(rates), rel=1e-12)
+        own = practice * 1000 / 5000
+        assert (result.n_lower, result.n_equal) == (int(np.sum(rates < own)), int(np.sum(rates == own)))
