@@ -3,6 +3,7 @@
 // It is loaded from the page's <head>: `mount` starts the worker (and with it Pyodide) before anything else.
 import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, screenLength, svgElement } from "./page_kit.mjs";
 import { CalculatorClusterFile } from "./calculator_cluster_file.mjs";
+import { chartData, dataTable } from "./chart_data.mjs";
 
 const COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
   "Placering (1 = lavest)", "Vurdering"];
@@ -84,7 +85,7 @@ class Calculator extends WorkerForm {
     for (const indicator of result.indicators.filter((item) => item.chart)) { // no chart when not computed
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); // paint first
       if (rendering !== this.rendering) return; // a newer result or an error has arrived
-      charts.append(chart(indicator, result));
+      charts.append(chart(indicator, result), chartData(() => chartTables(indicator, result)));
     }
   }
 
@@ -150,17 +151,18 @@ function chart(indicator, result) {
   const yMax = Math.max(...rates, ...funnel.map((f) => f.high_998)) * 1.08 || 1;
   const x = (n) => left + ((n - xMin) / (xMax - xMin || 1)) * (width - left - right);
   const y = (r) => top + (1 - r / yMax) * (plotBottom - top);
-  const titleId = `calc-chart-title-${indicator.id}`, captionId = `calc-chart-${indicator.id}`;
   const clipId = `calc-chart-clip-${indicator.id}`;
+  // A screen reader hears what the chart is and where its numbers are; the figure's caption and the table say
+  // the rest.
   const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img",
-    "aria-labelledby": `${titleId} ${captionId}`, class: "calculator-chart" });
+    "aria-label": `${indicator.name}: tragtdiagram. Tallene står i tabellen under diagrammet.`, class: "calculator-chart" });
   const text = (content, attributes) => {
     const node = svgElement("text", attributes);
     node.textContent = content;
     return node;
   };
 
-  svg.append(text(indicator.name, { id: titleId, x: 0, y: 18, class: "chart-title" }),
+  svg.append(text(indicator.name, { x: 0, y: 18, class: "chart-title" }),
     text(["Rate pr. 1.000 patienter", result.period].filter(Boolean).join(", "), { x: 0, y: 38, class: "chart-subtitle" }));
   // The funnel's narrow end can reach far above the highest rate: lines stop at the plot's edge, not beyond it.
   const clip = svgElement("clipPath", { id: clipId });
@@ -192,11 +194,35 @@ function chart(indicator, result) {
     diamond(px, y(practice.rate), 6));
   svg.append(legend(funnel.length > 0, plotBottom + 56));
 
-  const caption = element("figcaption", { id: captionId },
+  const caption = element("figcaption", {},
     `Hver cirkel er en af klyngens ${indicator.m} praksis. Jeres rate: ${indicator.rate_text} `,
     `(95 % sikkerhedsinterval ${indicator.interval_text}); klyngens samlede rate: ${indicator.pooled_rate_text}. `,
     `${indicator.position_sentence} Vurdering: ${indicator.verdict_text}.`);
   return element("figure", { class: "calculator-figure" }, svg, caption);
+}
+
+// The chart's numbers as tables: the practice and what it is measured against, then the cluster's practices by
+// list size, as the chart's x axis runs. Every text but the practices' own numbers and the limits comes from Python.
+function chartTables(indicator, result) {
+  const { practice } = indicator.chart;
+  const rate = (value) => ({ number: danishNumber(value, { decimal: true }) });
+  const at = indicator.chart.funnel.find((point) => point.listed === practice.listed); // none without events
+  const limits = at ? [
+    [`95 %-grænser ved ${result.listed_text} tilmeldte`, { number: `${rate(at.low_95).number}–${rate(at.high_95).number}` }],
+    [`99,8 %-grænser ved ${result.listed_text} tilmeldte`, { number: `${rate(at.low_998).number}–${rate(at.high_998).number}` }],
+  ] : [];
+  const own = dataTable(`${indicator.name}: jeres praksis og klyngen, rater pr. 1.000 patienter`,
+    ["Tal", "Rate pr. 1.000 patienter"], [
+      ["Jeres rate", { number: indicator.rate_text }],
+      ["Jeres 95 % sikkerhedsinterval", { number: indicator.interval_text }],
+      ["Klyngens samlede rate", { number: indicator.pooled_rate_text }],
+      ...limits,
+    ]);
+  const points = practicePoints(indicator.chart).slice().sort((a, b) => a.listed - b.listed || a.rate - b.rate);
+  const cluster = dataTable(`${indicator.name}: klyngens ${indicator.m} praksis efter antal tilmeldte patienter`,
+    ["Tilmeldte patienter", "Rate pr. 1.000 patienter"],
+    points.map((point) => [{ number: danishNumber(point.listed) }, rate(point.rate)]));
+  return [own, cluster];
 }
 
 function diamond(cx, cy, half) {

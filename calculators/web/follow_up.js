@@ -1,6 +1,7 @@
 // «Følg op»: hands the counts before and after a practice's change to the worker and draws the answer. The
 // comparison, its numbers and its Danish sentences come from Python (calculators/follow_up.py and
 // follow_up_table.py); this file only moves text and builds the DOM, as calculator.js does.
+import { chartData, dataTable } from "./chart_data.mjs";
 import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, svgElement } from "./page_kit.mjs";
 
 // As the comparison calculator: far more than any practice's fee codes fill; beyond it a paste is the wrong file.
@@ -76,7 +77,7 @@ class FollowUp extends WorkerForm {
       charts.replaceChildren(...response.result.indicators.map((indicator) => indicatorBlock(indicator)));
     } else {
       summary.replaceChildren(...sentences(response.result));
-      charts.replaceChildren(chart(response.result, "fu-chart"));
+      charts.replaceChildren(chart(response.result, "fu-chart"), chartData(() => chartTables(response.result)));
     }
     this.result.hidden = false;
     this.result.focus();
@@ -99,7 +100,8 @@ function indicatorBlock(indicator) {
     return block;
   }
   if (indicator.note) block.append(element("p", {}, indicator.note));
-  block.append(...sentences(indicator), chart(indicator, `fu-chart-${indicator.id}`, indicator.name));
+  block.append(...sentences(indicator), chart(indicator, `fu-chart-${indicator.id}`, indicator.name),
+    chartData(() => chartTables(indicator, indicator.name)));
   return block;
 }
 
@@ -146,6 +148,14 @@ function chart(result, captionId, name = "") {
     `${result.level} sikkerhedsinterval. `,
     ...periods.map((period) => `${period.label}: ${period.rate_text} (${period.interval_text}). `));
   return element("figure", { class: "calculator-figure follow-up-figure" }, svg, caption);
+}
+
+// The chart's numbers as a table: each period's count, days, rate and interval, all as Python wrote them.
+function chartTables(result, name = "") {
+  return [dataTable(`${name ? `${name}: ` : ""}ydelser ${result.unit} før og efter ændringen`,
+    ["Periode", "Ydelser", "Dage", `Ydelser ${result.unit}`, `${result.level} sikkerhedsinterval`],
+    result.periods.map((period) => [period.label, { number: danishNumber(period.count) }, { number: danishNumber(period.days) },
+      { number: period.rate_text }, { number: period.interval_text }]))];
 }
 
 mount("[data-follow-up]", FollowUp);

@@ -3,6 +3,7 @@
 // CSV, print). The file's text stays in this page and is forgotten with it.
 import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, svgElement } from "./page_kit.mjs";
 import { watchFileInput } from "./cluster_file_input.mjs";
+import { chartData, dataTable } from "./chart_data.mjs";
 
 const COLUMNS = ["Praksis", "Tilmeldte", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Vurdering"];
 
@@ -92,7 +93,8 @@ function indicatorSection(indicator, overview) {
   return element("section", { class: "overview-indicator", "aria-labelledby": headingId },
     element("h3", { id: headingId }, `${indicator.name} (ydelseskode ${indicator.codes.join(" + ")})`),
     ...sentences,
-    element("div", { class: "overview-body" }, table(indicator, overview), chart(indicator, overview)));
+    element("div", { class: "overview-body" }, table(indicator, overview), chart(indicator, overview),
+      chartData(() => chartTables(indicator))));
 }
 
 function table(indicator, overview) {
@@ -127,9 +129,10 @@ function chart(indicator, overview) {
   const yMin = Math.max(0, Math.min(...values) - pad), yMax = Math.max(...values) + pad;
   const x = (n) => left + ((n - xMin) / (xMax - xMin || 1)) * (width - left - right);
   const y = (r) => top + (1 - (Math.min(Math.max(r, yMin), yMax) - yMin) / (yMax - yMin)) * (height - top - bottom);
-  const captionId = `overview-chart-${indicator.id}`;
-  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": captionId,
-    class: "calculator-chart overview-chart" });
+  // The practices' numbers are in the table above the chart, its lines in the table below it.
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", class: "calculator-chart overview-chart",
+    "aria-label": `${indicator.name}: tragtdiagram. Praksis' tal står i tabellen over diagrammet, linjernes i ` +
+      "tabellen under det." });
   for (const tick of niceTicks(yMin, yMax, 5)) {
     svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), class: "grid" }));
     svg.append(text(danishNumber(tick), { x: left - 6, y: y(tick) + 4, "text-anchor": "end" }));
@@ -153,13 +156,29 @@ function chart(indicator, overview) {
     svg.append(svgElement("circle", { cx: x(p.listed), cy: y(p.rate), r: 5, class: `practice practice--${p.verdict_key}` }),
       text(p.short_label, { x: x(p.listed) + 7, y: y(p.rate) + 4, class: "practice-label" }));
   }
-  const caption = element("figcaption", { id: captionId }, element("strong", {}, indicator.name), ": ",
+  const caption = element("figcaption", {}, element("strong", {}, indicator.name), ": ",
     `hver cirkel er en af klyngens ${practices.length} praksis, mærket med ${overview.open ? "navn" : "bogstav"} og ` +
     `placeret efter antal tilmeldte patienter og rate pr. 1.000. Den fuldt optrukne linje er klyngens samlede rate ` +
     `(${indicator.cluster_rate_text}), den stiplede mørkeblå regionens (${indicator.region_rate_text}); de grå ` +
     "stiplede linjer er grænserne for, hvad der kan skyldes tilfældigheder (95 % og 99,8 %). Fyldte cirkler ligger " +
     "uden for grænserne.");
   return element("figure", { class: "calculator-figure overview-figure" }, svg, caption);
+}
+
+// The chart's lines as tables: the cluster's and the region's rates, and the limits at the list sizes the funnel
+// is drawn through (the practices themselves are in the indicator's table).
+function chartTables(indicator) {
+  const rate = (value) => ({ number: danishNumber(value, { decimal: true }) });
+  const lines = dataTable(`${indicator.name}: linjerne i diagrammet`, ["Linje", "Rate pr. 1.000 patienter"], [
+    ["Klyngens samlede rate", { number: indicator.cluster_rate_text }],
+    ["Regionens rate", { number: indicator.region_rate_text }],
+  ]);
+  if (!indicator.funnel.length) return [lines];
+  const limits = dataTable(`${indicator.name}: grænserne for tilfældig variation, rater pr. 1.000 patienter`,
+    ["Tilmeldte patienter", "99,8 %, nedre", "95 %, nedre", "95 %, øvre", "99,8 %, øvre"],
+    indicator.funnel.map((point) => [{ number: danishNumber(point.listed) }, rate(point.low_998), rate(point.low_95),
+      rate(point.high_95), rate(point.high_998)]));
+  return [lines, limits];
 }
 
 function text(content, attributes) {

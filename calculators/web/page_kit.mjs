@@ -50,12 +50,13 @@ export function svgElement(tag, attributes = {}) {
   return node;
 }
 
-// Axis labels only (all other numbers come formatted from Python): 1.234 and 12,5. Intl.NumberFormat would do,
-// but creating one costs tens of milliseconds on the main thread.
-export function danishNumber(value) {
+// Axis labels and the few raw numbers a chart's data table shows (all other numbers come formatted from Python):
+// 1.234 and 12,5; with `decimal`, a whole number keeps its ",0" (12,0), as Python's rates do. Halves round up, as
+// Python's format_number does. Intl.NumberFormat would do, but creating one costs tens of milliseconds.
+export function danishNumber(value, { decimal = false } = {}) {
   const [whole, fraction] = (Math.round(value * 10) / 10).toFixed(1).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return fraction === "0" ? grouped : `${grouped},${fraction}`;
+  return fraction === "0" && !decimal ? grouped : `${grouped},${fraction}`;
 }
 
 export function niceTicks(low, high, count) {
@@ -90,9 +91,10 @@ export class WorkerForm {
     this.status = root.querySelector("[data-status]");
     this.statusText = root.querySelector("[data-status-text]");
     this.error = root.querySelector("[data-error]");
-    // How far loading has come (stages from the worker); hidden once the calculator is ready or has failed.
-    this.progress = element("progress", { max: 3, value: 0, "aria-label": "Beregneren indlæses" });
-    this.status.append(this.progress);
+    // How many of the calculator's bytes have arrived (counted by the worker); hidden once the calculator is
+    // ready or has failed. Without a value it shows that something is happening, until the first bytes arrive.
+    this.progress = element("progress", { "aria-label": "Beregneren indlæses" });
+    this.statusText.before(this.progress); // before the text, whose width changes as the numbers grow
     this.nextId = 0;
 
     this.form.addEventListener("submit", (event) => {
@@ -128,19 +130,29 @@ export class WorkerForm {
   setStatus(text, busy) {
     this.statusText.textContent = text;
     this.status.classList.toggle("is-busy", busy);
-    this.progress.hidden = this.state !== "loading";
+    const loading = this.state === "loading";
+    this.progress.hidden = !loading;
+    // Up to ten changes a second while loading: a screen reader would queue them all. The status region is
+    // marked busy meanwhile, so it announces where loading ends («Klar» or the failure); the bar itself tells
+    // anyone who asks how far it has come.
+    if (loading) this.status.setAttribute("aria-busy", "true");
+    else this.status.removeAttribute("aria-busy");
   }
 
-  showProgress({ step, of, text }) {
-    this.progress.max = of;
-    this.progress.value = step - 1; // the stage named has begun, not finished
+  showProgress({ received, total }) {
+    const text = received < total
+      ? `Henter beregneren: ${megabytes(received)} af ${megabytes(total)} MB …`
+      : "Starter beregneren …"; // every byte is in; Python unpacks and starts
+    this.progress.max = total;
+    this.progress.value = received;
+    this.progress.setAttribute("aria-valuetext", text.replace(" …", ""));
     this.setStatus(text, true);
   }
 
   receive(message) {
     if (message.type === "progress" && this.state === "loading") {
-      this.keepWaiting(); // every answer from the site counts; some also name a new stage
-      if (message.step) this.showProgress(message);
+      this.keepWaiting(); // every answer from the site counts; most also say how many bytes have arrived
+      if (message.total) this.showProgress(message);
     } else if (message.type === "ready" && this.state === "loading") {
       clearTimeout(this.watchdog);
       this.state = "ready";
@@ -212,6 +224,11 @@ export class WorkerForm {
     const first = this.fields[fieldName];
     if (first) first.focus();
   }
+}
+
+// 4,2 (MB) from 4.200.000 bytes: always one decimal, so the status line does not jump as the number grows.
+function megabytes(bytes) {
+  return danishNumber(bytes / 1e6, { decimal: true });
 }
 
 // Python words every message; a message that lists thousands of line numbers would still take seconds to lay

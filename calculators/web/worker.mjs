@@ -2,7 +2,8 @@
 // `calculators` package once, then answers the page's compute requests. Nothing here talks to any host but the
 // site, and the page makes sure nothing could: it starts this module from a blob: wrapper, so the page's own
 // Content-Security-Policy governs the worker (connect-src 'self'), even on a host that sends no headers.
-import { PYODIDE, loadPyodide } from "./pyodide_location.mjs"; // written at build time
+import { DOWNLOADS, PYODIDE, loadPyodide } from "./pyodide_location.mjs"; // written at build time
+import { countingFetch } from "./download_progress.mjs";
 
 // Every load failure is the site's, never the user's browser: say what to do, and that no number was sent.
 const FAILED = "Beregneren kunne ikke hentes fra sitet. Tryk «Prøv igen», eller genindlæs siden. Sker det igen, " +
@@ -22,9 +23,12 @@ self.addEventListener("error", (event) => fail(event.error || event.message));
 self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 
 // Every answer from the site is progress: the page's watchdog waits for the next one, so a slow line or a busy
-// computer may take its time, while a request that is never answered ends in a message.
-const fetchFromSite = self.fetch.bind(self);
-self.fetch = (...request) => fetchFromSite(...request).then((response) => {
+// computer may take its time, while a request that is never answered ends in a message. The bytes of each answer
+// are counted as they arrive, for the page's progress bar (Pyodide's own module, imported rather than fetched,
+// is not among them).
+const counted = countingFetch(self.fetch.bind(self), DOWNLOADS,
+  ({ received, total }) => self.postMessage({ type: "progress", received, total }));
+self.fetch = (...request) => counted(...request).then((response) => {
   self.postMessage({ type: "progress" });
   return response;
 });
@@ -82,21 +86,10 @@ def warm_up(reference):
 
 let ready = null;
 
-// Pyodide's 10 MB can take half a minute on a slow line: the page shows which part is loading. The three parts
-// load side by side; Python is by far the largest, so the stages follow it and the package unpacked after it.
-function reportStages(withReference) {
-  const of = withReference ? 3 : 2;
-  const stage = (step, text) => self.postMessage({ type: "progress", step, of, text: `${text} (${step} af ${of}) …` });
-  stage(1, "Henter Python");
-  python.then(() => stage(2, "Henter beregneren"), () => {});
-  if (withReference) runtime.then(() => stage(3, "Henter klyngernes tal"), () => {});
-}
-
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     // A page without reference data (the follow-up calculator) sends none.
     const referenceText = data.reference ? fetchOk(data.reference, "text") : "null";
-    reportStages(Boolean(data.reference));
     ready = Promise.all([runtime, referenceText]).then(([pyodide, text]) => ({
       handle: pyodide.globals.get("handle"),
       reference: pyodide.globals.get("load_reference")(text),

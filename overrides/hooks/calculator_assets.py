@@ -42,7 +42,9 @@ def place_pyodide(root: Path, site: Path, in_edition: bool) -> None:
     (site / "assets" / "calculators" / "pyodide_location.mjs").write_text(
         "// Written by overrides/hooks/calculator_assets.py: one Pyodide per deployment, named by its version.\n"
         f'export {{ loadPyodide }} from "{folder}pyodide.mjs";\n'
-        f'export const PYODIDE = new URL("{folder}", import.meta.url).href;\n', encoding="utf-8")
+        f'export const PYODIDE = new URL("{folder}", import.meta.url).href;\n'
+        "// The sizes of the files the worker fetches, so that its progress bar knows its end from the start.\n"
+        f"export const DOWNLOADS = {json.dumps(pyodide_core.fetched_sizes(root))};\n", encoding="utf-8")
 
 
 def zip_package(package: Path, target: Path) -> None:

@@ -14,6 +14,8 @@ import shutil
 from pathlib import Path
 
 CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The core files Pyodide fetches (the two modules it imports instead, which no fetch wrapper sees).
+FETCHED = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 FOLDER = "_pyodide"
 VERSION_FILE = "pyodide-version.txt"
 
@@ -24,6 +26,11 @@ def source(root: Path) -> Path:
 
 def missing(root: Path) -> list[str]:
     return [name for name in CORE if not (source(root) / name).is_file()]
+
+
+def fetched_sizes(root: Path) -> dict[str, int]:
+    """{file name: bytes} of the fetched core files, for the calculator's progress bar."""
+    return {name: (source(root) / name).stat().st_size for name in FETCHED}
 
 
 def version(root: Path) -> str:

@@ -23,7 +23,8 @@ import pyodide_core  # noqa: E402
 
 WORKER = "sw.js"
 PLACEHOLDER = "const BUILD = {};"
-# What a calculator page needs beside its hashed files: the theme's styles and script, and ours.
+# What a calculator page needs beside its hashed files: the theme's styles and script, and ours (extra_css and
+# extra_javascript from mkdocs.yml).
 THEME = ("assets/stylesheets/*.css", "assets/javascripts/bundle.*.js")
 
 
@@ -53,6 +54,7 @@ def precache(site: Path, config, root: Path) -> list[str]:
     files = [path for folder in ("assets/calculators", "assets/data") for path in sorted((site / folder).glob("*"))]
     files += [path for pattern in THEME for path in sorted(site.glob(pattern))]
     files += [site / name for name in config.extra_css]
+    files += [site / str(script) for script in config.extra_javascript]  # MkDocs' script entries print as their path
     pyodide = pyodide_core.from_site_root(root, pyodide_core.in_mike_edition(config))
     return [path.relative_to(site).as_posix() for path in files] + [pyodide + name for name in pyodide_core.CORE]
 

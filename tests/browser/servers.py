@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from pathlib import Path
 
 from conftest import QuietHandler
@@ -21,6 +22,14 @@ class Fault:
 
     def __init__(self, status: int = 200, body: bytes | None = None, hang: threading.Event | None = None):
         self.status, self.body, self.hang = status, body, hang
+
+
+class Slow:
+    """A path that answers with its own file, but slowly, as over a slow line; with `announce_length=False` the
+    answer has no Content-Length (as a server that compresses on the fly sends it)."""
+
+    def __init__(self, bytes_per_second: int, announce_length: bool = True):
+        self.bytes_per_second, self.announce_length = bytes_per_second, announce_length
 
 
 class RecordingHandler(QuietHandler):
@@ -35,6 +44,8 @@ class RecordingHandler(QuietHandler):
         fault = server.faults.get(path.lstrip("/"))
         if fault is None:
             return super().do_GET()
+        if isinstance(fault, Slow):
+            return self.send_slowly(path, fault)
         if fault.hang is not None:
             fault.hang.wait(120)  # the test releases it; the browser sees a server that never answers
             return
@@ -44,6 +55,20 @@ class RecordingHandler(QuietHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+    def send_slowly(self, path: str, slow: Slow):
+        body = Path(self.translate_path(path)).read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        if slow.announce_length:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        chunk = max(1, slow.bytes_per_second // 10)
+        for start in range(0, len(body), chunk):
+            self.wfile.write(body[start:start + chunk])
+            self.wfile.flush()
+            time.sleep(0.1)
 
 
 class QuietServer(http.server.ThreadingHTTPServer):
@@ -77,7 +102,7 @@ class Server:
 
     def close(self):
         for fault in self.faults.values():
-            if fault.hang is not None:
+            if getattr(fault, "hang", None) is not None:
                 fault.hang.set()
         self.httpd.shutdown()
         self.httpd.server_close()
