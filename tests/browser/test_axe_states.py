@@ -123,3 +123,20 @@ def test_no_violations_after_a_load_failure(site, server, context, name):
     assert_no_violations(page, "indlæsning fejlet")
     page.emulate_media(media="print")
     assert_no_violations(page, "indlæsning fejlet, udskrift")
+
+
+def test_no_violations_with_a_cluster_file_in_the_calculator(site, base_url, context):
+    """The calculator compared with the cluster's own data file (its facts shown beside the result), and with a file
+    that is not one."""
+    page = context.new_page()
+    page.goto(base_url + PAGES["beregner"][0])
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
+    open_file(site)(page)
+    expect(page.get_by_label("Klynge", exact=True)).to_have_value("datafil", timeout=30_000)
+    PAGES["beregner"][2](site)(page)
+    expect(page.locator("[data-file-facts]")).not_to_be_empty(timeout=30_000)
+    expect(page.locator("figure.calculator-figure")).to_have_count(4, timeout=30_000)
+    assert_no_violations(page, "resultat med klyngedatafil")
+    bad_file(page)
+    expect(page.get_by_role("alert")).not_to_be_empty(timeout=30_000)
+    assert_no_violations(page, "forkert klyngedatafil")

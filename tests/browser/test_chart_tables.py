@@ -189,7 +189,7 @@ def test_overview_charts_have_their_lines_as_tables(visit, site):
         for n, (_, low_998, low_95, high_95, high_998) in zip(sizes, rows):
             assert_limits(f"{low_95}–{high_95}", want["cluster_rate"], n, 0.95, tau2)
             assert_limits(f"{low_998}–{high_998}", want["cluster_rate"], n, 0.998, tau2)
-    # Only the tables a person opens exist: the practices' own table stays the section's one visible table.
+    # Closed again, its tables are hidden: the practices' own table is the one a screen reader finds there.
     page.locator("details.chart-data[open] summary").first.click()
     expect(sections.first.get_by_role("table")).to_have_count(1)
     assert visit.console_errors == []
