@@ -227,8 +227,8 @@ export class WorkerForm {
   }
 }
 
-// Python words every message; a message that lists thousands of line numbers would still take seconds to lay
-// out on the main thread, so the page shows its start only (the whole list helps nobody read it).
+// Python words every message and keeps it short (a list of line numbers names three and counts the rest); this
+// is the page's last guard, so that no message, however long, takes the main thread long to lay out.
 const MAX_MESSAGE_LENGTH = 400;
 export function screenLength(text) {
   if (text.length <= MAX_MESSAGE_LENGTH) return text;

@@ -290,3 +290,22 @@ def test_more_than_two_megabytes_get_a_danish_message_naming_the_limit(page, bas
     assert "Teksten fylder 2,1 MB" in alert.inner_text()
     expect(page.get_by_label("Jeres tal (ydelseskode og antal)", exact=True)).to_have_attribute("aria-invalid", "true")
     expect_no_result(page)
+
+
+def test_the_follow_up_page_holds_a_long_paste_too(page, base_url):
+    page.goto(base_url + "klyngepakker/videokonsultationer/foelg-op/")
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
+    page.get_by_label("Hvad vil I sammenligne?").select_option(value="table")
+    before = page.get_by_label("Jeres tal før (ydelseskode og antal)", exact=True)
+    page.evaluate("(text) => navigator.clipboard.writeText(text)", "4436;2\n" * 3000)
+    before.focus()
+    page.keyboard.press("Control+V")
+    expect(page.get_by_text("Den indsatte tekst har 3.000 linjer.")).to_be_visible()
+    expect(before).to_be_hidden()
+    page.get_by_label("Jeres tal efter (ydelseskode og antal)", exact=True).fill("4436;30")
+    page.get_by_label("Dage før", exact=True).fill("90")
+    page.get_by_label("Dage efter", exact=True).fill("30")
+    page.get_by_role("button", name="Beregn").click()
+    expect(page.locator("[data-warnings] li").first).to_have_text(
+        "Før: Ydelseskode 4436 står på flere linjer (linje 1, 2, 3 og 2.997 andre); antallene er lagt sammen.",
+        timeout=30_000)
