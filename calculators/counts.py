@@ -4,18 +4,21 @@ It comes from a practice system, an Excel sheet, a PDF or the keyboard, so the s
 separator, the leading zeros of the codes and the order and number of columns vary; the meaning does not.
 Anything we cannot read for certain stops with a Danish message naming the line, because a silently misread
 count would give the practice a wrong rate: "4436 56 150" may be 56.150 or 56 and another column, so it is
-refused, not guessed. Cells: paste_cells.py; a header naming the columns: paste_header.py.
+refused, not guessed. Cells: paste_cells.py; a header naming the columns: paste_header.py; lines of the
+common plain shape, read in bulk: paste_rows.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 
-from .danish import join_words, quote
+from .danish import join_words, line_numbers, quote
 from .errors import InputError
-from .paste_cells import Cells, clean_text, is_numeric, split_cells, split_lines
+from .paste_cells import Cells, clean_text, is_numeric
 from .paste_header import Columns, read_header
+from .paste_rows import PlainLines, numbered_rows
 from .whole_numbers import NumberFormatError, NumberProblem, read_whole_number
 
 CODE_LENGTH = 4
@@ -49,41 +52,60 @@ class _Line:
     count: int
 
 
+@dataclass(frozen=True)
+class _Lines:
+    """Every line read, as columns: a 2 MB paste has a quarter of a million lines, and columns of numbers and
+    strings cost the garbage collector nothing, where a tuple per line would cost it a tenth of a second."""
+
+    numbers: list[int] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+
+    def append(self, line: _Line) -> None:
+        self.numbers.append(line.number)
+        self.codes.append(line.code)
+        self.counts.append(line.count)
+
+
 def parse_counts(text: str, known_codes: Iterable[str] | None = None) -> ParsedCounts:
     """Read the pasted table; raise InputError (Danish, naming the line) for anything unreadable."""
     known = None if known_codes is None else {normalise_code(code) for code in known_codes}
     lines = _read_lines(clean_text("" if text is None else str(text)), known)
-    if not lines:
+    if not lines.numbers:
         raise InputError(EMPTY_MESSAGE)
-    lines_by_code: dict[str, list[_Line]] = {}
-    for line in lines:
-        lines_by_code.setdefault(line.code, []).append(line)
+    totals: dict[str, int] = {}  # in the order the codes first appear
+    numbers_by_code: dict[str, list[int]] = {}
+    for number, code, count in zip(lines.numbers, lines.codes, lines.counts):
+        if code in totals:
+            totals[code] += count
+            numbers_by_code[code].append(number)
+        else:
+            totals[code] = count
+            numbers_by_code[code] = [number]
 
     warnings: list[str] = []
     if known is not None:
-        unknown = [code for code in lines_by_code if code not in known]
+        unknown = [code for code in totals if code not in known]
         for code in unknown:
-            numbers = join_words([str(line.number) for line in lines_by_code[code]])
             warnings.append(
-                f"Ydelseskode {code} (linje {numbers}) indgår ikke i denne klyngepakke og er sprunget over."
+                f"Ydelseskode {code} (linje {line_numbers(numbers_by_code[code])}) indgår ikke i denne klyngepakke "
+                "og er sprunget over."
             )
-        if len(unknown) == len(lines_by_code):
+        if len(unknown) == len(totals):
             raise InputError(
                 "Ingen af ydelseskoderne indgår i denne klyngepakke. "
                 f"Pakkens ydelseskoder er {join_words(sorted(known))}."
             )
         for code in unknown:
-            del lines_by_code[code]
+            del totals[code]
 
-    counts: dict[str, int] = {}
-    for code, code_lines in lines_by_code.items():
-        counts[code] = sum(line.count for line in code_lines)
-        if len(code_lines) > 1:
-            numbers = join_words([str(line.number) for line in code_lines])
+    for code in totals:
+        numbers = numbers_by_code[code]
+        if len(numbers) > 1:
             warnings.append(
-                f"Ydelseskode {code} står på flere linjer (linje {numbers}); antallene er lagt sammen."
+                f"Ydelseskode {code} står på flere linjer (linje {line_numbers(numbers)}); antallene er lagt sammen."
             )
-    return ParsedCounts(counts=counts, warnings=warnings)
+    return ParsedCounts(counts=totals, warnings=warnings)
 
 
 def normalise_code(code: str) -> str:
@@ -91,35 +113,67 @@ def normalise_code(code: str) -> str:
     return str(code).strip().zfill(CODE_LENGTH)
 
 
-def _read_lines(text: str, known: set[str] | None) -> list[_Line]:
-    rows = [(number, split_cells(raw)) for number, raw in enumerate(split_lines(text), start=1)]
-    rows = [(number, cells) for number, cells in rows if cells.filled]
+def _read_lines(text: str, known: set[str] | None) -> _Lines:
+    """Every line's number, code and count, in order; the first unreadable line raises."""
+    lines = _Lines()
+    rows = numbered_rows(text)
     if not rows:
-        return []
+        return lines
     columns = None
     number, first = rows[0]
-    if len(first.filled) >= 2 and not any(c.isdigit() for value in first.values for c in value):
+    if isinstance(first, Cells) and len(first.filled) >= 2 and not any(c.isdigit() for c in "".join(first.values)):
         # A first line without a digit anywhere is a header ("Ydelseskode;Antal"). A lone word ("hej") is not:
         # it is more likely a slip the user should see.
         columns = read_header(first.values, number, first.spaced)
         rows = rows[1:]
     elif known is not None:
         _refuse_count_first(rows, known)
-    return [_read_row(number, cells, columns) for number, cells in rows]
+    for number, row in rows:
+        if isinstance(row, Cells):
+            lines.append(_read_row(number, row, columns))
+        elif _code_then_count(columns):
+            # What _read_row makes of each plain line, a whole run at once.
+            lines.numbers.extend(range(number, number + len(row.codes)))
+            lines.codes.extend(map(str.zfill, row.codes, repeat(CODE_LENGTH)))
+            lines.counts.extend(map(int, row.counts))
+        else:
+            for offset in range(len(row.codes)):
+                lines.append(_read_row(number + offset, row.cells(offset), columns))
+    return lines
 
 
-def _refuse_count_first(rows: list[tuple[int, Cells]], known: set[str]) -> None:
+def _code_then_count(columns: Columns | None) -> bool:
+    """Whether these columns read a plain line ("0101;12") as code then count, as no header does."""
+    if columns is None:
+        return True
+    if columns.by_index:
+        return (columns.code, columns.count) == (0, 1)
+    return not columns.count_first
+
+
+def _refuse_count_first(rows: list[tuple[int, PlainLines | Cells]], known: set[str]) -> None:
     """Without a header, "120;4436" is code 0120 with 4.436 events, but if every line ends in one of the pack's
     codes and some line does not start with one, the columns are the other way round: say so, do not guess."""
-    pairs = [(number, cells.filled) for number, cells in rows]
-    if not all(len(cells) == 2 and _is_code(cells[1]) and normalise_code(cells[1]) in known for _, cells in pairs):
+    def known_code(cell: str) -> bool:
+        return _is_code(cell) and normalise_code(cell) in known
+
+    if not all(len(cells) == 2 and known_code(cells[1]) for _, cells in _filled_cells(rows)):
         return
-    for number, (first, _) in pairs:
-        if not (_is_code(first) and normalise_code(first) in known):
+    for number, cells in _filled_cells(rows):
+        if not known_code(cells[0]):
             raise InputError(
                 f"Linje {number}: antallet ser ud til at stå før ydelseskoden. Tilføj en første linje, der "
                 "navngiver kolonnerne, fx «Antal;Ydelseskode», eller byt om på kolonnerne."
             )
+
+
+def _filled_cells(rows: list[tuple[int, PlainLines | Cells]]) -> Iterator[tuple[int, list[str]]]:
+    """Each line's filled cells, one at a time: the check above usually ends at the first line."""
+    for number, row in rows:
+        if isinstance(row, Cells):
+            yield number, row.filled
+        else:
+            yield from zip(range(number, number + len(row.codes)), map(list, zip(row.codes, row.counts)))
 
 
 def _read_row(number: int, cells: Cells, columns: Columns | None) -> _Line:

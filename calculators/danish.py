@@ -7,6 +7,8 @@ from datetime import date
 
 EN_DASH = "\u2013"
 _MAX_QUOTED = 40
+_LINES_NAMED_IN_FULL = 5
+_LINES_NAMED_OF_MANY = 3
 
 
 def format_number(x: float, decimals: int = 1, grouping: bool = True) -> str:
@@ -68,6 +70,16 @@ def join_words(words: list[str]) -> str:
     if len(words) == 1:
         return words[0]
     return ", ".join(words[:-1]) + " og " + words[-1]
+
+
+def line_numbers(numbers: list[int]) -> str:
+    """The lines a message names: [1, 3, 5] -> "1, 3 og 5". A long list keeps its first three and counts the rest,
+    [3, 7, 12, ...] -> "3, 7, 12 og 4.211 andre", so a message about a pasted table of thousands of lines stays a
+    sentence. Up to five are all named: the rest is then never one or two, which would be shorter named than counted."""
+    if len(numbers) <= _LINES_NAMED_IN_FULL:
+        return join_words([format_number(number, 0) for number in numbers])
+    named = ", ".join(format_number(number, 0) for number in numbers[:_LINES_NAMED_OF_MANY])
+    return f"{named} og {format_number(len(numbers) - _LINES_NAMED_OF_MANY, 0)} andre"
 
 
 def quote(text: str) -> str:

@@ -26,7 +26,7 @@ class Calculator extends WorkerForm {
   }
 
   submit() {
-    const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.fields.text.value,
+    const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.textOf("text"),
       today: localDate() };
     this.clearErrors();
     const bytes = new Blob([request.text]).size;

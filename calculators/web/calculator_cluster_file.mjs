@@ -81,7 +81,7 @@ export class CalculatorClusterFile {
     const practice = this.practices[Number(this.practiceSelect.value)];
     if (!practice || this.practiceSelect.value === "") return;
     this.form.fields.listed.value = practice.listed_text;
-    this.form.fields.text.value = practice.paste_text;
+    this.form.setText("text", practice.paste_text);
     this.form.fields.cluster.value = CLUSTER_ID;
   }
 

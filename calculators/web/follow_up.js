@@ -29,7 +29,7 @@ class FollowUp extends WorkerForm {
 
   submit() {
     this.clearErrors();
-    const value = (name) => this.fields[name].value;
+    const value = (name) => this.textOf(name);
     if (this.mode.value === "table") {
       const request = { before_text: value("before_text"), before_days: value("before_days"),
         after_text: value("after_text"), after_days: value("after_days") };

@@ -2,6 +2,7 @@
 // site's frame, the worker's life cycle (loading, ready, failed, "Prøv igen") and small DOM helpers. Each page's
 // own module (calculator.js, …) builds its form's request and draws the answer; numbers and wording come from
 // Python.
+import { HeldPaste } from "./held_paste.mjs";
 import { keepForOffline } from "./offline.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -86,6 +87,9 @@ export class WorkerForm {
     this.fields = Object.fromEntries([...root.querySelectorAll("[data-field]")].map((f) => [f.dataset.field, f]));
     // Each field's own help text; an error's message is added beside it while the error stands.
     this.helpIds = new Map(Object.values(this.fields).map((f) => [f, f.getAttribute("aria-describedby")]));
+    // A text box may hold a paste too long to show (held_paste.mjs): read and write its text with textOf/setText.
+    this.pastes = new Map(Object.entries(this.fields).filter(([, f]) => f.tagName === "TEXTAREA")
+      .map(([name, f]) => [name, new HeldPaste(f)]));
     this.submitButton = root.querySelector("[data-submit]");
     this.retryButton = root.querySelector("[data-retry]");
     this.status = root.querySelector("[data-status]");
@@ -171,6 +175,15 @@ export class WorkerForm {
 
   ready() {}
 
+  textOf(name) {
+    return this.pastes.get(name)?.text ?? this.fields[name].value;
+  }
+
+  setText(name, text) {
+    if (this.pastes.has(name)) this.pastes.get(name).text = text;
+    else this.fields[name].value = text;
+  }
+
   // A failed calculator stays failed (Beregn stays disabled) until "Prøv igen" starts a new worker.
   failed(text) {
     if (this.state === "failed") return;
@@ -231,8 +244,8 @@ function megabytes(bytes) {
   return danishNumber(bytes / 1e6, { decimal: true });
 }
 
-// Python words every message; a message that lists thousands of line numbers would still take seconds to lay
-// out on the main thread, so the page shows its start only (the whole list helps nobody read it).
+// Python words every message and keeps it short (a list of line numbers names three and counts the rest); this
+// is the page's last guard, so that no message, however long, takes the main thread long to lay out.
 const MAX_MESSAGE_LENGTH = 400;
 export function screenLength(text) {
   if (text.length <= MAX_MESSAGE_LENGTH) return text;

@@ -23,9 +23,14 @@ def faulty(site):
     server.close()
 
 
+# The tests paste as a person does, through the clipboard, so the page sees a real paste event.
+CLIPBOARD = ["clipboard-read", "clipboard-write"]
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="da-DK")
+    context.grant_permissions(CLIPBOARD)
     yield context.new_page()
     context.close()
 
@@ -137,6 +142,7 @@ def test_prøv_igen_restarts_the_worker_without_reloading(page, faulty):
 @pytest.fixture(scope="module")
 def calculator(browser, base_url):
     context = browser.new_context(locale="da-DK", accept_downloads=True)
+    context.grant_permissions(CLIPBOARD)
     page = context.new_page()
     page.goto(base_url + PAGE)
     expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
@@ -145,9 +151,15 @@ def calculator(browser, base_url):
 
 
 def paste(page, text: str):
-    """As a paste does: the whole text at once (Playwright's fill() types a large text far too slowly)."""
-    page.get_by_label("Jeres tal (ydelseskode og antal)", exact=True).evaluate(
-        "(field, text) => { field.value = text; field.dispatchEvent(new InputEvent('input', { bubbles: true })); }", text)
+    """Into an empty box, as a person pastes: the text on the clipboard, then Ctrl+V in the box."""
+    remove = page.get_by_role("button", name="Fjern teksten")
+    if remove.is_visible():  # a long paste before this one is held out of view
+        remove.click()
+    field = page.get_by_label("Jeres tal (ydelseskode og antal)", exact=True)
+    field.fill("")
+    page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
+    field.focus()
+    page.keyboard.press("Control+V")
 
 
 def compute(page, listed: str, text: str):
@@ -172,11 +184,28 @@ def test_an_error_after_a_good_result_removes_it(calculator, listed, text):
     expect_no_result(calculator)
 
 
+# Long tasks, and the long animation frames that say which scripts ran in them (none of ours, if Chromium's own).
 LONG_TASKS = """() => {
   window.longTasks = [];
-  new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
+  window.longFrames = [];
+  new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.toJSON())))
     .observe({ type: "longtask" });
+  new PerformanceObserver((list) => window.longFrames.push(...list.getEntries().map((e) => e.toJSON())))
+    .observe({ type: "long-animation-frame" });
 }"""
+
+
+def longest_task(page) -> tuple[float, str]:
+    """The longest task's milliseconds, and what ran in it: the scripts of its animation frame, or its render."""
+    tasks = page.evaluate("window.longTasks")
+    if not tasks:
+        return 0.0, ""
+    task = max(tasks, key=lambda t: t["duration"])
+    start, end = task["startTime"], task["startTime"] + task["duration"]
+    ran = [f"{script['invoker']} {script['sourceURL'].rsplit('/', 1)[-1]} {script['duration']:.0f} ms"
+           for frame in page.evaluate("window.longFrames") if frame["startTime"] <= end
+           and start <= frame["startTime"] + frame["duration"] for script in frame["scripts"]]
+    return task["duration"], "; ".join(ran) or "intet script (Chromiums egen layout eller tegning)"
 
 
 def paste_of(size: int) -> str:
@@ -185,35 +214,72 @@ def paste_of(size: int) -> str:
     return (lines * (size // len(lines) + 1))[:size].rsplit("\n", 1)[0] + "\n"
 
 
-# The issue asks for no main-thread task over 200 ms. Measured on the 2-core test machine under the load of the
-# whole team (load average 15-23), the longest task is 300-800 ms, most of it Chromium laying out and painting the
-# 700.000 layout objects of a 2 MB textarea; before this branch it was 11 s. The bound below catches a return of
-# that freeze on a busy machine; 200 ms is not verified here.
-FREEZE_LIMIT_MS = 1000
+def danish(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+# The issue: no main-thread task over 200 ms, from the paste to the drawn result. A 2 MB text in the box itself would
+# break that by far: Chromium lays out every line of a <textarea>, 10 s for 2 MB (0,6 s for 100 kB) on the test
+# machine, with no script of ours running. So the page holds a long paste out of the box (held_paste.mjs), and this
+# measures everything: the paste, «Beregn», the worker's answer, the table, the warnings and the four charts.
+FREEZE_LIMIT_MS = 200
 
 
 def test_two_megabytes_are_computed_without_freezing_the_page(calculator):
     text = paste_of(2_000_000)
     calculator.get_by_label("Antal tilmeldte patienter", exact=True).fill("4500")
-    paste(calculator, text)
     calculator.evaluate(LONG_TASKS)
+    paste(calculator, text)
+    expect(calculator.get_by_text(f"Den indsatte tekst har {danish(text.count(chr(10)))} linjer.")).to_be_visible()
+    expect(calculator.get_by_label("Jeres tal (ydelseskode og antal)", exact=True)).to_be_hidden()
     calculator.get_by_role("button", name="Beregn").click()
     expect(calculator.locator("figure.calculator-figure")).to_have_count(4, timeout=90_000)
-    long_tasks = calculator.evaluate("window.longTasks")
-    assert max(long_tasks, default=0) < FREEZE_LIMIT_MS, f"hovedtråden frøs i {max(long_tasks):.0f} ms"
+    calculator.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 500)))")
+    milliseconds, ran = longest_task(calculator)
+    print(f"2 MB: længste opgave på hovedtråden {milliseconds:.0f} ms ({ran})")
+    assert milliseconds < FREEZE_LIMIT_MS, f"hovedtråden frøs i {milliseconds:.0f} ms: {ran}"
     # Every line counted: the video count is 4436 + 1003 summed over all repeated blocks.
     blocks = text.count("4436\t12\n")
     video = calculator.get_by_role("table", name=RESULT_TABLE).locator("tbody tr").first.locator("td").first
-    expect(video).to_have_text(f"{13 * blocks:,}".replace(",", "."))
+    expect(video).to_have_text(danish(13 * blocks))
+    # Each repeated code is one short warning, its lines named briefly.
+    warnings = calculator.locator("[data-warnings] li")
+    expect(warnings.first).to_have_text(f"Ydelseskode 4436 står på flere linjer (linje 1, 6, 11 og "
+                                        f"{danish(blocks - 3)} andre); antallene er lagt sammen.")
 
 
-@pytest.mark.xfail(strict=True, reason="calculators.counts.parse_counts (Python, not this branch's to change) takes "
-                   "about 10 s for 2 MB under Pyodide; the issue asks for under 2 s")
+# The parser reads runs of plain lines in bulk (calculators/paste_rows.py): about 0,5-0,9 s for 2 MB on the test
+# machine, where reading line by line took 7,4 s. The figure is wall-clock time in the worker, so a machine whose
+# two cores are shared by several test runs at once (load average above 6) has been seen to take up to 2,9 s.
 def test_two_megabytes_take_under_two_seconds_in_the_worker(calculator):
     compute(calculator, "4500", paste_of(2_000_000))
     expect(calculator.locator("figure.calculator-figure")).to_have_count(4, timeout=90_000)
     milliseconds = float(calculator.locator("[data-calculator]").get_attribute("data-compute-milliseconds"))
+    print(f"2 MB: {milliseconds:.0f} ms i workeren")
     assert milliseconds < 2000, f"beregningen tog {milliseconds:.0f} ms i workeren"
+
+
+def test_a_long_paste_counts_where_it_was_pasted_and_can_be_removed(calculator):
+    field = calculator.get_by_label("Jeres tal (ydelseskode og antal)", exact=True)
+    paste(calculator, "0101;5\n4436;7\n")  # short: in the box as usual
+    expect(field).to_have_value("0101;5\n4436;7\n")
+    calculator.get_by_label("Antal tilmeldte patienter", exact=True).fill("4500")
+    field.focus()
+    field.evaluate("(box) => box.setSelectionRange(7, 14)")  # "4436;7\n" selected: the paste replaces it
+    long_text = "1003;1\n" * 3000  # 21.000 characters
+    calculator.evaluate("(text) => navigator.clipboard.writeText(text)", long_text)
+    calculator.keyboard.press("Control+V")
+    expect(calculator.get_by_text("Den indsatte tekst har 3.001 linjer.")).to_be_focused()
+    calculator.get_by_role("button", name="Beregn").click()
+    expect(calculator.locator("[data-warnings] li").first).to_have_text(
+        "Ydelseskode 1003 står på flere linjer (linje 2, 3, 4 og 2.997 andre); antallene er lagt sammen.",
+        timeout=30_000)
+    calculator.get_by_role("button", name="Fjern teksten").click()
+    expect(field).to_be_visible()
+    expect(field).to_be_focused()
+    expect(field).to_have_value("")
+    calculator.get_by_role("button", name="Beregn").click()
+    expect(calculator.get_by_role("alert")).to_have_text("Indsæt jeres tal: én ydelseskode og ét antal pr. linje.")
 
 
 def test_more_than_two_megabytes_get_a_danish_message_naming_the_limit(page, base_url):
@@ -227,3 +293,22 @@ def test_more_than_two_megabytes_get_a_danish_message_naming_the_limit(page, bas
     assert "Teksten fylder 2,1 MB" in alert.inner_text()
     expect(page.get_by_label("Jeres tal (ydelseskode og antal)", exact=True)).to_have_attribute("aria-invalid", "true")
     expect_no_result(page)
+
+
+def test_the_follow_up_page_holds_a_long_paste_too(page, base_url):
+    page.goto(base_url + "klyngepakker/videokonsultationer/foelg-op/")
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
+    page.get_by_label("Hvad vil I sammenligne?").select_option(value="table")
+    before = page.get_by_label("Jeres tal før (ydelseskode og antal)", exact=True)
+    page.evaluate("(text) => navigator.clipboard.writeText(text)", "4436;2\n" * 3000)
+    before.focus()
+    page.keyboard.press("Control+V")
+    expect(page.get_by_text("Den indsatte tekst har 3.000 linjer.")).to_be_visible()
+    expect(before).to_be_hidden()
+    page.get_by_label("Jeres tal efter (ydelseskode og antal)", exact=True).fill("4436;30")
+    page.get_by_label("Dage før", exact=True).fill("90")
+    page.get_by_label("Dage efter", exact=True).fill("30")
+    page.get_by_role("button", name="Beregn").click()
+    expect(page.locator("[data-warnings] li").first).to_have_text(
+        "Før: Ydelseskode 4436 står på flere linjer (linje 1, 2, 3 og 2.997 andre); antallene er lagt sammen.",
+        timeout=30_000)

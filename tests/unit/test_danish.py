@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scipy.stats import rankdata
 
 from calculators import format_interval, format_number, parse_int, position_sentence, position_text
-from calculators.danish import join_words, level_text, quote
+from calculators.danish import join_words, level_text, line_numbers, quote
 
 
 @pytest.mark.parametrize(
@@ -137,6 +137,34 @@ def test_join_words():
     assert join_words(["a"]) == "a"
     assert join_words(["a", "b"]) == "a og b"
     assert join_words(["a", "b", "c"]) == "a, b og c"
+
+
+@pytest.mark.parametrize(
+    "numbers, expected",
+    [
+        ([7], "7"),
+        ([1, 3], "1 og 3"),
+        ([1, 3, 5], "1, 3 og 5"),
+        ([2, 4, 6, 8, 10], "2, 4, 6, 8 og 10"),  # five are all named
+        ([2, 4, 6, 8, 10, 12], "2, 4, 6 og 3 andre"),
+        ([1234, 5678], "1.234 og 5.678"),  # line numbers are Danish numbers too
+        ([3, 7, 12, *range(100, 100 + 4211)], "3, 7, 12 og 4.211 andre"),  # the example
+        ([1, *range(1000, 1000 + 999_999)], "1, 1.000, 1.001 og 999.997 andre"),
+    ],
+)
+def test_line_numbers_are_shortened_when_long(numbers, expected):
+    assert line_numbers(numbers) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(numbers=st.lists(st.integers(min_value=1, max_value=10**7), min_size=1, max_size=60))
+def test_line_numbers_name_the_first_lines_and_count_every_other(numbers):
+    text = line_numbers(numbers)
+    named = [int(word.replace(".", "")) for word in text.replace(",", " ").split() if word[0].isdigit()]
+    if len(numbers) <= 5:
+        assert "andre" not in text and named == numbers
+    else:  # the first three named, then how many are left out: never "1 anden" or "2 andre", which name fewer
+        assert text.endswith(" andre") and named == [*numbers[:3], len(numbers) - 3] and len(numbers) - 3 >= 3
 
 
 def test_level_text():
