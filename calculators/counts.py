@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
 
-from .danish import join_words, line_numbers, quote
+from .danish import join_words, line_label, line_numbers, quote
 from .errors import InputError
 from .paste_cells import Cells, clean_text, is_numeric
 from .paste_header import Columns, read_header
@@ -27,15 +27,15 @@ _LINE_EXAMPLE = "Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234."
 _COUNT_HINT = "Skriv et helt tal på 0 eller derover."
 
 _COUNT_MESSAGES = {
-    NumberProblem.EMPTY: "Linje {n}: ydelseskode {code} mangler et antal. " + _LINE_EXAMPLE,
-    NumberProblem.NEGATIVE: "Linje {n}: antallet {q} er negativt. " + _COUNT_HINT,
-    NumberProblem.DECIMAL: "Linje {n}: antallet {q} er ikke et helt tal. " + _COUNT_HINT,
+    NumberProblem.EMPTY: "{line}: ydelseskode {code} mangler et antal. " + _LINE_EXAMPLE,
+    NumberProblem.NEGATIVE: "{line}: antallet {q} er negativt. " + _COUNT_HINT,
+    NumberProblem.DECIMAL: "{line}: antallet {q} er ikke et helt tal. " + _COUNT_HINT,
     NumberProblem.UNREADABLE: (
-        "Linje {n}: antallet {q} kan ikke læses sikkert som et helt tal. "
+        "{line}: antallet {q} kan ikke læses sikkert som et helt tal. "
         "Brug kun punktum til at adskille tusinder, fx 1.234 eller 12.500."
     ),
-    NumberProblem.NOT_A_NUMBER: "Linje {n}: antallet {q} er ikke et tal. " + _COUNT_HINT,
-    NumberProblem.TOO_LARGE: "Linje {n}: antallet {q} er urealistisk stort. Tjek tallet.",
+    NumberProblem.NOT_A_NUMBER: "{line}: antallet {q} er ikke et tal. " + _COUNT_HINT,
+    NumberProblem.TOO_LARGE: "{line}: antallet {q} er urealistisk stort. Tjek tallet.",
 }
 
 
@@ -162,7 +162,7 @@ def _refuse_count_first(rows: list[tuple[int, PlainLines | Cells]], known: set[s
     for number, cells in _filled_cells(rows):
         if not known_code(cells[0]):
             raise InputError(
-                f"Linje {number}: antallet ser ud til at stå før ydelseskoden. Tilføj en første linje, der "
+                f"{line_label(number)}: antallet ser ud til at stå før ydelseskoden. Tilføj en første linje, der "
                 "navngiver kolonnerne, fx «Antal;Ydelseskode», eller byt om på kolonnerne."
             )
 
@@ -186,12 +186,12 @@ def _read_by_header(number: int, cells: Cells, columns: Columns) -> _Line:
     values = cells.values
     if len(values) > columns.width:
         raise InputError(
-            f"Linje {number} har flere kolonner ({len(values)}) end overskriften ({columns.width}). "
+            f"{line_label(number)} har flere kolonner ({len(values)}) end overskriften ({columns.width}). "
             "Ret linjen, så den har samme kolonner som overskriften."
         )
     code_text = values[columns.code] if columns.code < len(values) else ""
     if not code_text:
-        raise InputError(f"Linje {number}: ydelseskoden mangler. {_LINE_EXAMPLE}")
+        raise InputError(f"{line_label(number)}: ydelseskoden mangler. {_LINE_EXAMPLE}")
     code = _read_code(number, code_text)
     count_text = values[columns.count] if columns.count < len(values) else ""
     return _Line(number=number, code=code, count=_read_count(number, code, count_text))
@@ -201,9 +201,10 @@ def _read_by_content(number: int, cells: Cells, count_first: bool) -> _Line:
     filled = cells.filled
     if len(filled) == 1:
         if _is_code(filled[0]):
-            raise InputError(_COUNT_MESSAGES[NumberProblem.EMPTY].format(n=number, code=normalise_code(filled[0])))
+            message = _COUNT_MESSAGES[NumberProblem.EMPTY]
+            raise InputError(message.format(line=line_label(number), code=normalise_code(filled[0])))
         raise InputError(
-            f"Linje {number}: {quote(' '.join(cells.values))} er ikke en ydelseskode og et antal. {_LINE_EXAMPLE}"
+            f"{line_label(number)}: {quote(' '.join(cells.values))} er ikke en ydelseskode og et antal. {_LINE_EXAMPLE}"
         )
     code_text, rest = (filled[-1], filled[:-1]) if count_first else (filled[0], filled[1:])
     code = _read_code(number, code_text)
@@ -219,14 +220,14 @@ def _several_numbers_message(number: int, numbers: list[str], spaced: bool) -> s
     found = join_words([quote(cell) for cell in numbers])
     if spaced:
         return (
-            f"Linje {number}: efter ydelseskoden står {found} adskilt af mellemrum, så det kan være ét antal "
+            f"{line_label(number)}: efter ydelseskoden står {found} adskilt af mellemrum, så det kan være ét antal "
             f"({'.'.join(numbers)}) eller flere kolonner. Skriv tusinder med punktum (fx 1.234), og adskil "
             "kolonnerne med tabulator eller semikolon, eller tilføj en første linje, der navngiver kolonnerne, "
             "fx «Ydelseskode Antal Patienter»."
         )
     return (
-        f"Linje {number}: efter ydelseskoden står flere tal ({found}), så det er uklart, hvilket der er antallet. "
-        "Tilføj en første linje, der navngiver kolonnerne, fx «Ydelseskode;Antal;Patienter»."
+        f"{line_label(number)}: efter ydelseskoden står flere tal ({found}), så det er uklart, hvilket der er "
+        "antallet. Tilføj en første linje, der navngiver kolonnerne, fx «Ydelseskode;Antal;Patienter»."
     )
 
 
@@ -235,7 +236,7 @@ def _read_count(number: int, code: str, text: str) -> int:
         return read_whole_number(text)
     except NumberFormatError as error:
         message = _COUNT_MESSAGES[error.problem]
-        raise InputError(message.format(n=number, code=code, q=quote(text))) from None
+        raise InputError(message.format(line=line_label(number), code=code, q=quote(text))) from None
 
 
 def _is_code(text: str) -> bool:
@@ -249,4 +250,4 @@ def _read_code(number: int, text: str) -> str:
         problem = f"ydelseskoden {quote(text)} har mere end fire cifre"
     else:
         problem = f"{quote(text)} er ikke en ydelseskode"
-    raise InputError(f"Linje {number}: {problem}. En ydelseskode er et tal med op til fire cifre, fx 0101.")
+    raise InputError(f"{line_label(number)}: {problem}. En ydelseskode er et tal med op til fire cifre, fx 0101.")

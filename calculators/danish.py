@@ -72,6 +72,11 @@ def join_words(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " og " + words[-1]
 
 
+def line_label(number: int) -> str:
+    """12345 -> "Linje 12.345", as a message about a pasted table begins."""
+    return f"Linje {format_number(number, 0)}"
+
+
 def line_numbers(numbers: list[int]) -> str:
     """The lines a message names: [1, 3, 5] -> "1, 3 og 5". A long list keeps its first three and counts the rest,
     [3, 7, 12, ...] -> "3, 7, 12 og 4.211 andre", so a message about a pasted table of thousands of lines stays a

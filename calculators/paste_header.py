@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .danish import quote
+from .danish import line_label, quote
 from .errors import InputError
 
 CODE, COUNT, OTHER = "code", "count", "other"
@@ -59,7 +59,7 @@ def read_header(cells: list[str], number: int, spaced: bool) -> Columns | None:
         named = [cell for cell, cell_role in zip(cells, roles) if cell_role == name]
         if len(named) > 1:
             raise InputError(
-                f"Linje {number}: overskriften har flere kolonner, der kan være {word} "
+                f"{line_label(number)}: overskriften har flere kolonner, der kan være {word} "
                 f"({', '.join(quote(cell) for cell in named)}). Giv kun én af dem det navn, eller slet de andre."
             )
     if CODE not in roles and COUNT not in roles:
@@ -70,7 +70,7 @@ def read_header(cells: list[str], number: int, spaced: bool) -> Columns | None:
         if len(unnamed) != 1:
             word, example = ("ydelseskoden", "Ydelseskode") if missing == CODE else ("antallet", "Antal")
             raise InputError(
-                f"Linje {number}: overskriften siger ikke, hvilken kolonne der er {word}. "
+                f"{line_label(number)}: overskriften siger ikke, hvilken kolonne der er {word}. "
                 f"Kald den kolonne {quote(example)}."
             )
         roles[unnamed[0]] = missing

@@ -120,12 +120,12 @@ def test_an_unreadable_line_among_many_plain_ones_is_named(bad, message, where):
     lines[-1] = "0101;x"  # a later error is not the one reported
     with pytest.raises(InputError) as caught:
         parse_counts("\n".join(lines), known_codes=PACK_CODES)
-    assert str(caught.value).startswith(f"Linje {where}: {message}")
+    assert str(caught.value).startswith(f"Linje {danish(where)}: {message}")
 
 
 def test_count_first_is_refused_in_a_large_paste_at_the_line_that_shows_it():
     lines = ["120;4436", "201;1003"] * 30_000 + ["6000;0101"] + ["101;4436"] * 10
-    with pytest.raises(InputError, match=r"^Linje 60001: antallet ser ud til at stå før ydelseskoden\."):
+    with pytest.raises(InputError, match=r"^Linje 60\.001: antallet ser ud til at stå før ydelseskoden\."):
         parse_counts("\n".join(lines), known_codes=PACK_CODES)
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scipy.stats import rankdata
 
 from calculators import format_interval, format_number, parse_int, position_sentence, position_text
-from calculators.danish import join_words, level_text, line_numbers, quote
+from calculators.danish import join_words, level_text, line_label, line_numbers, quote
 
 
 @pytest.mark.parametrize(
@@ -137,6 +137,11 @@ def test_join_words():
     assert join_words(["a"]) == "a"
     assert join_words(["a", "b"]) == "a og b"
     assert join_words(["a", "b", "c"]) == "a, b og c"
+
+
+def test_a_line_number_is_a_danish_number():
+    assert line_label(7) == "Linje 7"
+    assert line_label(45_456) == "Linje 45.456"
 
 
 @pytest.mark.parametrize(
