@@ -67,6 +67,7 @@ class IndicatorResult:
     level: str | None  # "95 %" or "99,8 %" when the verdict is HIGHER or LOWER
     caution: str | None  # Danish words when chance weighs heavily, or why there is no verdict; None otherwise
     cluster_rates: tuple[float, ...]
+    cluster_counts: tuple[int, ...]
     cluster_listed: tuple[int, ...]
     overdispersion: Overdispersion | None  # None when the cluster has no events
     limits: dict[str, float] | None  # the funnel's limits at the practice's list size, when judged
@@ -171,6 +172,7 @@ def _indicator_result(
         pooled_rate=pooled,
         m=len(reference.rates),
         cluster_rates=reference.rates,
+        cluster_counts=reference_counts,
         cluster_listed=reference_listed,
         overdispersion=spread,
         **practice,

@@ -157,9 +157,11 @@ def _chart(result: IndicatorResult, listed_patients: int) -> dict[str, Any]:
     (a pooled rate of 0 has nothing to draw limits around)."""
     tau2 = result.overdispersion.tau2 if result.overdispersion else 0.0
     return {
-        # Columns, not a {listed, rate} object per practice: a cluster may hold a thousand practices, and the
-        # response crosses from Python to the page as JSON.
-        "practices": {"listed": list(result.cluster_listed), "rate": list(result.cluster_rates)},
+        # Columns of whole numbers, not a {listed, rate} object per practice: a cluster may hold a thousand
+        # practices, the answer crosses from Python to the page as JSON, and a count is a few digits where its rate
+        # is seventeen. The page divides count * 1000 / listed, the same one IEEE division as rates.rate, so the
+        # rate it draws is this rate to the last bit.
+        "practices": {"listed": list(result.cluster_listed), "count": list(result.cluster_counts)},
         "practice": {
             "listed": listed_patients,
             "rate": result.rate,

@@ -134,10 +134,11 @@ const LEGEND = [
   { key: "limit--998", text: "99,8 %-grænse", funnel: true },
 ];
 
-// The response sends the cluster's practices as two columns (a thousand of them cross from Python as JSON).
+// The response sends the cluster's practices as two columns of whole numbers (a thousand of them cross from Python
+// as JSON); count * 1000 / listed is one IEEE division, as in calculators/rates.py, so each rate is Python's.
 function practicePoints(chart) {
-  const { listed, rate } = chart.practices;
-  return listed.map((n, index) => ({ listed: n, rate: rate[index] }));
+  const { listed, count } = chart.practices;
+  return listed.map((n, index) => ({ listed: n, rate: (count[index] * 1000) / n }));
 }
 
 function chart(indicator, result) {
