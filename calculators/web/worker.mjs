@@ -70,21 +70,28 @@ def handle(kind, request_json, reference):
 def load_reference(text):
     return json.loads(text)
 
-def warm_up(reference):
-    # The first computation runs about three times slower while the WebAssembly is cold, and each cluster's
-    # summary (comparison.cluster_reference) and funnel are worked out on its first use: do both, for every
-    # cluster, before a person presses "Beregn". The same path as a press, JSON included.
+def warm_up_requests(reference):
+    # One press's request per cluster, for the worker to answer before a person presses "Beregn" (see below).
     if reference is None:
-        return
+        return []
     codes = [code for indicator in reference["indicators"] for code in indicator["codes"]]
     text = "\\n".join(f"{code};1" for code in codes)
-    for cluster in reference["clusters"]:
-        handle("compare", json.dumps({"text": text, "listed": "1000", "cluster_id": cluster["id"]}), reference)
+    return [json.dumps({"text": text, "listed": "1000", "cluster_id": cluster["id"]}) for cluster in reference["clusters"]]
 `);
   return pyodide;
 });
 
 let ready = null;
+
+// The first press would otherwise pay for what runs for the first time: the WebAssembly functions V8 compiles on
+// first use (the calls from JavaScript into Python and back among them) and each cluster's summary and funnel
+// (calculators.comparison.cluster_reference), about three times a warm press. So, right after «Klar», the worker
+// answers one press per cluster along the very path of a real one; a person takes longer to paste.
+function warmUp(pyodide, handle, reference) {
+  const requests = pyodide.globals.get("warm_up_requests")(reference);
+  for (const request of requests) JSON.parse(handle("compare", request, reference));
+  requests.destroy();
+}
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
@@ -95,9 +102,9 @@ self.onmessage = async ({ data }) => {
       reference: pyodide.globals.get("load_reference")(text),
     }));
     ready.then(
-      ({ reference }) => {
+      ({ handle, reference }) => {
         self.postMessage({ type: "ready" });
-        runtime.then((pyodide) => pyodide.globals.get("warm_up")(reference));
+        runtime.then((pyodide) => warmUp(pyodide, handle, reference));
       },
       fail,
     );
