@@ -1,6 +1,6 @@
 // A text box that keeps a very long paste out of view. Chromium lays out every line of a <textarea>: on the test
 // machine a pasted 100 kB froze the page for 0,6 s and the 2 MB the calculator accepts for 10 s. A practice's
-// table is a few hundred bytes, so a paste that would make the box longer than SHOWN_AT_MOST characters is held
+// table is a few hundred bytes, so a paste (or a drop) that would make the box longer than SHOWN_AT_MOST characters is held
 // here instead: the box is hidden behind a line saying how many lines were pasted, with a button that removes
 // them. The text counts exactly as if it stood in the box (pasted at the cursor, over a selection). It is kept in
 // this object only, never in any storage, like everything typed.
@@ -26,6 +26,7 @@ export class HeldPaste {
     this.note.append(this.summary, remove);
     field.after(this.note);
     field.addEventListener("paste", (event) => this.paste(event));
+    field.addEventListener("drop", (event) => this.drop(event));
   }
 
   get text() {
@@ -42,13 +43,28 @@ export class HeldPaste {
     const { value, selectionStart, selectionEnd } = this.field;
     if (value.length - (selectionEnd - selectionStart) + pasted.length <= SHOWN_AT_MOST) return; // pasted as usual
     event.preventDefault();
-    this.held = value.slice(0, selectionStart) + pasted + value.slice(selectionEnd);
+    this.hold(value.slice(0, selectionStart) + pasted + value.slice(selectionEnd));
+  }
+
+  hold(text) {
+    this.held = text;
     this.field.value = "";
     this.field.hidden = true;
     this.summary.textContent = `Den indsatte tekst har ${groupThousands(countLines(this.held))} linjer. Så lang ` +
       "en tekst vises ikke i feltet, men den regnes med, når I trykker «Beregn».";
     this.note.hidden = false;
     this.summary.focus();
+  }
+
+  // Text dragged onto the box (from a report or a spreadsheet) is laid out like a paste. Where in the box the
+  // browser would drop it is not known before it does, so a long drop goes after what the box holds, on a line of
+  // its own (a practice's table is one line per code, so the lines stay as they were).
+  drop(event) {
+    const dropped = event.dataTransfer?.getData("text/plain") ?? "";
+    const { value } = this.field;
+    if (value.length + dropped.length <= SHOWN_AT_MOST) return; // dropped as usual
+    event.preventDefault();
+    this.hold(value === "" || /[\r\n]$/.test(value) ? value + dropped : `${value}\n${dropped}`);
   }
 
   release() {

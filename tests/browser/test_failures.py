@@ -242,6 +242,22 @@ def test_a_long_paste_counts_where_it_was_pasted_and_can_be_removed(calculator):
     expect(calculator.get_by_role("alert")).to_have_text("Indsæt jeres tal: én ydelseskode og ét antal pr. linje.")
 
 
+def test_a_long_text_dropped_on_the_box_is_held_after_what_it_holds(calculator):
+    field = calculator.get_by_label("Jeres tal (ydelseskode og antal)", exact=True)
+    field.fill("0101;5")
+    calculator.get_by_label("Antal tilmeldte patienter", exact=True).fill("4500")
+    dragged = calculator.evaluate_handle(
+        "(text) => { const data = new DataTransfer(); data.setData('text/plain', text); return data; }",
+        "1003;1\n" * 3000)
+    field.dispatch_event("drop", {"dataTransfer": dragged})
+    expect(calculator.get_by_text("Den indsatte tekst har 3.001 linjer.")).to_be_focused()
+    expect(field).to_be_hidden()
+    calculator.get_by_role("button", name="Beregn").click()
+    expect(calculator.locator("[data-warnings] li").first).to_have_text(
+        "Ydelseskode 1003 står på flere linjer (linje 2, 3, 4 og 2.997 andre); antallene er lagt sammen.",
+        timeout=30_000)
+
+
 def test_more_than_two_megabytes_get_a_danish_message_naming_the_limit(page, base_url):
     page.goto(base_url + PAGE)
     expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
