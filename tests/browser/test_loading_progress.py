@@ -97,8 +97,10 @@ def test_progress_bar_counts_the_bytes_received_then_klar(browser, site, slow_si
     final_value, final_max = log[-2][0][1], log[-2][0][2]
     assert (final_value, final_max) == (total, total), log[-3:]
     assert log[-2][0][0] == "Starter beregneren …" and log[-1][0][0] == "Klar", log[-3:]
-    # At most ten changes a second (one redraw of the status per message from the worker), with one second's slack
-    # for the messages that end each file.
+    # At most ten changes a second, plus one as each file starts and one as it ends (the worker throttles its
+    # reports to one per 100 ms between those). Counted over the whole load, not per second: a busy page takes the
+    # worker's messages in bunches, so the times the page sees them say little of how often they were sent. Without
+    # the throttle every chunk of the 1,5 MB/s stream is a report, several times this bound.
     times = [time for entry, time in log if entry[0].startswith("Henter")]
-    busiest = max(sum(1 for t in times if start <= t < start + 1000) for start in times)
-    assert busiest <= 12, busiest
+    seconds = (times[-1] - times[0]) / 1000
+    assert len(times) <= 10 * seconds + 2 * len(FETCHED) + 2, (len(times), seconds)
