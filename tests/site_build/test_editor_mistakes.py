@@ -11,6 +11,8 @@ from conftest import ROOT, build_site
 
 PACK = "docs/klyngepakker/videokonsultationer"
 REFERENCE = "data/reference/videokonsultationer.csv"
+# A page still at its first version (1.0, one entry under «changes»); a test raises it without a changes entry.
+FIRST_VERSION_PAGE = "docs/klyngepakker/videokonsultationer/foelg-op.md"
 
 
 def replace_in(path, old, new, count=1):
@@ -37,7 +39,7 @@ def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(pr
     updated = re.search(r"^updated: .*$", privacy_page.read_text(encoding="utf-8"), re.MULTILINE).group(0)
     replace_in(privacy_page, updated, "updated: 2026-02-30")
     replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", '{{ fee_cod("4436") }}\n\n## Spørgsmål')
-    replace_in(project_copy / "docs/tilgaengelighed.md", 'version: "1.0"', 'version: "1.1"')
+    replace_in(project_copy / FIRST_VERSION_PAGE, 'version: "1.0"', 'version: "1.1"')
     replace_in(project_copy / "docs/versioner.md", "    date: 2026-11-23", "    date: 2099-01-01")
     reference = project_copy / REFERENCE
     header, first, second, *rest = reference.read_text(encoding="utf-8").splitlines()
@@ -62,7 +64,7 @@ def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(pr
         f"docs/privatliv.md, linje {line_of(privacy, 'updated:')}, felt «updated»: datoen 2026-02-30 findes ikke i "
         "kalenderen.",
         f"docs/privatliv.md, linje {line_of(privacy, 'fee_cod(')}: makroen «fee_cod» findes ikke. Mente du «fee_code»?",
-        f"docs/tilgaengelighed.md, linje {line_of(project_copy / 'docs/tilgaengelighed.md', 'version:')}: siden har "
+        f"{FIRST_VERSION_PAGE}, linje {line_of(project_copy / FIRST_VERSION_PAGE, 'version:')}: siden har "
         "version 1.1, men ingen ændring under «changes» har den version.",
         f"docs/versioner.md, linje {line_of(project_copy / 'docs/versioner.md', '2099-01-01')}, ændring nr. 1, felt "
         "«date»: 2099-01-01 ligger i fremtiden.",
@@ -103,7 +105,7 @@ def test_broken_guide_link_and_wrong_macro_values_are_said_once_in_danish(projec
 
 
 def test_numbers_an_editor_writes_without_quotes_and_excel_habits_build_as_meant(project_copy, tmp_path):
-    for page in ("docs/versioner.md", "docs/tilgaengelighed.md"):  # pages still at their first version
+    for page in ("docs/versioner.md", FIRST_VERSION_PAGE):  # pages still at their first version
         replace_in(project_copy / page, 'version: "1.0"', "version: 1.10", count=2)
     replace_in(project_copy / "data/klyngepakker/videokonsultationer.yaml", '["0101"]', "[0101]")
     reference = project_copy / REFERENCE
@@ -112,7 +114,8 @@ def test_numbers_an_editor_writes_without_quotes_and_excel_habits_build_as_meant
 
     code, output = build(project_copy, tmp_path)
     assert code == 0, output
-    page = (tmp_path / "out" / "tilgaengelighed" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / FIRST_VERSION_PAGE.removeprefix("docs/").removesuffix(".md") / "index.html").read_text(
+        encoding="utf-8")
     assert "Version 1.10 · opdateret" in page
     changelog = (tmp_path / "out" / "versioner" / "index.html").read_text(encoding="utf-8")
     assert "(version 1.10)" in changelog
