@@ -136,9 +136,10 @@ def test_a_fetch_inside_the_worker_never_reaches_another_origin(context_factory,
     expect(page.get_by_role("table", name="Jeres rater pr. 1.000 patienter")).to_be_visible(timeout=30_000)
     page.wait_for_timeout(1000)
     assert elsewhere.requests == []
-    # The other origin is reachable from this browser: its silence above is the policy's doing.
+    # The other origin is reachable from this browser: its silence above is the policy's doing. (Chromium may ask that
+    # origin for its /favicon.ico once it shows the page; that request is the browser's, not the worker's.)
     page.goto(elsewhere.url + "control")
-    assert elsewhere.requests == ["/control"]
+    assert [path for path in elsewhere.requests if path != "/favicon.ico"] == ["/control"]
 
 
 # 3. Nothing typed is stored ----------------------------------------------------------------------------------
