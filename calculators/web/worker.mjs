@@ -54,6 +54,7 @@ from calculators import follow_up, follow_up_table, run
 from calculators.cluster_file_api import load_cluster_file
 from calculators.cluster_file_compare import compare_with_file
 from calculators.overview import overview
+from calculators.warm_up import warm_up_requests
 
 # The page names what to do; every entry point takes the request (with the page's reference data, if any) and
 # answers {"ok": ...} with Danish messages.
@@ -69,28 +70,30 @@ def handle(kind, request_json, reference):
 
 def load_reference(text):
     return json.loads(text)
-
-def warm_up_requests(reference):
-    # One press's request per cluster, for the worker to answer before a person presses "Beregn" (see below).
-    if reference is None:
-        return []
-    codes = [code for indicator in reference["indicators"] for code in indicator["codes"]]
-    text = "\\n".join(f"{code};1" for code in codes)
-    return [json.dumps({"text": text, "listed": "1000", "cluster_id": cluster["id"]}) for cluster in reference["clusters"]]
 `);
   return pyodide;
 });
 
 let ready = null;
 
-// The first press would otherwise pay for what runs for the first time: the WebAssembly functions V8 compiles on
-// first use (the calls from JavaScript into Python and back among them) and each cluster's summary and funnel
-// (calculators.comparison.cluster_reference), about three times a warm press. So, right after «Klar», the worker
-// answers one press per cluster along the very path of a real one; a person takes longer to paste.
+// Right after «Klar» the worker answers a few presses of its own (calculators/warm_up.py says why), each as a
+// task of its own: a person's press, queued as a message, waits for at most one of them, never for all.
 function warmUp(pyodide, handle, reference) {
-  const requests = pyodide.globals.get("warm_up_requests")(reference);
-  for (const request of requests) JSON.parse(handle("compare", request, reference));
-  requests.destroy();
+  const proxy = pyodide.globals.get("warm_up_requests")(reference);
+  const requests = proxy.toJs();
+  proxy.destroy();
+  const answerNext = () => {
+    const request = requests.shift();
+    if (request === undefined) return;
+    try {
+      JSON.parse(handle("compare", request, reference));
+    } catch (error) {
+      console.warn(error); // only a head start lost: a person's press goes its own way
+      return;
+    }
+    setTimeout(answerNext, 0);
+  };
+  answerNext();
 }
 
 self.onmessage = async ({ data }) => {
