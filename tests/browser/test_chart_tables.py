@@ -77,6 +77,7 @@ def open_details(details):
     details.locator("summary").focus()
     details.page.keyboard.press("Enter")
     expect(details).to_have_attribute("open", "")
+    expect(details.locator("table").last).to_be_visible()  # built on the toggle event, a moment after "open"
     return details.locator("table")
 
 
