@@ -85,6 +85,14 @@ def test_numbers_in_front_matter_and_data_are_read_as_text(tmp_path):
     assert data.read_yaml(tmp_path, "data/x.yaml") == {"codes": ["0101", "4436"]}  # not 65 (YAML 1.1 octal)
 
 
+def test_an_edit_is_read_even_at_the_same_size_and_moment(tmp_path):
+    """Pages are parsed once per text (macros/pages.py); `mkdocs serve` must still see every edit."""
+    first = page_from(tmp_path, FRONT)
+    second = page_from(tmp_path, FRONT.replace("title: ", "title: X", 1).replace("Tekst.", "Teks.", 1))
+    assert len(first.source) == len(second.source) and first.meta["title"] != second.meta["title"]
+    assert pages.read_page(tmp_path, tmp_path / "side.md") is second  # the same text is not parsed again
+
+
 def test_a_draft_may_hold_placeholders_a_ready_page_may_not(tmp_path):
     text = FRONT.replace("Tekst.", '!!! warning "Udkast"\n    Skriv her formålet.')
     found = problems_of(tmp_path, text)
