@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,22 +90,15 @@ def node_lines(node, path: tuple, first_line: int, lines: dict) -> None:
             node_lines(item, (*path, number), first_line, lines)
 
 
-# Pages parsed in this process, by place and text: a build reads every page's front matter five times
-# (validation, catalogue, plans, changelog, the version line), and YAML with line marks is slow; at 100 packs
-# the repeated parsing was a third of the build. Reading the file is cheap, so an edit is always seen.
-_PARSED: dict[tuple[str, str, str], Page] = {}
-
-
 def read_page(docs: Path, file: Path) -> Page:
     """One page with its front matter; an unreadable front matter is a DataError."""
-    path = file.relative_to(docs).as_posix()
-    source = file.read_text(encoding="utf-8")
-    key = (str(docs), path, source)
-    if key not in _PARSED:
-        _PARSED[key] = _parse_page(path, source)
-    return _PARSED[key]
+    return _parse_page(file.relative_to(docs).as_posix(), file.read_text(encoding="utf-8"))
 
 
+# Parsed once per path and text: a build asks for every page's front matter five times (validation, catalogue,
+# plans, changelog, the version line), and YAML with line marks is slow. Keyed by the text, not the file's
+# mtime, so `mkdocs serve` sees every edit; bounded, so a long serve session does not grow without end.
+@functools.lru_cache(maxsize=4096)
 def _parse_page(path: str, source: str) -> Page:
     match = FRONT_MATTER.match(source)
     if not match:
