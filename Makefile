@@ -39,7 +39,10 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# ruff first: a lint or format slip is the quickest answer a change can get (settings in pyproject.toml).
 test: setup /usr/bin/chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 # Versions with mike, into the local gh-pages branch (nothing is pushed). The script keeps one copy of Pyodide at

@@ -34,8 +34,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
 BARE = "benchmarks/bare/"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 MIME = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json"}
 EDITION_COUNTS = (1, 2, 10)
 MB = 1_000_000
@@ -46,14 +53,14 @@ MARK_READY = """new MutationObserver(() => {
 }).observe(document, { subtree: true, childList: true, characterData: true });"""
 BARE_FILES = {
     "index.html": '<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Bare Pyodide</title>'
-                  '<script type="module" src="bare.js"></script></head><body><p data-status-text>Indlæser …</p>'
-                  "</body></html>\n",
+    '<script type="module" src="bare.js"></script></head><body><p data-status-text>Indlæser …</p>'
+    "</body></html>\n",
     "bare.js": 'const worker = new Worker(new URL("./bare-worker.mjs", import.meta.url), { type: "module" });\n'
-               'worker.onmessage = ({ data }) => { document.querySelector("[data-status-text]").textContent = '
-               'data === 2 ? "Klar" : `Fejl: ${data}`; };\n',
+    'worker.onmessage = ({ data }) => { document.querySelector("[data-status-text]").textContent = '
+    'data === 2 ? "Klar" : `Fejl: ${data}`; };\n',
     "bare-worker.mjs": 'import {{ loadPyodide }} from "../../{pyodide}pyodide.mjs";\n'
-                       'const pyodide = await loadPyodide({{ indexURL: new URL("../../{pyodide}", import.meta.url).href }});\n'
-                       'self.postMessage(pyodide.runPython("1+1"));\n',
+    'const pyodide = await loadPyodide({{ indexURL: new URL("../../{pyodide}", import.meta.url).href }});\n'
+    'self.postMessage(pyodide.runPython("1+1"));\n',
 }
 
 
@@ -64,6 +71,7 @@ def pyodide_folder() -> str:
 
 class CountingHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site and adds up what a gzip-capable host would send for each answered request."""
+
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
 
     def log_message(self, *args):
@@ -80,7 +88,9 @@ class CountingHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(directory: Path) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(directory))
+    )
     server.sent = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -110,8 +120,9 @@ def browser_figures(site: Path, runs: int) -> dict:
         shutil.copytree(site, copy, dirs_exist_ok=True)
         (copy / BARE).mkdir(parents=True)
         for name, text in BARE_FILES.items():
-            (copy / BARE / name).write_text(text.format(pyodide=pyodide_folder()) if name.endswith(".mjs") else text,
-                                            encoding="utf-8")
+            (copy / BARE / name).write_text(
+                text.format(pyodide=pyodide_folder()) if name.endswith(".mjs") else text, encoding="utf-8"
+            )
         server = serve(copy)
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         first, ours, bare = [], [], []
@@ -122,7 +133,8 @@ def browser_figures(site: Path, runs: int) -> dict:
                     # in memory, which drops the 9.6 MB wasm, so the service worker's first fill fetched it again.
                     profile = tempfile.mkdtemp(prefix="midtkraft-profile-")
                     context = playwright.chromium.launch_persistent_context(
-                        profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, locale="da-DK")
+                        profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, locale="da-DK"
+                    )
                     context.add_init_script(MARK_READY)
                     page = context.new_page()
                     server.sent.clear()
@@ -139,23 +151,34 @@ def browser_figures(site: Path, runs: int) -> dict:
                     shutil.rmtree(profile, ignore_errors=True)
         server.shutdown()
         server.server_close()
-        return {"first_bytes": statistics.median(first), "warm_ms": statistics.median(ours),
-                "bare_warm_ms": statistics.median(bare), "runs": {"first": first, "warm": ours, "bare": bare}}
+        return {
+            "first_bytes": statistics.median(first),
+            "warm_ms": statistics.median(ours),
+            "bare_warm_ms": statistics.median(bare),
+            "runs": {"first": first, "warm": ours, "bare": bare},
+        }
     finally:
         shutil.rmtree(copy, ignore_errors=True)
 
 
 def tree_bytes(repo: Path) -> int:
     """The size of the files in gh-pages: blobs as listed (a symlink alias counts as its few bytes)."""
-    listing = subprocess.run(["git", "ls-tree", "-r", "-l", "gh-pages"], cwd=repo, check=True, capture_output=True,
-                             text=True).stdout
+    listing = subprocess.run(
+        ["git", "ls-tree", "-r", "-l", "gh-pages"], cwd=repo, check=True, capture_output=True, text=True
+    ).stdout
     return sum(int(line.split()[3]) for line in listing.splitlines() if line.split()[3] != "-")
 
 
 def deployment_figures() -> dict:
     """Deploys up to max(EDITION_COUNTS) editions with scripts/deploy_edition.py into a scratch repository."""
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
-           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid", "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+        "GIT_COMMITTER_NAME": "Bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.invalid",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     sizes = {}
     with tempfile.TemporaryDirectory(prefix="midtkraft-deploy-") as temp:
         repo = Path(temp) / "project"
@@ -164,8 +187,10 @@ def deployment_figures() -> dict:
             source = ROOT / name
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / name)
         (repo / "node_modules").symlink_to(ROOT / "node_modules")
+
         def run(*command):
             subprocess.run(command, cwd=repo, env=env, check=True, capture_output=True)
+
         run("git", "init", "-q", "-b", "main")
         run("git", "add", "-A")
         run("git", "commit", "-qm", "bench")
@@ -174,8 +199,10 @@ def deployment_figures() -> dict:
             run(sys.executable, str(ROOT / "scripts" / "deploy_edition.py"), "deploy", f"1.{number}")
             if number in EDITION_COUNTS:
                 sizes[number] = tree_bytes(repo)
-        pyodide = sum((ROOT / "node_modules" / "pyodide" / name).stat().st_size for name in
-                      ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"))
+        pyodide = sum(
+            (ROOT / "node_modules" / "pyodide" / name).stat().st_size
+            for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+        )
     # Before: every edition carried its own copy of the same files.
     before = {n: size + (n - 1) * pyodide for n, size in sizes.items()}
     return {"sizes": sizes, "before": before, "pyodide": pyodide}
@@ -187,17 +214,28 @@ def figures(site: Path, runs: int) -> list[str]:
     browser = browser_figures(site, runs)
     print(f"Editions: deploying {max(EDITION_COUNTS)} editions …", flush=True)
     deployment = deployment_figures()
-    lines = ["| Editions (issue 14) | Figure |", "|---|---|",
-             f"| First visit to the calculator, bytes sent gzip-capable (median of {runs}) | "
-             f"{browser['first_bytes'] / MB:.2f} MB |",
-             f"| Returning visitor, navigation → «Klar», caches warm (median) | {browser['warm_ms']:,.0f} ms |",
-             f"| Bare Pyodide (1+1), returning visitor the same way (median) | {browser['bare_warm_ms']:,.0f} ms |"]
+    lines = [
+        "| Editions (issue 14) | Figure |",
+        "|---|---|",
+        f"| First visit to the calculator, bytes sent gzip-capable (median of {runs}) | "
+        f"{browser['first_bytes'] / MB:.2f} MB |",
+        f"| Returning visitor, navigation → «Klar», caches warm (median) | {browser['warm_ms']:,.0f} ms |",
+        f"| Bare Pyodide (1+1), returning visitor the same way (median) | {browser['bare_warm_ms']:,.0f} ms |",
+    ]
     for n, size in deployment["sizes"].items():
-        lines.append(f"| Deployment with {n} edition{'s' if n > 1 else ''} (gh-pages files) | {size / MB:.1f} MB "
-                     f"(each edition with its own Pyodide: {deployment['before'][n] / MB:.1f} MB) |")
-    lines += ["", "Each run: first visit bytes " + "; ".join(f"{b:,}" for b in browser["runs"]["first"])
-              + " · returning ms " + "; ".join(f"{v:.0f}" for v in browser["runs"]["warm"])
-              + " · bare returning ms " + "; ".join(f"{v:.0f}" for v in browser["runs"]["bare"])]
+        lines.append(
+            f"| Deployment with {n} edition{'s' if n > 1 else ''} (gh-pages files) | {size / MB:.1f} MB "
+            f"(each edition with its own Pyodide: {deployment['before'][n] / MB:.1f} MB) |"
+        )
+    lines += [
+        "",
+        "Each run: first visit bytes "
+        + "; ".join(f"{b:,}" for b in browser["runs"]["first"])
+        + " · returning ms "
+        + "; ".join(f"{v:.0f}" for v in browser["runs"]["warm"])
+        + " · bare returning ms "
+        + "; ".join(f"{v:.0f}" for v in browser["runs"]["bare"]),
+    ]
     return lines
 
 
@@ -207,8 +245,12 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="midtkraft-site-") as temp:
         site = Path(temp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
-                       check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         print("\n".join(figures(site, args.runs)))
 
 

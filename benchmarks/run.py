@@ -19,6 +19,7 @@ into copies only, never into the project.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import functools
 import gzip
@@ -72,6 +73,7 @@ MIME = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "applicati
 # The static server: the same MIME types as the test suite's (tests/conftest.py), in a process of its own so that
 # serving 10 MB of WebAssembly never competes with this script for the GIL.
 
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
 
@@ -87,8 +89,9 @@ def serve_forever(directory: str) -> None:
 
 class Server:
     def __init__(self, directory: Path):
-        self.process = subprocess.Popen([sys.executable, __file__, "--serve", str(directory)],
-                                        stdout=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--serve", str(directory)], stdout=subprocess.PIPE, text=True
+        )
         self.url = f"http://127.0.0.1:{int(self.process.stdout.readline())}/"
 
     def close(self):
@@ -99,13 +102,18 @@ class Server:
 # ---------------------------------------------------------------------------------------------------------------
 # Building
 
+
 def build(project: Path, target: Path) -> tuple[float, float]:
     """(wall-clock seconds of the whole `mkdocs build --strict` command, seconds MkDocs reports for the build)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(target)],
-        cwd=project, capture_output=True, text=True, env=env, timeout=1800,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1800,
     )
     wall = time.perf_counter() - started
     if result.returncode != 0:
@@ -134,17 +142,30 @@ def project_copy(target: Path, extra_packs: int, features: list[str] = ()) -> Pa
         copy = pack_dir.parent / slug
         shutil.copytree(pack_dir, copy)
         index = copy / "index.md"
-        index.write_text(index.read_text(encoding="utf-8").replace(
-            "  name: Videokonsultationer i almen praksis", f"  name: {name}", 1), encoding="utf-8")
+        index.write_text(
+            index.read_text(encoding="utf-8").replace(
+                "  name: Videokonsultationer i almen praksis", f"  name: {name}", 1
+            ),
+            encoding="utf-8",
+        )
         calculator = copy / "beregner.md"
-        calculator.write_text(calculator.read_text(encoding="utf-8").replace(
-            'calculator("videokonsultationer")', f'calculator("{slug}")'), encoding="utf-8")
-        shutil.copy2(target / "data" / "klyngepakker" / "videokonsultationer.yaml",
-                     target / "data" / "klyngepakker" / f"{slug}.yaml")
-        shutil.copy2(target / "data" / "reference" / "videokonsultationer.csv",
-                     target / "data" / "reference" / f"{slug}.csv")
-        nav.append(f"      - {name}:\n" + "".join(
-            f"          - klyngepakker/{slug}/{page.name}\n" for page in sorted(pack_dir.glob("*.md"))))
+        calculator.write_text(
+            calculator.read_text(encoding="utf-8").replace(
+                'calculator("videokonsultationer")', f'calculator("{slug}")'
+            ),
+            encoding="utf-8",
+        )
+        shutil.copy2(
+            target / "data" / "klyngepakker" / "videokonsultationer.yaml",
+            target / "data" / "klyngepakker" / f"{slug}.yaml",
+        )
+        shutil.copy2(
+            target / "data" / "reference" / "videokonsultationer.csv", target / "data" / "reference" / f"{slug}.csv"
+        )
+        nav.append(
+            f"      - {name}:\n"
+            + "".join(f"          - klyngepakker/{slug}/{page.name}\n" for page in sorted(pack_dir.glob("*.md")))
+        )
     config = config.replace(nav_anchor, nav_anchor + "".join(nav), 1)
     for feature in features:
         line = f"    - {feature[1:]}\n"
@@ -181,8 +202,14 @@ def bench_build(work: Path, features: list[str] = ()) -> dict:
     counts = [0, *PACK_COUNTS]
     slope, _, r2 = linear_fit(counts, [walls[c] for c in counts])
     segments = [(a, b, (walls[b] - walls[a]) / (b - a)) for a, b in zip(counts, counts[1:])]
-    return {"site": work / "site-as-is-0", "walls": walls, "reported": reported, "slope": slope, "r2": r2,
-            "segments": segments}
+    return {
+        "site": work / "site-as-is-0",
+        "walls": walls,
+        "reported": reported,
+        "slope": slope,
+        "r2": r2,
+        "segments": segments,
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -200,14 +227,14 @@ worker.onmessage = ({ data }) => {
 };
 """
 PYODIDE_FOLDER = editions.pyodide_folder()  # one Pyodide per deployment: _pyodide/<version>/
-BARE_WORKER = """import { loadPyodide } from "../../%spyodide.mjs";
+BARE_WORKER = """import { loadPyodide } from "../../@PYODIDE@pyodide.mjs";
 try {
-  const pyodide = await loadPyodide({ indexURL: new URL("../../%s", import.meta.url).href });
+  const pyodide = await loadPyodide({ indexURL: new URL("../../@PYODIDE@", import.meta.url).href });
   self.postMessage(pyodide.runPython("1+1"));
 } catch (error) {
   self.postMessage(String(error));
 }
-""" % (PYODIDE_FOLDER, PYODIDE_FOLDER)
+""".replace("@PYODIDE@", PYODIDE_FOLDER)
 
 
 def large_reference(reference: dict, practices: int, seed: int = 5) -> dict:
@@ -217,8 +244,9 @@ def large_reference(reference: dict, practices: int, seed: int = 5) -> dict:
     demo = reference["clusters"][0]
     rates = {key: sum(counts) / sum(demo["listed"]) for key, counts in demo["counts"].items()}
     listed = [max(300, round(rng.lognormvariate(8.9, 0.45))) for _ in range(practices)]
-    counts = {key: [max(0, round(n * rate * rng.lognormvariate(0, 0.35))) for n in listed]
-              for key, rate in rates.items()}
+    counts = {
+        key: [max(0, round(n * rate * rng.lognormvariate(0, 0.35))) for n in listed] for key, rate in rates.items()
+    }
     cluster = {"id": demo["id"], "name": f"Genereret klynge ({practices} praksis)", "listed": listed, "counts": counts}
     return {**reference, "clusters": [cluster, *reference["clusters"][1:]]}
 
@@ -240,7 +268,8 @@ def site_copies(site: Path, work: Path, glue: Path | None = None) -> tuple[Path,
     reference = json.loads((demo / reference_path).read_text(encoding="utf-8"))
     (large / reference_path).write_text(
         json.dumps(large_reference(reference, LARGE_CLUSTER), ensure_ascii=False, separators=(",", ":")),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return demo, large
 
 
@@ -325,8 +354,10 @@ class Visit:
         first = self.compute_marks()
         # The same press again after a pause, as after a corrected figure: the worker's WebAssembly has tiered up.
         page.wait_for_timeout(1500)
-        page.evaluate("() => { Object.assign(window.__bench, { submit: null, result: null, painted: null }); "
-                      "document.querySelector('[data-result]').hidden = true; }")
+        page.evaluate(
+            "() => { Object.assign(window.__bench, { submit: null, result: null, painted: null }); "
+            "document.querySelector('[data-result]').hidden = true; }"
+        )
         page.get_by_role("button", name="Beregn").click()
         self.wait_for("painted", 60)
         return {**first, "again": self.compute_marks()}
@@ -334,8 +365,11 @@ class Visit:
     def compute_marks(self) -> dict:
         worker_ms = float(self.page.get_attribute("[data-calculator]", "data-compute-milliseconds"))
         marks = self.marks()
-        return {"worker_ms": worker_ms, "click_to_table_ms": marks["painted"] - marks["submit"],
-                "click_to_dom_ms": marks["result"] - marks["submit"]}
+        return {
+            "worker_ms": worker_ms,
+            "click_to_table_ms": marks["painted"] - marks["submit"],
+            "click_to_dom_ms": marks["result"] - marks["submit"],
+        }
 
     def marks(self) -> dict:
         return self.page.evaluate("window.__bench")
@@ -357,8 +391,10 @@ class Visit:
         page.wait_for_timeout(500)  # the last chart painted, and the observers delivered
         marks = self.marks()
         marks["longtasks"] = [t for t in marks["longtasks"] if t["startTime"] >= started]
-        return {"worker_ms": float(page.get_attribute("[data-calculator]", "data-compute-milliseconds")),
-                "task": longest_task(marks)}
+        return {
+            "worker_ms": float(page.get_attribute("[data-calculator]", "data-compute-milliseconds")),
+            "task": longest_task(marks),
+        }
 
     def settle(self):
         self.page.wait_for_load_state("networkidle")
@@ -370,8 +406,14 @@ class Visit:
         for request in self.requests:
             sizes = request.sizes()
             path = request.url.removeprefix(self.base_url).split("?")[0]
-            rows.append({"path": path, "wire": sizes["responseHeadersSize"] + sizes["responseBodySize"],
-                         "headers": sizes["responseHeadersSize"], "body": sizes["responseBodySize"]})
+            rows.append(
+                {
+                    "path": path,
+                    "wire": sizes["responseHeadersSize"] + sizes["responseBodySize"],
+                    "headers": sizes["responseHeadersSize"],
+                    "body": sizes["responseBodySize"],
+                }
+            )
         return rows
 
     def close(self):
@@ -390,8 +432,13 @@ def longest_task(marks: dict) -> dict:
         if frame["startTime"] <= end and task["startTime"] <= frame["startTime"] + frame["duration"]:
             for script in frame.get("scripts", []):
                 if script["startTime"] < end and task["startTime"] < script["startTime"] + script["duration"]:
-                    scripts.append({"url": script.get("sourceURL", ""), "invoker": script.get("invoker", ""),
-                                    "duration": round(script["duration"], 1)})
+                    scripts.append(
+                        {
+                            "url": script.get("sourceURL", ""),
+                            "invoker": script.get("invoker", ""),
+                            "duration": round(script["duration"], 1),
+                        }
+                    )
     scripts.sort(key=lambda s: -s["duration"])
     ours = bool(scripts) and "/assets/calculators/" in scripts[0]["url"]
     return {"duration": task["duration"], "start": task["startTime"], "scripts": scripts[:3], "ours": ours}
@@ -399,8 +446,15 @@ def longest_task(marks: dict) -> dict:
 
 def longest_own_script(marks: dict) -> float:
     """The longest single run of our own script (assets/calculators/) in any long animation frame."""
-    return max((s["duration"] for f in marks["frames"] for s in f.get("scripts", [])
-                if "/assets/calculators/" in s.get("sourceURL", "")), default=0.0)
+    return max(
+        (
+            s["duration"]
+            for f in marks["frames"]
+            for s in f.get("scripts", [])
+            if "/assets/calculators/" in s.get("sourceURL", "")
+        ),
+        default=0.0,
+    )
 
 
 def bench_browser(site: Path, work: Path, runs: int, glue: Path | None = None) -> dict:
@@ -414,8 +468,20 @@ def bench_browser(site: Path, work: Path, runs: int, glue: Path | None = None) -
 
     demo_dir, large_dir = site_copies(site, work, glue)
     demo_server, large_server = Server(demo_dir), Server(large_dir)
-    results = {"ours": [], "bare": [], "demo": [], "large": [], "tasks_demo": [], "tasks_large": [], "tasks_bare": [],
-               "own_script_demo": [], "own_script_large": [], "workers_ours": [], "workers_bare": [], "paste": []}
+    results = {
+        "ours": [],
+        "bare": [],
+        "demo": [],
+        "large": [],
+        "tasks_demo": [],
+        "tasks_large": [],
+        "tasks_bare": [],
+        "own_script_demo": [],
+        "own_script_large": [],
+        "workers_ours": [],
+        "workers_bare": [],
+        "paste": [],
+    }
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -458,6 +524,7 @@ def bench_browser(site: Path, work: Path, runs: int, glue: Path | None = None) -
             warm.open(BARE_PATH)
             warm.wait_ready()
             warm.close()
+
             def paste():
                 visit = Visit(browser, demo_server.url)
                 try:
@@ -469,10 +536,15 @@ def bench_browser(site: Path, work: Path, runs: int, glue: Path | None = None) -
 
             steps = [lambda: ours(demo_server, "demo"), bare, lambda: ours(large_server, "large"), paste]
             for run in range(runs):
-                for step in steps[run % len(steps):] + steps[:run % len(steps)]:  # rotate the order, so drift hits all alike
+                for step in (
+                    steps[run % len(steps) :] + steps[: run % len(steps)]
+                ):  # rotate the order, so drift hits all alike
                     step()
-                print(f"  browser run {run + 1}/{runs}: ready {results['ours'][-1]:.0f} ms, "
-                      f"bare {results['bare'][-1]:.0f} ms", flush=True)
+                print(
+                    f"  browser run {run + 1}/{runs}: ready {results['ours'][-1]:.0f} ms, "
+                    f"bare {results['bare'][-1]:.0f} ms",
+                    flush=True,
+                )
 
             visit = Visit(browser, demo_server.url)
             try:
@@ -506,6 +578,7 @@ def gzip_estimates(site: Path, rows: list[dict]) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------------------------------
 # Report
 
+
 def median(values):
     return statistics.median(values)
 
@@ -517,14 +590,24 @@ def holds(ok: bool) -> str:
 def weight_summary(rows: list[dict], gz: dict[str, int]) -> dict:
     core = [r for r in rows if r["path"].startswith(PYODIDE_FOLDER) and r["path"].rsplit("/", 1)[-1] in PYODIDE_CORE]
     other = [r for r in rows if r not in core]
+
     def total(items, key):
         return sum(r[key] for r in items)
+
     def gzipped(items):
         return sum(r["headers"] + gz.get(r["path"], r["body"]) for r in items)
-    return {"requests": len(rows), "total": total(rows, "wire"), "core": total(core, "wire"),
-            "other": total(other, "wire"), "total_gz": gzipped(rows), "core_gz": gzipped(core),
-            "other_gz": gzipped(other), "pyodide_requests": [r["path"] for r in rows if "pyodide" in r["path"]],
-            "largest_other": sorted(other, key=lambda r: -r["wire"])[:6]}
+
+    return {
+        "requests": len(rows),
+        "total": total(rows, "wire"),
+        "core": total(core, "wire"),
+        "other": total(other, "wire"),
+        "total_gz": gzipped(rows),
+        "core_gz": gzipped(core),
+        "other_gz": gzipped(other),
+        "pyodide_requests": [r["path"] for r in rows if "pyodide" in r["path"]],
+        "largest_other": sorted(other, key=lambda r: -r["wire"])[:6],
+    }
 
 
 # Lines a practice's paste may hold that a quadratic regular expression would take seconds over (issue 9).
@@ -548,10 +631,8 @@ def bench_parse() -> dict[str, float]:
         times = []
         for _ in range(3):
             started = time.perf_counter()
-            try:
+            with contextlib.suppress(InputError):
                 parse_counts(text)
-            except InputError:
-                pass
             times.append((time.perf_counter() - started) * 1000)
         figures[name] = min(times)
     return figures
@@ -561,9 +642,14 @@ def report(args, build_result: dict | None, browser: dict | None, parse: dict[st
     rows = []  # (what, figure, budget, holds)
     details = []
     slowest = max(parse, key=parse.get)
-    rows.append(("Paste with a very long line, CPython: slowest of 5 shapes (best of 3)",
-                 f"{parse[slowest]:.1f} ms ({slowest})", f"< {BUDGET_LONG_LINE_MS:.0f} ms, linear",
-                 holds(parse[slowest] < BUDGET_LONG_LINE_MS)))
+    rows.append(
+        (
+            "Paste with a very long line, CPython: slowest of 5 shapes (best of 3)",
+            f"{parse[slowest]:.1f} ms ({slowest})",
+            f"< {BUDGET_LONG_LINE_MS:.0f} ms, linear",
+            holds(parse[slowest] < BUDGET_LONG_LINE_MS),
+        )
+    )
     details.append(("Paste with a very long line, CPython ms", [f"{name}: {ms:.1f}" for name, ms in parse.items()]))
     if browser:
         ours, bare = median(browser["ours"]), median(browser["bare"])
@@ -571,105 +657,203 @@ def report(args, build_result: dict | None, browser: dict | None, parse: dict[st
         rows.append(("Calculator start: navigation → «Klar» (median)", f"{ours:,.0f} ms", "", ""))
         rows.append(("Bare Pyodide in a module worker, 1+1 (median)", f"{bare:,.0f} ms", "", ""))
         per_run = sorted(o / b for o, b in zip(browser["ours"], browser["bare"]))
-        rows.append(("Start ratio ours / bare: of the medians (median of each run's; range)",
-                     f"{ratio:.2f}x ({median(per_run):.2f}x; {per_run[0]:.2f}–{per_run[-1]:.2f})",
-                     f"≤ {BUDGET_START_RATIO:.2f}x", holds(ratio <= BUDGET_START_RATIO)))
-        worker_ours = median([next((w["at"] for w in ws if "calculators/worker" in w["url"]), float("nan"))
-                              for ws in browser["workers_ours"]])
+        rows.append(
+            (
+                "Start ratio ours / bare: of the medians (median of each run's; range)",
+                f"{ratio:.2f}x ({median(per_run):.2f}x; {per_run[0]:.2f}–{per_run[-1]:.2f})",
+                f"≤ {BUDGET_START_RATIO:.2f}x",
+                holds(ratio <= BUDGET_START_RATIO),
+            )
+        )
+        worker_ours = median(
+            [
+                next((w["at"] for w in ws if "calculators/worker" in w["url"]), float("nan"))
+                for ws in browser["workers_ours"]
+            ]
+        )
         worker_bare = median([ws[0]["at"] if ws else float("nan") for ws in browser["workers_bare"]])
-        rows.append(("  of which: page until the worker starts (ours / bare)",
-                     f"{worker_ours:,.0f} / {worker_bare:,.0f} ms", "", ""))
+        rows.append(
+            (
+                "  of which: page until the worker starts (ours / bare)",
+                f"{worker_ours:,.0f} / {worker_bare:,.0f} ms",
+                "",
+                "",
+            )
+        )
         for key, label in (("demo", "demo cluster"), ("large", f"{LARGE_CLUSTER:,} practices")):
             for press, runs in (("1st press", browser[key]), ("again", [r["again"] for r in browser[key]])):
                 worker_ms = median([r["worker_ms"] for r in runs])
                 click = median([r["click_to_table_ms"] for r in runs])
                 budget = f"< {BUDGET_COMPUTE_MS:.0f} ms" if key == "large" else ""
-                rows.append((f"Compute, {label}, {press}: worker / «Beregn» → table on screen",
-                             f"{worker_ms:.1f} / {click:.1f} ms", budget,
-                             (f"worker {holds(worker_ms < BUDGET_COMPUTE_MS)}, on screen "
-                              f"{holds(click < BUDGET_COMPUTE_MS)}") if key == "large" else ""))
+                rows.append(
+                    (
+                        f"Compute, {label}, {press}: worker / «Beregn» → table on screen",
+                        f"{worker_ms:.1f} / {click:.1f} ms",
+                        budget,
+                        (f"worker {holds(worker_ms < BUDGET_COMPUTE_MS)}, on screen {holds(click < BUDGET_COMPUTE_MS)}")
+                        if key == "large"
+                        else "",
+                    )
+                )
         for key, label in (("demo", "demo"), ("large", f"{LARGE_CLUSTER:,} practices")):
             tasks = browser["tasks_" + key]
             longest = max(tasks, key=lambda t: t["duration"])
             own = max(browser["own_script_" + key])
             who = longest["scripts"][0]["url"].rsplit("/", 1)[-1] if longest["scripts"] else "no script (rendering)"
-            rows.append((f"Main thread, {label}: longest task (its main script) / longest run of our script",
-                         f"{longest['duration']:.0f} ms ({who}) / {own:.0f} ms",
-                         f"ours ≤ {BUDGET_TASK_MS:.0f} ms", holds(own <= BUDGET_TASK_MS and not (
-                             longest["ours"] and longest["duration"] > BUDGET_TASK_MS))))
+            rows.append(
+                (
+                    f"Main thread, {label}: longest task (its main script) / longest run of our script",
+                    f"{longest['duration']:.0f} ms ({who}) / {own:.0f} ms",
+                    f"ours ≤ {BUDGET_TASK_MS:.0f} ms",
+                    holds(own <= BUDGET_TASK_MS and not (longest["ours"] and longest["duration"] > BUDGET_TASK_MS)),
+                )
+            )
         paste_ms = median([p["worker_ms"] for p in browser["paste"]])
-        rows.append((f"Paste of {PASTE_BYTES / 1e6:.0f} MB: worker (median)", f"{paste_ms:,.0f} ms",
-                     f"< {BUDGET_PASTE_WORKER_MS:,.0f} ms", holds(paste_ms < BUDGET_PASTE_WORKER_MS)))
+        rows.append(
+            (
+                f"Paste of {PASTE_BYTES / 1e6:.0f} MB: worker (median)",
+                f"{paste_ms:,.0f} ms",
+                f"< {BUDGET_PASTE_WORKER_MS:,.0f} ms",
+                holds(paste_ms < BUDGET_PASTE_WORKER_MS),
+            )
+        )
         freeze = max((p["task"] for p in browser["paste"]), key=lambda t: t["duration"])
         who = freeze["scripts"][0]["url"].rsplit("/", 1)[-1] if freeze["scripts"] else "no script (rendering)"
-        rows.append((f"Paste of {PASTE_BYTES / 1e6:.0f} MB: longest main-thread task, paste → charts (worst run)",
-                     f"{freeze['duration']:.0f} ms ({who})", f"≤ {BUDGET_FREEZE_MS:.0f} ms",
-                     holds(freeze["duration"] <= BUDGET_FREEZE_MS)))
-        details.append((f"Paste of {PASTE_BYTES / 1e6:.0f} MB, each run: worker ms / longest task ms",
-                        [f"{p['worker_ms']:.0f} / {p['task']['duration']:.0f}" for p in browser["paste"]]))
+        rows.append(
+            (
+                f"Paste of {PASTE_BYTES / 1e6:.0f} MB: longest main-thread task, paste → charts (worst run)",
+                f"{freeze['duration']:.0f} ms ({who})",
+                f"≤ {BUDGET_FREEZE_MS:.0f} ms",
+                holds(freeze["duration"] <= BUDGET_FREEZE_MS),
+            )
+        )
+        details.append(
+            (
+                f"Paste of {PASTE_BYTES / 1e6:.0f} MB, each run: worker ms / longest task ms",
+                [f"{p['worker_ms']:.0f} / {p['task']['duration']:.0f}" for p in browser["paste"]],
+            )
+        )
         calc = weight_summary(browser["weight_calculator"], browser["gzip"])
         plain = weight_summary(browser["weight_plain"], browser["gzip"])
-        rows.append((f"Weight, plain page /{PLAIN_PATH} (gzip estimate)",
-                     f"{plain['total'] / KB:,.0f} kB ({plain['total_gz'] / KB:,.0f} kB), "
-                     f"{len(plain['pyodide_requests'])} Pyodide requests",
-                     f"< {BUDGET_PLAIN_BYTES // KB} kB, none",
-                     f"raw {holds(plain['total'] < BUDGET_PLAIN_BYTES and not plain['pyodide_requests'])}, "
-                     f"gzip {holds(plain['total_gz'] < BUDGET_PLAIN_BYTES and not plain['pyodide_requests'])}"))
-        rows.append(("Weight, calculator page: all (gzip estimate)",
-                     f"{calc['total'] / KB:,.0f} kB ({calc['total_gz'] / KB:,.0f} kB)", "", ""))
-        rows.append(("  Pyodide core files / everything else (gzip estimate)",
-                     f"{calc['core'] / KB:,.0f} kB / {calc['other'] / KB:,.0f} kB "
-                     f"({calc['core_gz'] / KB:,.0f} / {calc['other_gz'] / KB:,.0f} kB)",
-                     f"else ≤ {BUDGET_ABOVE_CORE_BYTES // KB} kB",
-                     f"raw {holds(calc['other'] <= BUDGET_ABOVE_CORE_BYTES)}, "
-                     f"gzip {holds(calc['other_gz'] <= BUDGET_ABOVE_CORE_BYTES)}"))
+        rows.append(
+            (
+                f"Weight, plain page /{PLAIN_PATH} (gzip estimate)",
+                f"{plain['total'] / KB:,.0f} kB ({plain['total_gz'] / KB:,.0f} kB), "
+                f"{len(plain['pyodide_requests'])} Pyodide requests",
+                f"< {BUDGET_PLAIN_BYTES // KB} kB, none",
+                f"raw {holds(plain['total'] < BUDGET_PLAIN_BYTES and not plain['pyodide_requests'])}, "
+                f"gzip {holds(plain['total_gz'] < BUDGET_PLAIN_BYTES and not plain['pyodide_requests'])}",
+            )
+        )
+        rows.append(
+            (
+                "Weight, calculator page: all (gzip estimate)",
+                f"{calc['total'] / KB:,.0f} kB ({calc['total_gz'] / KB:,.0f} kB)",
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "  Pyodide core files / everything else (gzip estimate)",
+                f"{calc['core'] / KB:,.0f} kB / {calc['other'] / KB:,.0f} kB "
+                f"({calc['core_gz'] / KB:,.0f} / {calc['other_gz'] / KB:,.0f} kB)",
+                f"else ≤ {BUDGET_ABOVE_CORE_BYTES // KB} kB",
+                f"raw {holds(calc['other'] <= BUDGET_ABOVE_CORE_BYTES)}, "
+                f"gzip {holds(calc['other_gz'] <= BUDGET_ABOVE_CORE_BYTES)}",
+            )
+        )
         details.append(("Start, each run (ms): ours", browser["ours"]))
         details.append(("Start, each run (ms): bare", browser["bare"]))
-        details.append(("Longest task of the bare page, each run",
-                        [f"{t['duration']:.0f} ms" for t in browser["tasks_bare"]]))
+        details.append(
+            ("Longest task of the bare page, each run", [f"{t['duration']:.0f} ms" for t in browser["tasks_bare"]])
+        )
         for key in ("demo", "large"):
             for press, runs in (("1st press", browser[key]), ("again", [r["again"] for r in browser[key]])):
-                details.append((f"Compute {key}, {press}, each run: worker ms / click→DOM ms / click→screen ms",
-                                [f"{r['worker_ms']:.1f} / {r['click_to_dom_ms']:.1f} / {r['click_to_table_ms']:.1f}"
-                                 for r in runs]))
-            details.append((f"Longest task {key}, each run",
-                            [f"{t['duration']:.0f} ms at {t['start'] or 0:.0f} ms: "
-                             + (", ".join(f"{s['url'].rsplit('/', 1)[-1] or s['url']} {s['invoker']} "
-                                          f"{s['duration']} ms" for s in t["scripts"]) or "no script attributed")
-                             for t in browser["tasks_" + key]]))
-        details.append(("Calculator page: largest responses besides Pyodide's core (bytes on the wire)",
-                        [f"{r['path']}: {r['wire']:,}" for r in calc["largest_other"]]))
-        details.append(("Plain page: largest responses (bytes on the wire)",
-                        [f"{r['path']}: {r['wire']:,}" for r in plain["largest_other"]]))
+                details.append(
+                    (
+                        f"Compute {key}, {press}, each run: worker ms / click→DOM ms / click→screen ms",
+                        [
+                            f"{r['worker_ms']:.1f} / {r['click_to_dom_ms']:.1f} / {r['click_to_table_ms']:.1f}"
+                            for r in runs
+                        ],
+                    )
+                )
+            details.append(
+                (
+                    f"Longest task {key}, each run",
+                    [
+                        f"{t['duration']:.0f} ms at {t['start'] or 0:.0f} ms: "
+                        + (
+                            ", ".join(
+                                f"{s['url'].rsplit('/', 1)[-1] or s['url']} {s['invoker']} {s['duration']} ms"
+                                for s in t["scripts"]
+                            )
+                            or "no script attributed"
+                        )
+                        for t in browser["tasks_" + key]
+                    ],
+                )
+            )
+        details.append(
+            (
+                "Calculator page: largest responses besides Pyodide's core (bytes on the wire)",
+                [f"{r['path']}: {r['wire']:,}" for r in calc["largest_other"]],
+            )
+        )
+        details.append(
+            (
+                "Plain page: largest responses (bytes on the wire)",
+                [f"{r['path']}: {r['wire']:,}" for r in plain["largest_other"]],
+            )
+        )
     if build_result:
         walls = build_result["walls"]
-        rows.append(("Build, site as is (median of 3; MkDocs' own figure)",
-                     f"{walls[0]:.1f} s ({build_result['reported'][0]:.1f} s)", f"< {BUDGET_BUILD_S:.0f} s",
-                     holds(walls[0] < BUDGET_BUILD_S)))
+        rows.append(
+            (
+                "Build, site as is (median of 3; MkDocs' own figure)",
+                f"{walls[0]:.1f} s ({build_result['reported'][0]:.1f} s)",
+                f"< {BUDGET_BUILD_S:.0f} s",
+                holds(walls[0] < BUDGET_BUILD_S),
+            )
+        )
         for count in PACK_COUNTS:
-            rows.append((f"Build, +{count} packs", f"{walls[count]:.1f} s ({build_result['reported'][count]:.1f} s)",
-                         "", ""))
+            rows.append(
+                (f"Build, +{count} packs", f"{walls[count]:.1f} s ({build_result['reported'][count]:.1f} s)", "", "")
+            )
         segments = build_result["segments"]
         worst = max(s for _, _, s in segments)
         linear = build_result["r2"] >= 0.98
-        rows.append(("Build, seconds per extra pack: fit (worst segment), R²",
-                     f"{build_result['slope']:.3f} s ({worst:.3f} s), {build_result['r2']:.3f}",
-                     f"< {BUDGET_PER_PACK_S} s, linear",
-                     holds(build_result["slope"] < BUDGET_PER_PACK_S and worst < BUDGET_PER_PACK_S and linear)))
-        details.append(("Build segments (packs a→b: s per pack)",
-                        [f"{a}→{b}: {s:.3f}" for a, b, s in segments]))
+        rows.append(
+            (
+                "Build, seconds per extra pack: fit (worst segment), R²",
+                f"{build_result['slope']:.3f} s ({worst:.3f} s), {build_result['r2']:.3f}",
+                f"< {BUDGET_PER_PACK_S} s, linear",
+                holds(build_result["slope"] < BUDGET_PER_PACK_S and worst < BUDGET_PER_PACK_S and linear),
+            )
+        )
+        details.append(("Build segments (packs a→b: s per pack)", [f"{a}→{b}: {s:.3f}" for a, b, s in segments]))
 
     width = [max(len(r[i]) for r in rows + [("What", "Figure", "Budget", "Holds")]) for i in range(4)]
+
     def line(cells):
         return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, width)) + " |"
-    table = "\n".join([line(("What", "Figure", "Budget", "Holds")), line(["-" * w for w in width]),
-                       *(line(r) for r in rows)])
+
+    table = "\n".join(
+        [line(("What", "Figure", "Budget", "Holds")), line(["-" * w for w in width]), *(line(r) for r in rows)]
+    )
     return table, details
 
 
 def machine(browser: dict | None) -> list[str]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "?")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "?",
+    )
     pyodide = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())["version"]
     return [
         f"- Date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
@@ -686,11 +870,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-build", action="store_true", help="no build scaling (the site is built once anyway)")
     parser.add_argument("--skip-browser", action="store_true")
-    parser.add_argument("--glue", type=Path, help="a folder of files to put over assets/calculators/ in the site "
-                        "copies: measures a proposed change to calculators/web/ (the report says so)")
-    parser.add_argument("--feature", action="append", default=[], metavar="+NAME|-NAME",
-                        help="build copies with this theme feature added (+) or removed (-), e.g. "
-                        "+navigation.prune: measures a proposed mkdocs.yml change (the report says so)")
+    parser.add_argument(
+        "--glue",
+        type=Path,
+        help="a folder of files to put over assets/calculators/ in the site "
+        "copies: measures a proposed change to calculators/web/ (the report says so)",
+    )
+    parser.add_argument(
+        "--feature",
+        action="append",
+        default=[],
+        metavar="+NAME|-NAME",
+        help="build copies with this theme feature added (+) or removed (-), e.g. "
+        "+navigation.prune: measures a proposed mkdocs.yml change (the report says so)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the report (default: %(default)s)")
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -717,14 +910,36 @@ def main() -> None:
     table = "\n".join([table, "", *editions_lines]) if editions_lines else table
     print()
     print(table)
-    lines = ["# Benchmark results", "", "Written by `make bench` (`benchmarks/run.py`); figures, not pass/fail.", "",
-             *machine(browser), *([f"- **With proposed glue from {args.glue}** over assets/calculators/: "
-                                   + ", ".join(sorted(f.name for f in args.glue.iterdir()))] if args.glue else []),
-             *([f"- **Builds with theme features changed**: {' '.join(args.feature)} (the browser parts, if run, "
-                "use that build too)"] if args.feature else []),
-             "", table, "",
-             "Why a budget does not hold and what it would take, and what was done: benchmarks/README.md.",
-             "", "## Each run", ""]
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (`benchmarks/run.py`); figures, not pass/fail.",
+        "",
+        *machine(browser),
+        *(
+            [
+                f"- **With proposed glue from {args.glue}** over assets/calculators/: "
+                + ", ".join(sorted(f.name for f in args.glue.iterdir()))
+            ]
+            if args.glue
+            else []
+        ),
+        *(
+            [
+                f"- **Builds with theme features changed**: {' '.join(args.feature)} (the browser parts, if run, "
+                "use that build too)"
+            ]
+            if args.feature
+            else []
+        ),
+        "",
+        table,
+        "",
+        "Why a budget does not hold and what it would take, and what was done: benchmarks/README.md.",
+        "",
+        "## Each run",
+        "",
+    ]
     for title, values in details:
         lines.append(f"- {title}: " + "; ".join(f"{v:.0f}" if isinstance(v, float) else str(v) for v in values))
     lines += ["", "## How it is measured", "", METHOD]
@@ -744,8 +959,9 @@ METHOD = f"""\
   added before the page's scripts); for the bare page when its worker has answered 2. Medians of the runs; the
   ratio both of the medians and, steadier on a shared machine, the median of each run's own ratio. "Page until
   the worker starts" is when the page called `new Worker` for the calculator (the bare page: for its worker).
-- Compute: the form is filled (cluster «Klynge A (fiktiv)», {LISTED} listed patients, all five codes) and «Beregn» clicked as soon
-  as the status reads «Klar» (as with a form restored after a reload: the worst case, the WebAssembly still cold);
+- Compute: the form is filled (cluster «Klynge A (fiktiv)», {LISTED} listed patients, all five codes) and «Beregn»
+  clicked as soon as the status reads «Klar» (as with a form restored after a reload: the worst case, the
+  WebAssembly still cold);
   from the form's submit event to the first frame after the result table is in the page (requestAnimationFrame,
   then a task). "Again": the same press 1.5 s later. The worker's own time is the page's
   `data-compute-milliseconds` (its JSON in and out included, the messages between page and worker not).

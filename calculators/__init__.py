@@ -14,7 +14,8 @@ from .follow_up_table import follow_up_table
 from .funnel import funnel_point
 from .gamma import chi2_ppf, gammainc_lower
 from .listed import parse_int
-from .overdispersion import Overdispersion, estimate as estimate_overdispersion
+from .overdispersion import Overdispersion
+from .overdispersion import estimate as estimate_overdispersion
 from .rate_ratio import rate_ratio
 from .rates import poisson_limits, rate_ci
 from .summary import summary_sentences

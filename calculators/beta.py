@@ -40,8 +40,14 @@ def log_binomial_pmf(k: int, n: int, p: float, q: float) -> float:
         return -_bd0(n, n * q) - n * p if p < 0.1 else n * math.log(q)
     if k == n:
         return -_bd0(n, n * p) - n * q if q < 0.1 else n * math.log(p)
-    return (_stirlerr(n) - _stirlerr(k) - _stirlerr(n - k) - _bd0(k, n * p) - _bd0(n - k, n * q)
-            - 0.5 * (_LOG_2PI + math.log(k) + math.log1p(-k / n)))
+    return (
+        _stirlerr(n)
+        - _stirlerr(k)
+        - _stirlerr(n - k)
+        - _bd0(k, n * p)
+        - _bd0(n - k, n * q)
+        - 0.5 * (_LOG_2PI + math.log(k) + math.log1p(-k / n))
+    )
 
 
 def binomial_at_least(k: int, n: int, p: float, q: float) -> float:
@@ -146,8 +152,14 @@ def _log_front(a: float, b: float, x: float, y: float) -> float:
     """log(x^a y^b / B(a, b)) = log(a b / (a + b)) + log of the binomial(a + b, x) probability of a, in
     Loader's form, which has no large terms to cancel."""
     n = a + b
-    return (_stirlerr(n) - _stirlerr(a) - _stirlerr(b) - _bd0(a, n * x) - _bd0(b, n * y)
-            + 0.5 * (math.log(a) + math.log(b) - math.log(n) - _LOG_2PI))
+    return (
+        _stirlerr(n)
+        - _stirlerr(a)
+        - _stirlerr(b)
+        - _bd0(a, n * x)
+        - _bd0(b, n * y)
+        + 0.5 * (math.log(a) + math.log(b) - math.log(n) - _LOG_2PI)
+    )
 
 
 def _continued_fraction(a: float, b: float, x: float) -> float:
@@ -158,8 +170,10 @@ def _continued_fraction(a: float, b: float, x: float) -> float:
     h = d
     for m in range(1, _MAX_FRACTION_TERMS):
         m2 = 2 * m
-        for numerator in (m * (b - m) * x / ((a + m2 - 1) * (a + m2)),
-                          -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))):
+        for numerator in (
+            m * (b - m) * x / ((a + m2 - 1) * (a + m2)),
+            -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1)),
+        ):
             d = 1.0 + numerator * d
             d = 1.0 / (d if abs(d) >= _TINY else _TINY)
             c = 1.0 + numerator / c

@@ -11,8 +11,20 @@ from .danish import format_interval, format_number
 from .errors import InputError
 from .rates import rate, rate_ci
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december")
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def load_cluster_file(request: Mapping[str, Any]) -> dict[str, Any]:
@@ -28,12 +40,16 @@ def load_cluster_file(request: Mapping[str, Any]) -> dict[str, Any]:
 
 def _check_pack(data: ClusterFile, reference: Mapping[str, Any]) -> None:
     if data.pack != reference["pack"]:
-        raise InputError(f"Klyngedatafilen er til klyngepakken «{data.pack_name}», ikke til «{reference['name']}». "
-                         "Åbn den på den klyngepakkes side, eller bed MidtKraft om en fil til denne.")
+        raise InputError(
+            f"Klyngedatafilen er til klyngepakken «{data.pack_name}», ikke til «{reference['name']}». "
+            "Åbn den på den klyngepakkes side, eller bed MidtKraft om en fil til denne."
+        )
     expected = [(str(i["id"]), tuple(str(code) for code in i["codes"])) for i in reference["indicators"]]
     if [(i.id, i.codes) for i in data.indicators] != expected:
-        raise InputError("Klyngedatafilen er lavet med andre indikatorer eller ydelseskoder, end beregneren bruger "
-                         "nu. Bed MidtKraft om en ny klyngedatafil.")
+        raise InputError(
+            "Klyngedatafilen er lavet med andre indikatorer eller ydelseskoder, end beregneren bruger "
+            "nu. Bed MidtKraft om en ny klyngedatafil."
+        )
 
 
 def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
@@ -49,10 +65,15 @@ def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
         "open": data.open,
         "cluster": cluster,
         "practices": [
-            {"label": p.label, "listed": p.listed, "listed_text": format_number(p.listed, 0),
-             "paste_text": paste_text(data, p),
-             "rates": {indicator.id: _practice_rate(count, p.listed) for indicator, count in zip(data.indicators,
-                                                                                                  p.counts)}}
+            {
+                "label": p.label,
+                "listed": p.listed,
+                "listed_text": format_number(p.listed, 0),
+                "paste_text": paste_text(data, p),
+                "rates": {
+                    indicator.id: _practice_rate(count, p.listed) for indicator, count in zip(data.indicators, p.counts)
+                },
+            }
             for p in data.practices
         ],
         "indicators": [
@@ -68,8 +89,11 @@ def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
             }
             for indicator in data.indicators
         ],
-        "region": {"practices": data.region_practices, "listed": data.region_listed,
-                   "listed_text": format_number(data.region_listed, 0)},
+        "region": {
+            "practices": data.region_practices,
+            "listed": data.region_listed,
+            "listed_text": format_number(data.region_listed, 0),
+        },
     }
 
 
@@ -77,12 +101,22 @@ def paste_text(data: ClusterFile, practice) -> str:
     """The practice's row as the calculator's paste ("4436;89" a line), for "Vælg jeres praksis i datafilen". The
     file holds one count per indicator, so an indicator of several codes puts its count on its first code and 0 on
     the rest: the comparison sums them, so the indicator's count is the file's."""
-    return "\n".join(f"{code};{count if n == 0 else 0}" for indicator, count in zip(data.indicators, practice.counts)
-                     for n, code in enumerate(indicator.codes))
+    return "\n".join(
+        f"{code};{count if n == 0 else 0}"
+        for indicator, count in zip(data.indicators, practice.counts)
+        for n, code in enumerate(indicator.codes)
+    )
 
 
 def _practice_rate(count: int, listed: int) -> dict[str, Any]:
     """A practice's rate per 1,000 with its 95 % interval, for the cluster's overview."""
     value, lower, upper = rate_ci(count, listed)
-    return {"count": count, "count_text": format_number(count, 0), "rate": value, "rate_text": format_number(value),
-            "lower": lower, "upper": upper, "interval_text": format_interval(lower, upper)}
+    return {
+        "count": count,
+        "count_text": format_number(count, 0),
+        "rate": value,
+        "rate_text": format_number(value),
+        "lower": lower,
+        "upper": upper,
+        "interval_text": format_interval(lower, upper),
+    }

@@ -22,8 +22,12 @@ def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
     added when the loaded cluster is the one compared against."""
     loaded = load_cluster_file({"text": request.get("cluster_file"), "reference": request["reference"]})
     if not loaded["ok"]:
-        return {"ok": False, "field": "cluster_file", "error": loaded["error"],
-                "errors": [{"field": "cluster_file", "error": loaded["error"]}]}
+        return {
+            "ok": False,
+            "field": "cluster_file",
+            "error": loaded["error"],
+            "errors": [{"field": "cluster_file", "error": loaded["error"]}],
+        }
     file = loaded["file"]
     reference = {**request["reference"], "clusters": [*request["reference"]["clusters"], file["cluster"]]}
     response = run({**request, "reference": reference})
@@ -42,11 +46,16 @@ def file_facts(file: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "practices": practices,
         "practices_text": f"Klyngen i datafilen har {practices} praksis (data fra {file['date_text']}). Regionens "
-                          f"rate bygger på {region['practices']} praksis med {region['listed_text']} tilmeldte "
-                          "patienter.",
+        f"rate bygger på {region['practices']} praksis med {region['listed_text']} tilmeldte "
+        "patienter.",
         "indicators": [
-            {"id": i["id"], "name": i["name"], "cluster_rate": i["cluster_rate"], "region_rate": i["region_rate"],
-             "text": f"{i['name']}: klyngen {i['cluster_rate_text']}, regionen {i['region_rate_text']} pr. 1.000"}
+            {
+                "id": i["id"],
+                "name": i["name"],
+                "cluster_rate": i["cluster_rate"],
+                "region_rate": i["region_rate"],
+                "text": f"{i['name']}: klyngen {i['cluster_rate_text']}, regionen {i['region_rate_text']} pr. 1.000",
+            }
             for i in file["indicators"]
         ],
     }

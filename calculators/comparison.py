@@ -2,10 +2,10 @@
 
 The verdict follows Fingertips' benchmark comparison: the cluster's pooled rate is compared with
 the practice's own confidence interval, at 95 % and at 99.8 % (about three standard errors, the
-outer funnel line), and the verdict names that reference point. When the cluster's practices differ more than chance explains (overdispersion.py),
-the verdict is read off the widened funnel limits at the practice's list size instead, the very limits
-the chart draws. The labels only say higher or lower than the cluster's rate, never better or worse:
-for video consultations nobody has agreed which direction is good.
+outer funnel line), and the verdict names that reference point. When the cluster's practices differ more
+than chance explains (overdispersion.py), the verdict is read off the widened funnel limits at the practice's list
+size instead, the very limits the chart draws. The labels only say higher or lower than the cluster's rate, never
+better or worse: for video consultations nobody has agreed which direction is good.
 
 An indicator with a code the practice did not paste is not computed (a missing code is not a count of 0),
 and one whose cluster has no events at all cannot be assessed (there is nothing to compare with).
@@ -32,9 +32,7 @@ LOWER = "Lavere end klyngens samlede rate"
 AS_EXPECTED = "Ingen tydelig forskel fra klyngens samlede rate"
 NOT_COMPUTED = "Ikke beregnet"
 NOT_ASSESSABLE = "Kan ikke vurderes"
-NO_EVENTS_NOTE = (
-    "Ingen af klyngens praksis har ydelser med denne kode i perioden, så der er intet at sammenligne med."
-)
+NO_EVENTS_NOTE = "Ingen af klyngens praksis har ydelser med denne kode i perioden, så der er intet at sammenligne med."
 FEW_EVENTS = 10
 SMALL_LIST = 1000
 FEW_EVENTS_CAUTION = "Få hændelser: tallet bygger på under 10 ydelser, så tilfældigheder fylder meget."
@@ -149,8 +147,16 @@ def _indicator_result(
         practice_rate, lower, upper = rate_ci(count, listed_patients, LEVEL)
         _, lower_998, upper_998 = rate_ci(count, listed_patients, STRICT_LEVEL)
         n_lower, n_equal = reference.position(practice_rate)
-        practice.update(count=count, rate=practice_rate, lower=lower, upper=upper, lower_998=lower_998,
-                        upper_998=upper_998, n_lower=n_lower, n_equal=n_equal)
+        practice.update(
+            count=count,
+            rate=practice_rate,
+            lower=lower,
+            upper=upper,
+            lower_998=lower_998,
+            upper_998=upper_998,
+            n_lower=n_lower,
+            n_equal=n_equal,
+        )
         if spread is None:
             practice.update(verdict=NOT_ASSESSABLE, caution=NO_EVENTS_NOTE)
         else:

@@ -154,6 +154,7 @@ def _code_then_count(columns: Columns | None) -> bool:
 def _refuse_count_first(rows: list[tuple[int, PlainLines | Cells]], known: set[str]) -> None:
     """Without a header, "120;4436" is code 0120 with 4.436 events, but if every line ends in one of the pack's
     codes and some line does not start with one, the columns are the other way round: say so, do not guess."""
+
     def known_code(cell: str) -> bool:
         return _is_code(cell) and normalise_code(cell) in known
 

@@ -31,8 +31,9 @@ MAX_EVENTS = 10**9  # beyond this a change is too small to matter for a practice
 FIRST_CROSSING_UP_TO = 250  # up to here the first crossing itself is found, by trying every total
 
 
-def events_needed(before: int, before_days: float, after: int, after_days: float, level: float = 0.95,
-                  power: float = POWER) -> int | None:
+def events_needed(
+    before: int, before_days: float, after: int, after_days: float, level: float = 0.95, power: float = POWER
+) -> int | None:
     """The total number of events (before and after together, same period lengths) at which a real change of
     the observed size is told from chance with probability `power`. None when the observed ratio gives no
     change to aim at (0 and 0, a zero in either period, or exactly no change) or more than MAX_EVENTS are needed.

@@ -27,20 +27,25 @@ _VERDICT_KEYS = {HIGHER: "higher", LOWER: "lower"}  # stable names for the page'
 
 
 def verdict_text(result: IndicatorResult) -> str:
-    """"Højere end klyngens samlede rate (95 %)" or "Ingen tydelig forskel fra klyngens samlede rate"."""
+    """ "Højere end klyngens samlede rate (95 %)" or "Ingen tydelig forskel fra klyngens samlede rate"."""
     return f"{result.verdict} ({result.level})" if result.level else result.verdict
 
 
-def to_csv(comparison: Comparison, *, pack: str = "", period: str = "", fictitious: bool = False,
-           made: date | None = None) -> str:
+def to_csv(
+    comparison: Comparison, *, pack: str = "", period: str = "", fictitious: bool = False, made: date | None = None
+) -> str:
     """Semicolons and decimal commas, as Danish Excel expects; counts without thousands dots so that
     no spreadsheet mistakes "1.234" for a decimal. Quoted as the csv module's QUOTE_MINIMAL does (without
     importing it, which the browser's worker would pay for at start).
 
     A few context lines come before the table, so a file opened weeks later still says whose numbers, against
     which cluster, for which period, made when, and whether the cluster's numbers are fictitious."""
-    rows: list[tuple[str, ...]] = [(label, value) for label, value in context_rows(
-        comparison, pack=pack, period=period, fictitious=fictitious, made=made or date.today())]
+    rows: list[tuple[str, ...]] = [
+        (label, value)
+        for label, value in context_rows(
+            comparison, pack=pack, period=period, fictitious=fictitious, made=made or date.today()
+        )
+    ]
     rows += [(), CSV_HEADER]
     for result in comparison.indicators:
         if result.count is None:
@@ -117,8 +122,13 @@ def _indicator_dict(result: IndicatorResult, listed_patients: int) -> dict[str, 
         "level": result.level,
         "verdict_text": verdict_text(result),
         "caution": result.caution,
-        "overdispersion": None if spread is None else {
-            "phi": spread.phi, "tau2": spread.tau2, "widened": spread.widened, "practices": spread.practices,
+        "overdispersion": None
+        if spread is None
+        else {
+            "phi": spread.phi,
+            "tau2": spread.tau2,
+            "widened": spread.widened,
+            "practices": spread.practices,
         },
         "overdispersion_text": overdispersion_sentence([result]),
         "chart": None if result.count is None else _chart(result, listed_patients),
@@ -129,8 +139,15 @@ def _practice_numbers(result: IndicatorResult) -> dict[str, Any]:
     """The practice's own numbers and their Danish text; a dash where the indicator is not computed."""
     if result.count is None:
         keys = ("count", "rate", "lower", "upper", "lower_998", "upper_998", "n_lower", "n_equal")
-        texts = ("count_text", "rate_text", "lower_text", "upper_text", "interval_text", "interval_998_text",
-                 "position_text")
+        texts = (
+            "count_text",
+            "rate_text",
+            "lower_text",
+            "upper_text",
+            "interval_text",
+            "interval_998_text",
+            "position_text",
+        )
         return {**dict.fromkeys(keys), **dict.fromkeys(texts, NO_NUMBER), "position_sentence": None}
     return {
         "count": result.count,
@@ -173,4 +190,3 @@ def _chart(result: IndicatorResult, listed_patients: int) -> dict[str, Any]:
         if result.overdispersion
         else [],
     }
-

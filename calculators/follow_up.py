@@ -98,14 +98,21 @@ def compare_periods(before: int, before_days: int, after: int, after_days: int) 
 def _period(label: str, count: int, days: int) -> dict[str, Any]:
     low, high = exact_count_interval(count, LEVEL)
     scale = PER_DAYS / days
-    return {"label": label, "count": count, "days": days, "rate": count * scale, "lower": low * scale,
-            "upper": high * scale}
+    return {
+        "label": label,
+        "count": count,
+        "days": days,
+        "rate": count * scale,
+        "lower": low * scale,
+        "upper": high * scale,
+    }
 
 
 def _describe_period(period: dict[str, Any], decimals: int) -> None:
     period["rate_text"] = format_number(period["rate"], decimals)
-    period["interval_text"] = (f"{format_number(period['lower'], decimals)}{EN_DASH}"
-                               f"{format_number(period['upper'], decimals)}")
+    period["interval_text"] = (
+        f"{format_number(period['lower'], decimals)}{EN_DASH}{format_number(period['upper'], decimals)}"
+    )
     period["sentence"] = (
         f"{period['label']}: {_events(period['count'])} på {_days(period['days'])}, dvs. {period['rate_text']} "
         f"{UNIT} ({level_text(LEVEL)} sikkerhedsinterval {period['interval_text']})."
@@ -113,7 +120,7 @@ def _describe_period(period: dict[str, Any], decimals: int) -> None:
 
 
 def _verdict(total: int, lower: float, upper: float, p_value: float) -> str:
-    """"change", "chance", "borderline" (the interval and the p-value disagree) or "no_events".
+    """ "change", "chance", "borderline" (the interval and the p-value disagree) or "no_events".
 
     The interval (Clopper-Pearson, "central") and binom.test's p-value (outcomes no more likely than the one
     seen) are R's two standard answers and are not the same test: in about 0,5 % of small cases one leaves out 1
@@ -137,10 +144,14 @@ def _verdict_sentence(verdict: str, p_value: float) -> str:
     if verdict == "change":
         return f"Forskellen mellem de to perioder er større, end tilfældigheder alene kan forklare ({p})."
     if verdict == "chance":
-        return (f"Forskellen mellem de to perioder er ikke større, end tilfældigheder kan forklare ({p}): "
-                "antallet svinger fra periode til periode, også når intet er ændret.")
-    return (f"Forskellen mellem de to perioder ligger lige på grænsen af, hvad tilfældigheder kan forklare ({p}). "
-            "Tag den som et forsigtigt tegn, ikke som et sikkert resultat.")
+        return (
+            f"Forskellen mellem de to perioder er ikke større, end tilfældigheder kan forklare ({p}): "
+            "antallet svinger fra periode til periode, også når intet er ændret."
+        )
+    return (
+        f"Forskellen mellem de to perioder ligger lige på grænsen af, hvad tilfældigheder kan forklare ({p}). "
+        "Tag den som et forsigtigt tegn, ikke som et sikkert resultat."
+    )
 
 
 def _change_sentence(ratio: float, lower: float, upper: float, periods: list[dict[str, Any]]) -> str | None:
@@ -148,16 +159,20 @@ def _change_sentence(ratio: float, lower: float, upper: float, periods: list[dic
     if math.isnan(ratio):
         return None
     if math.isinf(ratio):
-        return (f"Antallet {UNIT} er steget fra 0 til {after['rate_text']}. Forholdet mellem efter og før kan ikke "
-                f"regnes ud, når der var 0 før, men med {level_text(LEVEL)} sikkerhed er raten efter mindst "
-                f"{format_ratio(lower)} gange raten før.")
+        return (
+            f"Antallet {UNIT} er steget fra 0 til {after['rate_text']}. Forholdet mellem efter og før kan ikke "
+            f"regnes ud, når der var 0 før, men med {level_text(LEVEL)} sikkerhed er raten efter mindst "
+            f"{format_ratio(lower)} gange raten før."
+        )
     if ratio == 1:
         direction = f"Antallet {UNIT} er det samme i de to perioder"
     else:
         word = "steget" if ratio > 1 else "faldet"
         direction = f"Antallet {UNIT} er {word} med {_percent(abs(ratio - 1))}"
-    return (f"{direction}: forholdet mellem efter og før er {format_ratio(ratio)} ({level_text(LEVEL)} "
-            f"sikkerhedsinterval {_ratio_interval_text(lower, upper)}), dvs. {_change_range(lower, upper)}.")
+    return (
+        f"{direction}: forholdet mellem efter og før er {format_ratio(ratio)} ({level_text(LEVEL)} "
+        f"sikkerhedsinterval {_ratio_interval_text(lower, upper)}), dvs. {_change_range(lower, upper)}."
+    )
 
 
 def _change_range(lower: float, upper: float) -> str:
@@ -176,8 +191,10 @@ def _change_range(lower: float, upper: float) -> str:
 def _caution(smallest: int, needed: int | None, total: int) -> str | None:
     parts = []
     if total and smallest < FEW_EVENTS:
-        parts.append(f"Tallene er små (under {FEW_EVENTS} i mindst én af perioderne), så tilfældigheder fylder "
-                     "meget, og sikkerhedsintervallet er bredt.")
+        parts.append(
+            f"Tallene er små (under {FEW_EVENTS} i mindst én af perioderne), så tilfældigheder fylder "
+            "meget, og sikkerhedsintervallet er bredt."
+        )
     if needed is not None:
         factor = needed / total
         times = format_number(factor, 0 if factor >= 2 else 1)
@@ -206,7 +223,7 @@ def format_ratio(x: float) -> str:
 
 
 def format_p_value(p: float) -> str:
-    """"p = 0,48", "p = 0,004", "p < 0,001"; never rounded across 0,05 ("p = 0,050" for 0,0496 would be)."""
+    """ "p = 0,48", "p = 0,004", "p < 0,001"; never rounded across 0,05 ("p = 0,050" for 0,0496 would be)."""
     if p < 0.001:
         return f"p < {format_number(0.001, 3)}"
     decimals = 2 if p >= 0.1 else 3

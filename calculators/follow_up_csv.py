@@ -44,17 +44,23 @@ def follow_up_csv(indicators: Iterable[Mapping[str, Any]]) -> str:
             rows.append((indicator["name"], *[""] * (len(HEADER) - 2), indicator["reason"]))
             continue
         before, after = indicator["periods"]
-        rows.append((
-            indicator["name"],
-            str(before["count"]), str(before["days"]), str(after["count"]), str(after["days"]),
-            _number(before["rate"], 2), _number(after["rate"], 2),
-            _number(indicator["change_percent"], 1),
-            _number(indicator["ratio"], 3),
-            _number(indicator["ratio_lower"], 3),
-            _number(indicator["ratio_upper"], 3) if indicator["ratio_upper"] is not None else "uendelig",
-            indicator["p_text"].removeprefix("p = ").removeprefix("p "),
-            VERDICT_WORDS[indicator["verdict"]],
-        ))
+        rows.append(
+            (
+                indicator["name"],
+                str(before["count"]),
+                str(before["days"]),
+                str(after["count"]),
+                str(after["days"]),
+                _number(before["rate"], 2),
+                _number(after["rate"], 2),
+                _number(indicator["change_percent"], 1),
+                _number(indicator["ratio"], 3),
+                _number(indicator["ratio_lower"], 3),
+                _number(indicator["ratio_upper"], 3) if indicator["ratio_upper"] is not None else "uendelig",
+                indicator["p_text"].removeprefix("p = ").removeprefix("p "),
+                VERDICT_WORDS[indicator["verdict"]],
+            )
+        )
     return BOM + "".join(";".join(_field(text) for text in row) + "\r\n" for row in rows)
 
 
@@ -62,7 +68,7 @@ def _number(x: float | None, decimals: int) -> str:
     """Blank for a number that does not exist (the ratio of 0 to 0); more decimals for a small positive one."""
     if x is None:
         return ""
-    if 0 < abs(x) < 10 ** -decimals:
+    if 0 < abs(x) < 10**-decimals:
         decimals = 1 - math.floor(math.log10(abs(x)))
     return format_number(x, decimals, grouping=False)
 

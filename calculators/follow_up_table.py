@@ -52,12 +52,18 @@ def follow_up_table(request: Mapping[str, Any]) -> dict[str, Any]:
         return {"ok": False, **errors[0], "errors": errors}
 
     before, after = values["before_text"], values["after_text"]
-    results = [_indicator(indicator, before.counts, after.counts, values["before_days"], values["after_days"])
-               for indicator in indicators]
+    results = [
+        _indicator(indicator, before.counts, after.counts, values["before_days"], values["after_days"])
+        for indicator in indicators
+    ]
     computed = [result for result in results if result["computed"]]
     if not computed:
-        return {"ok": False, "field": "before_text", "error": NOTHING_TO_COMPARE,
-                "errors": [{"field": "before_text", "error": NOTHING_TO_COMPARE}]}
+        return {
+            "ok": False,
+            "field": "before_text",
+            "error": NOTHING_TO_COMPARE,
+            "errors": [{"field": "before_text", "error": NOTHING_TO_COMPARE}],
+        }
     warnings = [f"Før: {warning}" for warning in before.warnings] + [f"Efter: {w}" for w in after.warnings]
     return {
         "ok": True,
@@ -67,19 +73,22 @@ def follow_up_table(request: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _indicator(indicator: Mapping[str, Any], before: Mapping[str, int], after: Mapping[str, int],
-               before_days: int, after_days: int) -> dict[str, Any]:
+def _indicator(
+    indicator: Mapping[str, Any], before: Mapping[str, int], after: Mapping[str, int], before_days: int, after_days: int
+) -> dict[str, Any]:
     codes = [normalise_code(code) for code in indicator["codes"]]
     in_before = [code for code in codes if code in before]
     in_after = [code for code in codes if code in after]
     head = {"id": indicator["id"], "name": indicator["name"]}
     if in_before != in_after or not in_before:
         return {**head, "computed": False, "reason": _not_computed_reason(codes, in_before, in_after)}
-    result = compare_periods(sum(before[code] for code in in_before), before_days,
-                             sum(after[code] for code in in_after), after_days)
+    result = compare_periods(
+        sum(before[code] for code in in_before), before_days, sum(after[code] for code in in_after), after_days
+    )
     left_out = [code for code in codes if code not in in_before]
-    note = (f"Talt uden ydelseskode {join_words(left_out)}, som ikke er indsat i nogen af perioderne."
-            if left_out else None)
+    note = (
+        f"Talt uden ydelseskode {join_words(left_out)}, som ikke er indsat i nogen af perioderne." if left_out else None
+    )
     return {**head, "computed": True, "codes": in_before, "note": note, **result}
 
 
@@ -94,5 +103,7 @@ def _not_computed_reason(codes: list[str], in_before: list[str], in_after: list[
     if only_after:
         parts.append(f"ydelseskode {join_words(only_after)} mangler i tallene før")
     example = (only_before or only_after)[0]
-    return (f"Ikke beregnet: {' og '.join(parts)}. Indsæt de samme ydelseskoder i begge perioder; skriv fx "
-            f"{example};0, hvis der ingen var.")
+    return (
+        f"Ikke beregnet: {' og '.join(parts)}. Indsæt de samme ydelseskoder i begge perioder; skriv fx "
+        f"{example};0, hvis der ingen var."
+    )

@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .rates import EXACT_BELOW, PER, exact_intervals, byar_interval, two_sided_z
+from .rates import EXACT_BELOW, PER, byar_interval, exact_intervals, two_sided_z
 
 LEVEL = 0.95
 STRICT_LEVEL = 0.998

@@ -13,8 +13,7 @@ _MESSAGES = {
     NumberProblem.NEGATIVE: "Antallet af tilmeldte patienter {q} er negativt. " + _EXAMPLE,
     NumberProblem.DECIMAL: "{q} er ikke et helt tal. " + _EXAMPLE,
     NumberProblem.UNREADABLE: (
-        "{q} kan ikke læses sikkert som et helt tal. Brug kun punktum til at adskille tusinder, "
-        "fx 1.234 eller 12.500."
+        "{q} kan ikke læses sikkert som et helt tal. Brug kun punktum til at adskille tusinder, fx 1.234 eller 12.500."
     ),
     NumberProblem.NOT_A_NUMBER: "{q} er ikke et tal. " + _EXAMPLE,
     NumberProblem.TOO_LARGE: "{q} er for stort til at være antallet af tilmeldte patienter. " + _EXAMPLE,

@@ -29,8 +29,8 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from operator import mul
 from dataclasses import dataclass
+from operator import mul
 
 from .cluster import linear_quantile
 from .gamma import chi2_ppf

@@ -1,4 +1,4 @@
-""""Klyngens overblik": every practice of a loaded cluster data file, indicator by indicator, for the meeting.
+""" "Klyngens overblik": every practice of a loaded cluster data file, indicator by indicator, for the meeting.
 
 Each practice is judged exactly as the calculator judges it when that practice chooses its own row in the file
 (compare_with_cluster against the file's whole cluster), so the overview and the calculator can never disagree.
@@ -14,12 +14,20 @@ from .cluster_file import ClusterFile, read_cluster_file
 from .cluster_file_api import cluster_file_to_dict, load_cluster_file
 from .comparison import NO_EVENTS_NOTE, NOT_ASSESSABLE, IndicatorResult, compare_with_cluster
 from .danish import format_interval, format_number
-from .export import BOM, _VERDICT_KEYS, _csv_field, verdict_text
+from .export import _VERDICT_KEYS, BOM, _csv_field, verdict_text
 from .funnel import funnel
 from .summary import overdispersion_sentence
 
-CSV_HEADER = ("Indikator", "Praksis", "Tilmeldte", "Antal", "Rate pr. 1.000", "Nedre 95 %-grænse",
-              "Øvre 95 %-grænse", "Vurdering")
+CSV_HEADER = (
+    "Indikator",
+    "Praksis",
+    "Tilmeldte",
+    "Antal",
+    "Rate pr. 1.000",
+    "Nedre 95 %-grænse",
+    "Øvre 95 %-grænse",
+    "Vurdering",
+)
 
 
 def overview(request: Mapping[str, Any]) -> dict[str, Any]:
@@ -31,8 +39,10 @@ def overview(request: Mapping[str, Any]) -> dict[str, Any]:
     data = read_cluster_file(request["text"])
     judged = [_judge(data, index) for index in range(len(data.practices))]
     file = loaded["file"]
-    indicators = [_indicator(data, file, position, [results[position] for results in judged])
-                  for position in range(len(data.indicators))]
+    indicators = [
+        _indicator(data, file, position, [results[position] for results in judged])
+        for position in range(len(data.indicators))
+    ]
     return {
         "ok": True,
         "overview": {
@@ -42,7 +52,7 @@ def overview(request: Mapping[str, Any]) -> dict[str, Any]:
             "date_text": file["date_text"],
             "open": data.open,
             "context": f"{data.cluster} · {len(data.practices)} praksis · {data.period} · data fra "
-                       f"{file['date_text']} · {'åbne data (praksisnavne)' if data.open else 'anonyme data'}",
+            f"{file['date_text']} · {'åbne data (praksisnavne)' if data.open else 'anonyme data'}",
             "indicators": indicators,
         },
         "csv": to_csv(data, judged),
@@ -58,24 +68,39 @@ def _judge(data: ClusterFile, index: int) -> tuple[IndicatorResult, ...]:
     """One practice against the whole cluster, with its counts put on each indicator's first code (the comparison
     sums an indicator's codes, and the file holds only their sum)."""
     practice = data.practices[index]
-    counts = {indicator.codes[n]: (count if n == 0 else 0)
-              for indicator, count in zip(data.indicators, practice.counts) for n in range(len(indicator.codes))}
+    counts = {
+        indicator.codes[n]: (count if n == 0 else 0)
+        for indicator, count in zip(data.indicators, practice.counts)
+        for n in range(len(indicator.codes))
+    }
     indicators = [{"id": i.id, "name": i.name, "codes": list(i.codes)} for i in data.indicators]
     return compare_with_cluster(counts, practice.listed, indicators, data.cluster_entry()).indicators
 
 
-def _indicator(data: ClusterFile, file: Mapping[str, Any], position: int,
-               results: Sequence[IndicatorResult]) -> dict[str, Any]:
+def _indicator(
+    data: ClusterFile, file: Mapping[str, Any], position: int, results: Sequence[IndicatorResult]
+) -> dict[str, Any]:
     indicator, facts = data.indicators[position], file["indicators"][position]
     first = results[0]
     tau2 = first.overdispersion.tau2 if first.overdispersion else 0.0
     listed = [p.listed for p in data.practices]
     rows = [
-        {"label": p.label, "short_label": short_label(p.label, data.open), "listed": p.listed,
-         "listed_text": format_number(p.listed, 0), "count": r.count, "count_text": format_number(r.count, 0),
-         "rate": r.rate, "rate_text": format_number(r.rate), "lower": r.lower, "upper": r.upper,
-         "interval_text": format_interval(r.lower, r.upper), "verdict": r.verdict,
-         "verdict_key": _VERDICT_KEYS.get(r.verdict, "as_expected"), "verdict_text": verdict_text(r)}
+        {
+            "label": p.label,
+            "short_label": short_label(p.label, data.open),
+            "listed": p.listed,
+            "listed_text": format_number(p.listed, 0),
+            "count": r.count,
+            "count_text": format_number(r.count, 0),
+            "rate": r.rate,
+            "rate_text": format_number(r.rate),
+            "lower": r.lower,
+            "upper": r.upper,
+            "interval_text": format_interval(r.lower, r.upper),
+            "verdict": r.verdict,
+            "verdict_key": _VERDICT_KEYS.get(r.verdict, "as_expected"),
+            "verdict_text": verdict_text(r),
+        }
         for p, r in zip(data.practices, results)
     ]
     return {
@@ -88,7 +113,7 @@ def _indicator(data: ClusterFile, file: Mapping[str, Any], position: int,
         "region_rate": facts["region_rate"],
         "region_rate_text": facts["region_rate_text"],
         "rates_sentence": f"Klyngens samlede rate er {format_number(first.pooled_rate)} pr. 1.000, regionens er "
-                          f"{facts['region_rate_text']} pr. 1.000.",
+        f"{facts['region_rate_text']} pr. 1.000.",
         "overdispersion_text": overdispersion_sentence([first]),
         "verdicts_sentence": _verdicts_sentence(rows),
         "funnel": funnel(first.pooled_rate, listed, min(listed), tau2) if first.overdispersion else [],
@@ -96,17 +121,24 @@ def _indicator(data: ClusterFile, file: Mapping[str, Any], position: int,
 
 
 def _verdicts_sentence(rows: Sequence[Mapping[str, Any]]) -> str:
-    """"Af klyngens 9 praksis ligger 1 højere end klyngens samlede rate; resten uden tydelig forskel." The pooled
+    """ "Af klyngens 9 praksis ligger 1 højere end klyngens samlede rate; resten uden tydelig forskel." The pooled
     rate is the measure, as in the calculator: "forventet" would suggest a standard to meet."""
     if any(row["verdict"] == NOT_ASSESSABLE for row in rows):
         return NO_EVENTS_NOTE
-    parts = [f"{n} {word}" for word, n in (
-        ("højere", sum(1 for row in rows if row["verdict_key"] == "higher")),
-        ("lavere", sum(1 for row in rows if row["verdict_key"] == "lower"))) if n]
+    parts = [
+        f"{n} {word}"
+        for word, n in (
+            ("højere", sum(1 for row in rows if row["verdict_key"] == "higher")),
+            ("lavere", sum(1 for row in rows if row["verdict_key"] == "lower")),
+        )
+        if n
+    ]
     if not parts:
         return f"Ingen af klyngens {len(rows)} praksis ligger tydeligt over eller under klyngens samlede rate."
-    return (f"Af klyngens {len(rows)} praksis ligger {' og '.join(parts)} end klyngens samlede rate; resten uden "
-            "tydelig forskel.")
+    return (
+        f"Af klyngens {len(rows)} praksis ligger {' og '.join(parts)} end klyngens samlede rate; resten uden "
+        "tydelig forskel."
+    )
 
 
 def to_csv(data: ClusterFile, judged: Sequence[Sequence[IndicatorResult]]) -> str:
@@ -117,13 +149,40 @@ def to_csv(data: ClusterFile, judged: Sequence[Sequence[IndicatorResult]]) -> st
     for position, indicator in enumerate(data.indicators):
         for practice, results in zip(data.practices, judged):
             r = results[position]
-            rows.append((indicator.name, practice.label, str(practice.listed), str(r.count),
-                         *(format_number(v, grouping=False) for v in (r.rate, r.lower, r.upper)), verdict_text(r)))
+            rows.append(
+                (
+                    indicator.name,
+                    practice.label,
+                    str(practice.listed),
+                    str(r.count),
+                    *(format_number(v, grouping=False) for v in (r.rate, r.lower, r.upper)),
+                    verdict_text(r),
+                )
+            )
         facts = file["indicators"][position]
         cluster_listed = sum(p.listed for p in data.practices)
-        rows.append((indicator.name, f"Klyngen ({data.cluster})", str(cluster_listed),
-                     str(sum(p.counts[position] for p in data.practices)),
-                     format_number(facts["cluster_rate"], grouping=False), "", "", ""))
-        rows.append((indicator.name, "Regionen", str(data.region_listed), str(indicator.region_count),
-                     format_number(facts["region_rate"], grouping=False), "", "", ""))
+        rows.append(
+            (
+                indicator.name,
+                f"Klyngen ({data.cluster})",
+                str(cluster_listed),
+                str(sum(p.counts[position] for p in data.practices)),
+                format_number(facts["cluster_rate"], grouping=False),
+                "",
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                indicator.name,
+                "Regionen",
+                str(data.region_listed),
+                str(indicator.region_count),
+                format_number(facts["region_rate"], grouping=False),
+                "",
+                "",
+                "",
+            )
+        )
     return BOM + "".join(";".join(_csv_field(field) for field in row) + "\r\n" for row in rows)

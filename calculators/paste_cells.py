@@ -36,8 +36,8 @@ class Cells:
 
 def split_cells(line: str) -> Cells:
     """Cells by the strongest separator on the line: tab (Excel), then ";" (Danish CSV), then "," or ":" (when
-    the first cell has no space in it), and only failing those, runs of ordinary spaces (a fixed-width report or a PDF). A no-break space never
-    separates: systems write it only inside numbers ("1 234")."""
+    the first cell has no space in it), and only failing those, runs of ordinary spaces (a fixed-width report or a PDF).
+    A no-break space never separates: systems write it only inside numbers ("1 234")."""
     if "\t" in line:
         values, spaced = line.split("\t"), False
     elif ";" in line:
@@ -53,7 +53,7 @@ def split_cells(line: str) -> Cells:
 
 
 def _comma_separated(line: str) -> bool:
-    """"0101,1.234", "0101 : 5" and "1 234,0101" are; "0101 12,5" is a code and a decimal number separated by a
+    """ "0101,1.234", "0101 : 5" and "1 234,0101" are; "0101 12,5" is a code and a decimal number separated by a
     space."""
     positions = [position for position in (line.find(","), line.find(":")) if position >= 0]
     if not positions:

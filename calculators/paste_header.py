@@ -18,8 +18,22 @@ CODE, COUNT, OTHER = "code", "count", "other"
 _ROLE_WORDS = (
     (OTHER, ("patient", "tilmeldt", "cpr", "beløb", "belob", "kr.", "honorar", "pris", "takst", "amount")),
     (COUNT, ("antal", "count", "ydelser", "mængde", "stk")),
-    (OTHER, ("betegnelse", "beskrivelse", "tekst", "navn", "description", "periode", "måned", "år", "dato",
-             "uge", "kvartal")),
+    (
+        OTHER,
+        (
+            "betegnelse",
+            "beskrivelse",
+            "tekst",
+            "navn",
+            "description",
+            "periode",
+            "måned",
+            "år",
+            "dato",
+            "uge",
+            "kvartal",
+        ),
+    ),
     (CODE, ("kode", "code", "ydelse", "nr", "nummer")),
 )
 

@@ -19,7 +19,7 @@ from .whole_numbers import MAX_DIGITS
 # quantifiers: each part is followed by a character it cannot contain, so giving back never helps, and a long
 # line that fails fails in one pass.
 _PLAIN_LINES = re.compile(
-    r"(?: *+\d{1,4}+ *+(?:\t *+\d{1,%d}+[\t ]*+|; *+\d{1,%d}+[; ]*+)\n)++" % (MAX_DIGITS, MAX_DIGITS), re.ASCII
+    rf"(?: *+\d{{1,4}}+ *+(?:\t *+\d{{1,{MAX_DIGITS}}}+[\t ]*+|; *+\d{{1,{MAX_DIGITS}}}+[; ]*+)\n)++", re.ASCII
 )
 _EMPTY_LAST_CELLS = re.compile(r"\t+\n")
 

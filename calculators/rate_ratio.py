@@ -20,8 +20,9 @@ from .gamma import chi2_ppf
 _RELATIVE_TOLERANCE = 1 + 1e-7
 
 
-def rate_ratio(before: int, before_days: float, after: int, after_days: float,
-               level: float = 0.95) -> tuple[float, float, float, float]:
+def rate_ratio(
+    before: int, before_days: float, after: int, after_days: float, level: float = 0.95
+) -> tuple[float, float, float, float]:
     """(ratio, lower, upper, p_value): the after-rate over the before-rate, its exact interval at `level`, and
     the exact two-sided p-value for "no change".
 
@@ -47,8 +48,9 @@ def rate_ratio(before: int, before_days: float, after: int, after_days: float,
     # beta(after + 1, before) quantile at 1 - alpha/2, found as log-odds so that share / (1 - share) keeps its
     # precision near 0 and near 1.
     lower = 0.0 if after == 0 else math.exp(beta_log_odds_quantile(half_alpha, after, before + 1)) * days_factor
-    upper = math.inf if before == 0 else (
-        math.exp(-beta_log_odds_quantile(half_alpha, before, after + 1)) * days_factor)
+    upper = (
+        math.inf if before == 0 else (math.exp(-beta_log_odds_quantile(half_alpha, before, after + 1)) * days_factor)
+    )
 
     share = after_days / (after_days + before_days)
     other = before_days / (after_days + before_days)

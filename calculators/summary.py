@@ -67,8 +67,10 @@ def _standing_out_sentence(results: tuple[IndicatorResult, ...]) -> str:
     if not strict:
         return f"Jeres rate er {direction}, tydeligt ved 95 %-grænsen, ikke ved 99,8 %-grænsen."
     others = [r.name for r in standing_out if r.name not in strict]
-    return (f"Jeres rate er {direction}; ved 99,8 %-grænsen er forskellen tydelig for {join_words(strict)}, "
-            f"ved 95 %-grænsen for {join_words(others)}.")
+    return (
+        f"Jeres rate er {direction}; ved 99,8 %-grænsen er forskellen tydelig for {join_words(strict)}, "
+        f"ved 95 %-grænsen for {join_words(others)}."
+    )
 
 
 def _caution_sentence(comparison: Comparison, results: tuple[IndicatorResult, ...]) -> str | None:

@@ -20,9 +20,12 @@ def warm_up_requests(reference: dict | None) -> list[str]:
     if reference is None:
         return []
     codes = [code for indicator in reference["indicators"] for code in indicator["codes"]]
-    rows = (f"{code}{separator}{count}"
-            for code, separator, count in zip(codes, itertools.cycle(SEPARATORS), itertools.cycle(COUNTS)))
+    rows = (
+        f"{code}{separator}{count}"
+        for code, separator, count in zip(codes, itertools.cycle(SEPARATORS), itertools.cycle(COUNTS))
+    )
     text = "\n".join(["Ydelseskode\tAntal", *rows])
-    one_round = [json.dumps({"text": text, "listed": "4.800", "cluster_id": cluster["id"]})
-                 for cluster in reference["clusters"]]
+    one_round = [
+        json.dumps({"text": text, "listed": "4.800", "cluster_id": cluster["id"]}) for cluster in reference["clusters"]
+    ]
     return one_round * ROUNDS

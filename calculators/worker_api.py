@@ -53,8 +53,13 @@ def run(request: Mapping[str, Any]) -> dict[str, Any]:
         for result_ in comparison.indicators
         if result_.count is None
     ]
-    csv = to_csv(comparison, pack=str(reference.get("name", "")), period=str(reference.get("period") or ""),
-                 fictitious=result["fictitious"], made=_made(request.get("today")))
+    csv = to_csv(
+        comparison,
+        pack=str(reference.get("name", "")),
+        period=str(reference.get("period") or ""),
+        fictitious=result["fictitious"],
+        made=_made(request.get("today")),
+    )
     return {"ok": True, "result": result, "warnings": [*parsed.warnings, *missing], "csv": csv}
 
 

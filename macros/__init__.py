@@ -9,9 +9,9 @@ from pathlib import Path
 from . import data, pages, reference
 from .calculator import calculator_html
 from .cluster_file_field import EXAMPLE_FILE
-from .overview import overview_html
 from .errors import DataError
 from .follow_up import follow_up_html
+from .overview import overview_html
 from .tables import link_item, markdown_table
 
 
@@ -20,9 +20,12 @@ def editor_safe(env, function):
     `env.editor_problems` instead of raised: the macros plugin would print an English traceback and exit with
     code 100. The hook overrides/hooks/validate.py stops the build with every collected message at once."""
     signature = inspect.signature(function)
-    plain = signature.replace(parameters=[parameter.replace(annotation=inspect.Parameter.empty)
-                                          for parameter in signature.parameters.values()],
-                              return_annotation=inspect.Signature.empty)  # fee_code(code), as an editor reads it
+    plain = signature.replace(
+        parameters=[
+            parameter.replace(annotation=inspect.Parameter.empty) for parameter in signature.parameters.values()
+        ],
+        return_annotation=inspect.Signature.empty,
+    )  # fee_code(code), as an editor reads it
 
     @functools.wraps(function)
     def safe(*args, **kwargs):
@@ -34,14 +37,17 @@ def editor_safe(env, function):
             env.editor_problems.append(
                 f"{pages.call_where(page, function.__name__, args)}: makroen «{call}» har ikke de rigtige værdier. "
                 f"Skriv den som {{{{ {function.__name__}{plain} }}}}, og sæt tekst i anførselstegn "
-                "(se CONTRIBUTING.md).")
+                "(se CONTRIBUTING.md)."
+            )
             return ""
         try:
             return function(*args, **kwargs)
         except DataError as error:
-            env.editor_problems += [f"{pages.call_where(page, function.__name__, args)}: {problem}"
-                                    for problem in error.problems]
+            env.editor_problems += [
+                f"{pages.call_where(page, function.__name__, args)}: {problem}" for problem in error.problems
+            ]
             return ""
+
     return safe
 
 
@@ -60,8 +66,12 @@ def define_env(env) -> None:
         """Inline: "0126 (videokonference)"."""
         codes = data.fee_codes(root)
         if code not in codes.index:
-            raise DataError([f"Makroen fee_code: ydelseskoden «{code}» findes ikke i data/fee_codes.csv. "
-                             "Tilføj den der, eller ret koden på siden."])
+            raise DataError(
+                [
+                    f"Makroen fee_code: ydelseskoden «{code}» findes ikke i data/fee_codes.csv. "
+                    "Tilføj den der, eller ret koden på siden."
+                ]
+            )
         return f"{code} ({codes.loc[code, 'navn']})"
 
     @macro
@@ -70,8 +80,12 @@ def define_env(env) -> None:
         if codes is not None:
             unknown = [code for code in codes if code not in table.index]
             if unknown:
-                raise DataError([f"Makroen fee_code_table: ydelseskoderne {', '.join(unknown)} findes ikke i "
-                                 "data/fee_codes.csv. Tilføj dem der, eller ret listen på siden."])
+                raise DataError(
+                    [
+                        f"Makroen fee_code_table: ydelseskoderne {', '.join(unknown)} findes ikke i "
+                        "data/fee_codes.csv. Tilføj dem der, eller ret listen på siden."
+                    ]
+                )
             table = table.loc[codes]
         return markdown_table(table, {"kode": "Ydelseskode", "navn": "Betegnelse", "beskrivelse": "Beskrivelse"})
 
@@ -80,25 +94,38 @@ def define_env(env) -> None:
         table = data.video_systems(root)
         order = {sector: number for number, sector in enumerate(data.SECTORS)}
         table = table.sort_values("sektor", key=lambda column: column.map(order), kind="stable")
-        return markdown_table(table, {"sektor": "Sektor", "løsning": "Løsning", "anvendelse": "Bruges til",
-                                      "bemærkning": "Bemærkning"})
+        return markdown_table(
+            table, {"sektor": "Sektor", "løsning": "Løsning", "anvendelse": "Bruges til", "bemærkning": "Bemærkning"}
+        )
 
     @macro
     def guide_links(group: str) -> str:
         groups = data.links(root)
         if group not in groups:
-            raise DataError([f"Makroen guide_links: gruppen «{group}» findes ikke i data/links.yaml. "
-                             f"Brug en af: {', '.join(groups)}."])
-        return "\n".join(link_item(link["title"], link.get("url") or "", link.get("description") or "")
-                         for link in groups[group]["links"])
+            raise DataError(
+                [
+                    f"Makroen guide_links: gruppen «{group}» findes ikke i data/links.yaml. "
+                    f"Brug en af: {', '.join(groups)}."
+                ]
+            )
+        return "\n".join(
+            link_item(link["title"], link.get("url") or "", link.get("description") or "")
+            for link in groups[group]["links"]
+        )
 
     @macro
     def planned_packs() -> str:
         # A pack on the site is not also listed among those still to come.
-        online = {str(page.meta["klyngepakke"].get("name", "")).casefold()
-                  for page in pages.packs(pages.read_pages(docs)) if show_drafts or not pages.is_draft(page)}
-        return "\n".join(f"- {pack['name']}" + (f": {pack['note']}" if pack.get("note") else "")
-                         for pack in data.planned_packs(root)["packs"] if str(pack["name"]).casefold() not in online)
+        online = {
+            str(page.meta["klyngepakke"].get("name", "")).casefold()
+            for page in pages.packs(pages.read_pages(docs))
+            if show_drafts or not pages.is_draft(page)
+        }
+        return "\n".join(
+            f"- {pack['name']}" + (f": {pack['note']}" if pack.get("note") else "")
+            for pack in data.planned_packs(root)["packs"]
+            if str(pack["name"]).casefold() not in online
+        )
 
     @macro
     def order_contact() -> str:
@@ -114,8 +141,7 @@ def define_env(env) -> None:
             pack = page.meta["klyngepakke"]
             link = page.path.removeprefix("klyngepakker/")
             label = " (udkast – udgives ikke endnu)" if pages.is_draft(page) else ""
-            items.append(f"- **[{pack['name']}]({link})**{label}  \n  "
-                         f"{pack.get('summary', page.meta['description'])}")
+            items.append(f"- **[{pack['name']}]({link})**{label}  \n  {pack.get('summary', page.meta['description'])}")
         return "\n".join(items)
 
     @macro
@@ -123,8 +149,10 @@ def define_env(env) -> None:
         rows = pages.changes(pages.read_pages(docs))
         lines = []
         for row in rows:
-            lines.append(f"- **{pages.danish_date(row['date'])}** · [{row['title']}]({row['path']}) "
-                         f"(version {row['version']}): {row['summary']}")
+            lines.append(
+                f"- **{pages.danish_date(row['date'])}** · [{row['title']}]({row['path']}) "
+                f"(version {row['version']}): {row['summary']}"
+            )
         return "\n".join(lines)
 
     @macro
@@ -132,8 +160,13 @@ def define_env(env) -> None:
         """The pack's calculator; `guide` is the page (beside this one) whose questions go on the printout."""
         page_dir = (docs / env.page.file.src_uri).parent
         base = "../" * env.page.url.count("/")
-        return calculator_html(pack, reference.reference_json(root, pack), base,
-                               (page_dir / guide).read_text(encoding="utf-8"), example_url())
+        return calculator_html(
+            pack,
+            reference.reference_json(root, pack),
+            base,
+            (page_dir / guide).read_text(encoding="utf-8"),
+            example_url(),
+        )
 
     def example_url() -> str | None:
         """The pack's fictitious example cluster data file beside this page, if it has one."""
@@ -144,7 +177,7 @@ def define_env(env) -> None:
 
     @macro
     def cluster_overview(pack: str) -> str:
-        """"Klyngens overblik": every practice of a loaded cluster data file, for the cluster meeting."""
+        """ "Klyngens overblik": every practice of a loaded cluster data file, for the cluster meeting."""
         base = "../" * env.page.url.count("/")
         return overview_html(pack, reference.reference_json(root, pack), base, example_url())
 

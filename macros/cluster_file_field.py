@@ -13,8 +13,11 @@ EXAMPLE_FILE = "eksempel-klyngedata.csv"  # beside the pack's pages, published a
 
 def cluster_file_field(prefix: str, example_url: str | None, purpose: str) -> str:
     """`prefix` keeps ids unique per page; `purpose` says in a few words what the file is for here."""
-    example = (f' <a href="{html.escape(example_url)}" download>Prøv med en eksempelfil</a> (fiktive data).'
-               if example_url else "")
+    example = (
+        f' <a href="{html.escape(example_url)}" download>Prøv med en eksempelfil</a> (fiktive data).'
+        if example_url
+        else ""
+    )
     return f"""
   <div class="calculator-field calculator-file">
     <label for="{prefix}-cluster-file">Klyngens datafil</label>

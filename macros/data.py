@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -56,10 +56,12 @@ def read_yaml(root: Path, name: str):
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f", linje {mark.line + 1}" if mark else ""
-        raise DataError([
-            f"{name}{where}: filen er ikke gyldig YAML ({getattr(error, 'problem', error)}). "
-            "Tjek indrykning, kolon efter hvert feltnavn og anførselstegn om tekst med kolon."
-        ]) from None
+        raise DataError(
+            [
+                f"{name}{where}: filen er ikke gyldig YAML ({getattr(error, 'problem', error)}). "
+                "Tjek indrykning, kolon efter hvert feltnavn og anførselstegn om tekst med kolon."
+            ]
+        ) from None
 
 
 def row_list(lines: list[int]) -> str:
@@ -81,19 +83,29 @@ def read_table(path: Path, name: str) -> pd.DataFrame:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataError([f"{name}: filen er ikke gemt som UTF-8, så æ, ø og å kan ikke læses. Åbn den i Excel, "
-                         "vælg Filer › Gem som, og vælg filtypen «CSV UTF-8 (kommasepareret) (*.csv)»."]) from None
-    rows = [(number, [cell.strip() for cell in row])
-            for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=";"), start=1)
-            if any(cell.strip() for cell in row)]
+        raise DataError(
+            [
+                f"{name}: filen er ikke gemt som UTF-8, så æ, ø og å kan ikke læses. Åbn den i Excel, "
+                "vælg Filer › Gem som, og vælg filtypen «CSV UTF-8 (kommasepareret) (*.csv)»."
+            ]
+        ) from None
+    rows = [
+        (number, [cell.strip() for cell in row])
+        for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=";"), start=1)
+        if any(cell.strip() for cell in row)
+    ]
     if not rows:
         raise DataError([f"{name}: filen er tom. Den skal have en overskrift og en række pr. linje."])
     (_, header), body = rows[0], rows[1:]
     if header and header[-1] == "":
         header = header[:-1]  # `;` after the last heading
     if len(header) == 1 and "," in header[0]:
-        raise DataError([f"{name}, række 1: felterne er adskilt med komma. Brug semikolon (;) – gem filen i Excel "
-                         "som «CSV UTF-8 (kommasepareret) (*.csv)» med dansk opsætning."])
+        raise DataError(
+            [
+                f"{name}, række 1: felterne er adskilt med komma. Brug semikolon (;) – gem filen i Excel "
+                "som «CSV UTF-8 (kommasepareret) (*.csv)» med dansk opsætning."
+            ]
+        )
     wrong: dict[tuple[int, str], list[int]] = {}
     for number, row in body:
         if len(row) == len(header) + 1 and row[-1] == "":
@@ -103,13 +115,15 @@ def read_table(path: Path, name: str) -> pd.DataFrame:
     problems = [
         f"{name}, {row_list(lines)}: rækken har {count} felter, men overskriften har {len(header)} "
         f"({';'.join(header)})."
-        + (f" Det sidste felt er «{last}»: slet det, eller giv det en kolonne i overskriften." if last else
-           " Tjek semikolonerne: hvert felt i overskriften skal have en værdi i rækken (et tomt felt er ;;).")
+        + (
+            f" Det sidste felt er «{last}»: slet det, eller giv det en kolonne i overskriften."
+            if last
+            else " Tjek semikolonerne: hvert felt i overskriften skal have en værdi i rækken (et tomt felt er ;;)."
+        )
         for (count, last), lines in wrong.items()
     ]
     raise_if_any(problems)
-    return pd.DataFrame([row for _, row in body], columns=header, index=[number - 2 for number, _ in body],
-                        dtype=str)
+    return pd.DataFrame([row for _, row in body], columns=header, index=[number - 2 for number, _ in body], dtype=str)
 
 
 def read_csv(root: Path, name: str, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -119,10 +133,12 @@ def read_csv(root: Path, name: str, columns: tuple[str, ...]) -> pd.DataFrame:
     except FileNotFoundError:
         raise DataError([f"{name}: filen findes ikke. Gendan den fra main-grenen."]) from None
     if tuple(frame.columns) != columns:
-        raise DataError([
-            f"{name}, række 1 (overskriften): kolonnerne er {';'.join(frame.columns)}, "
-            f"men skal være {';'.join(columns)}."
-        ])
+        raise DataError(
+            [
+                f"{name}, række 1 (overskriften): kolonnerne er {';'.join(frame.columns)}, "
+                f"men skal være {';'.join(columns)}."
+            ]
+        )
     return frame
 
 
@@ -140,7 +156,7 @@ def require_filled(frame: pd.DataFrame, name: str, fields: tuple[str, ...]) -> l
     ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def fee_codes(root: Path) -> pd.DataFrame:
     name = "data/fee_codes.csv"
     frame = read_csv(root, name, ("kode", "navn", "beskrivelse"))
@@ -158,7 +174,7 @@ def fee_codes(root: Path) -> pd.DataFrame:
     return frame.set_index("kode", drop=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def video_systems(root: Path) -> pd.DataFrame:
     name = "data/video_systems.csv"
     frame = read_csv(root, name, ("sektor", "løsning", "anvendelse", "bemærkning"))
@@ -173,18 +189,21 @@ def video_systems(root: Path) -> pd.DataFrame:
     return frame
 
 
-@lru_cache(maxsize=None)
+@cache
 def links(root: Path) -> dict:
     name = "data/links.yaml"
     data = read_yaml(root, name)
     if not isinstance(data, dict):
         raise DataError([f"{name}: filen skal bestå af grupper ({', '.join(LINK_GROUPS)})."])
     problems = [
-        f"{name}: gruppen «{group}» mangler. Tilføj den med title og links." for group in LINK_GROUPS if group not in data
+        f"{name}: gruppen «{group}» mangler. Tilføj den med title og links."
+        for group in LINK_GROUPS
+        if group not in data
     ]
     problems += [
         f"{name}: gruppen «{group}» kendes ikke. Brug en af: {', '.join(LINK_GROUPS)}."
-        for group in data if group not in LINK_GROUPS
+        for group in data
+        if group not in LINK_GROUPS
     ]
     for group, content in data.items():
         if not isinstance(content, dict) or not content.get("title") or not isinstance(content.get("links"), list):
@@ -199,7 +218,7 @@ def links(root: Path) -> dict:
             if url and not url.startswith("https://"):
                 problems.append(
                     f"{where} («{link['title']}»), felt «url»: «{url}» skal begynde med https://. "
-                    "Skriv \"\" hvis adressen ikke kendes."
+                    'Skriv "" hvis adressen ikke kendes.'
                 )
             elif url and not SAFE_URL.fullmatch(url):
                 problems.append(
@@ -210,7 +229,7 @@ def links(root: Path) -> dict:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def planned_packs(root: Path) -> dict:
     name = "data/planned_packs.yaml"
     data = read_yaml(root, name)
@@ -225,7 +244,7 @@ def planned_packs(root: Path) -> dict:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def sources(root: Path) -> dict:
     name = "data/sources.yaml"
     data = read_yaml(root, name)

@@ -48,6 +48,9 @@ def _days_field(period: str, label: str, example: str) -> str:
 
 def follow_up_html(pack: str, reference: dict, base: str) -> str:
     codes = ", ".join(pack_codes(reference))
+    before_count = _count_field("before", "Antal før", "Jeres tal før (ydelseskode og antal)")
+    after_count = _count_field("after", "Antal efter", "Jeres tal efter (ydelseskode og antal)")
+    before_days, after_days = _days_field("before", "Dage før", "90"), _days_field("after", "Dage efter", "14")
     return f"""
 <div class="calculator follow-up" id="foelg-op-beregner" data-follow-up
      data-reference="{base}assets/data/{html.escape(pack)}.json">
@@ -68,10 +71,10 @@ Formularen sender intet, heller ikke uden JavaScript.</p></noscript>
       (ydelseskoder {codes}).</p>
   </div>
   <fieldset class="follow-up-period">
-    <legend>Før ændringen</legend>{_count_field("before", "Antal før", "Jeres tal før (ydelseskode og antal)")}{_days_field("before", "Dage før", "90")}
+    <legend>Før ændringen</legend>{before_count}{before_days}
   </fieldset>
   <fieldset class="follow-up-period">
-    <legend>Efter ændringen</legend>{_count_field("after", "Antal efter", "Jeres tal efter (ydelseskode og antal)")}{_days_field("after", "Dage efter", "14")}
+    <legend>Efter ændringen</legend>{after_count}{after_days}
   </fieldset>
   <button type="submit" class="md-button md-button--primary" data-submit disabled>Beregn</button>
   <button type="button" class="md-button" data-retry hidden>Prøv igen</button>

@@ -1,4 +1,4 @@
-""""Klyngens overblik": the coordinator's page for a cluster data file, rendered at build time.
+""" "Klyngens overblik": the coordinator's page for a cluster data file, rendered at build time.
 
 calculators/web/overview.js (loaded by overrides/main.html on pages containing `data-overview`) reads the file in
 the page, has the worker's Python judge every practice, and draws the tables and charts; nothing leaves the browser.

@@ -29,12 +29,27 @@ KNOWN = {
 VERSION = re.compile(r"^\d+\.\d+$")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 # What the new-pack templates ask the editor to replace; never on a page marked ready.
-PLACEHOLDERS = (re.compile(r"skriv her", re.IGNORECASE), re.compile(r"PLADSHOLDER"),
-                re.compile(r'^\s*!!! \w+ "Udkast"', re.MULTILINE))
+PLACEHOLDERS = (
+    re.compile(r"skriv her", re.IGNORECASE),
+    re.compile(r"PLADSHOLDER"),
+    re.compile(r'^\s*!!! \w+ "Udkast"', re.MULTILINE),
+)
 # A date may be one day ahead of the build machine's clock: GitHub's runners keep UTC, editors Danish time.
 CLOCK_SLACK = dt.timedelta(days=1)
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december")
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,7 @@ class Page:
     def body(self) -> str:
         """The Markdown after the front matter: what MkDocs and the macros read."""
         match = FRONT_MATTER.match(self.source)
-        return self.source[match.end():] if match else self.source
+        return self.source[match.end() :] if match else self.source
 
     @property
     def body_offset(self) -> int:
@@ -67,9 +82,15 @@ def call_where(page: Page, name: str, args: tuple = ()) -> str:
     """«docs/side.md, linje 12» for the line that calls macro `name` (with these text arguments, if several do)."""
     calls = [number for number, line in enumerate(page.source.splitlines(), start=1) if f"{name}(" in line]
     lines = page.source.splitlines()
-    exact = [number for number in calls
-             if (all(arg in lines[number - 1] for arg in args if isinstance(arg, str)) if args
-                 else f"{name}()" in lines[number - 1])]
+    exact = [
+        number
+        for number in calls
+        if (
+            all(arg in lines[number - 1] for arg in args if isinstance(arg, str))
+            if args
+            else f"{name}()" in lines[number - 1]
+        )
+    ]
     found = (exact or calls)[:1]
     return f"docs/{page.path}" + (f", linje {found[0]}" if found else "")
 
@@ -110,8 +131,12 @@ def _parse_page(path: str, source: str) -> Page:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f", linje {mark.line + 2}" if mark else ""
-        raise DataError([f"docs/{path}{line}: front matter er ikke gyldig YAML. Tjek kolon og indrykning, og "
-                         "sæt tekst med kolon i anførselstegn."]) from None
+        raise DataError(
+            [
+                f"docs/{path}{line}: front matter er ikke gyldig YAML. Tjek kolon og indrykning, og "
+                "sæt tekst med kolon i anførselstegn."
+            ]
+        ) from None
     finally:
         loader.dispose()
     lines: dict = {}
@@ -135,12 +160,13 @@ def read_pages(docs: Path) -> list[Page]:
 def check_date(value, where: str, field: str) -> list[str]:
     if isinstance(value, dt.date):
         if value > dt.date.today() + CLOCK_SLACK:
-            return [f"{where}, felt «{field}»: {value.isoformat()} ligger i fremtiden. Skriv den dag, ændringen "
-                    "blev lavet (senest i dag)."]
+            return [
+                f"{where}, felt «{field}»: {value.isoformat()} ligger i fremtiden. Skriv den dag, ændringen "
+                "blev lavet (senest i dag)."
+            ]
         return []
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
-        return [f"{where}, felt «{field}»: datoen {value} findes ikke i kalenderen. Ret dag eller måned "
-                "(ÅÅÅÅ-MM-DD)."]
+        return [f"{where}, felt «{field}»: datoen {value} findes ikke i kalenderen. Ret dag eller måned (ÅÅÅÅ-MM-DD)."]
     return [f"{where}, felt «{field}»: «{value}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-23."]
 
 
@@ -177,13 +203,16 @@ def check_changes(page: Page) -> list[str]:
             complete = False
             continue
         versions.add(str(change["version"]))
-        problems += check_date(change.get("date"), f"{page.where('changes', number, 'date')}, ændring nr. "
-                                                   f"{number + 1}", "date")
+        problems += check_date(
+            change.get("date"), f"{page.where('changes', number, 'date')}, ændring nr. {number + 1}", "date"
+        )
     version = page.meta.get("version")
     if complete and version not in (None, "") and VERSION.match(str(version)) and str(version) not in versions:
-        problems.append(f"{page.where('version')}: siden har version {version}, men ingen ændring under «changes» "
-                        f"har den version. Tilføj en ændring med version: \"{version}\", date og summary – eller "
-                        "ret versionen.")
+        problems.append(
+            f"{page.where('version')}: siden har version {version}, men ingen ændring under «changes» "
+            f'har den version. Tilføj en ændring med version: "{version}", date og summary – eller '
+            "ret versionen."
+        )
     return problems
 
 
@@ -194,28 +223,33 @@ def check_placeholders(page: Page) -> list[str]:
     for number, line in enumerate(page.source.splitlines(), start=1):
         for pattern in PLACEHOLDERS:
             if found := pattern.search(line):
-                return [f"docs/{page.path}, linje {number}: siden er markeret klar, men har stadig "
-                        f"pladsholderen «{found.group(0).strip()}». Skriv det rigtige indhold – eller sæt "
-                        "«udkast: true» øverst i siden igen, så den ikke udgives endnu."]
+                return [
+                    f"docs/{page.path}, linje {number}: siden er markeret klar, men har stadig "
+                    f"pladsholderen «{found.group(0).strip()}». Skriv det rigtige indhold – eller sæt "
+                    "«udkast: true» øverst i siden igen, så den ikke udgives endnu."
+                ]
     return []
 
 
 def check_page(page: Page, source_keys) -> list[str]:
     meta = page.meta
     problems = [
-        f"docs/{page.path}: feltet «{field}» mangler i front matter. Tilføj fx «{field}: …» mellem linjerne "
-        "med ---."
-        for field in REQUIRED if meta.get(field) in (None, "")
+        f"docs/{page.path}: feltet «{field}» mangler i front matter. Tilføj fx «{field}: …» mellem linjerne med ---."
+        for field in REQUIRED
+        if meta.get(field) in (None, "")
     ]
     problems += unknown_keys(page)
     if meta.get("version") not in (None, "") and not VERSION.match(str(meta["version"])):
-        problems.append(f"{page.where('version')}, felt «version»: «{meta['version']}» skal skrives som to tal, "
-                        "fx \"1.0\".")
+        problems.append(
+            f'{page.where("version")}, felt «version»: «{meta["version"]}» skal skrives som to tal, fx "1.0".'
+        )
     if meta.get("updated") not in (None, ""):
         problems += check_date(meta["updated"], page.where("updated"), "updated")
     if "udkast" in meta and not isinstance(meta["udkast"], bool):
-        problems.append(f"{page.where('udkast')}, felt «udkast»: skriv «udkast: true» (siden udgives ikke endnu), "
-                        "eller slet linjen, når siden er klar.")
+        problems.append(
+            f"{page.where('udkast')}, felt «udkast»: skriv «udkast: true» (siden udgives ikke endnu), "
+            "eller slet linjen, når siden er klar."
+        )
     for key in as_list(meta.get("source")) if source_keys is not None else []:
         if key not in source_keys:
             problems.append(
@@ -236,8 +270,10 @@ def check_macros(page: Page, jinja, known: set[str]) -> list[str]:
     except jinja2.TemplateSyntaxError as error:
         line = error.lineno + page.body_offset
         text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-        return [f"docs/{page.path}, linje {line}: makroen «{text}» kan ikke læses. Tjek at hver «(» har sin «)», "
-                "at tekst står i anførselstegn, og at makroen slutter med «}}», fx {{ fee_code(\"0101\") }}."]
+        return [
+            f"docs/{page.path}, linje {line}: makroen «{text}» kan ikke læses. Tjek at hver «(» har sin «)», "
+            'at tekst står i anførselstegn, og at makroen slutter med «}}», fx {{ fee_code("0101") }}.'
+        ]
     known = known | set(page.meta)
     problems, seen = [], set()
     assigned = {node.name for node in tree.find_all(jinja2.nodes.Name) if node.ctx == "store"}
@@ -247,8 +283,9 @@ def check_macros(page: Page, jinja, known: set[str]) -> list[str]:
         seen.add(node.name)
         guess = difflib.get_close_matches(node.name, sorted(known), n=1, cutoff=0.6)
         fix = f"Mente du «{guess[0]}»?" if guess else "Se de makroer, der findes, i CONTRIBUTING.md."
-        problems.append(f"docs/{page.path}, linje {node.lineno + page.body_offset}: makroen «{node.name}» findes "
-                        f"ikke. {fix}")
+        problems.append(
+            f"docs/{page.path}, linje {node.lineno + page.body_offset}: makroen «{node.name}» findes ikke. {fix}"
+        )
     return problems
 
 
@@ -266,7 +303,8 @@ def is_draft(page: Page) -> bool:
 def packs(pages: list[Page]) -> list[Page]:
     """The cluster packs, drafts included: pages at klyngepakker/<pack>/index.md with a `klyngepakke` block."""
     return [
-        page for page in pages
+        page
+        for page in pages
         if re.fullmatch(r"klyngepakker/[^/]+/index\.md", page.path) and isinstance(page.meta.get("klyngepakke"), dict)
     ]
 
@@ -290,8 +328,15 @@ def check_packs(pages: list[Page]) -> list[str]:
 def changes(pages: list[Page]) -> list[dict]:
     """Every published page's changes, newest first; within a day, by page path for a stable order."""
     rows = [
-        {"date": change["date"], "version": str(change["version"]), "summary": change["summary"],
-         "title": page.meta.get("title", page.path), "path": page.path}
-        for page in pages if not is_draft(page) for change in page.meta.get("changes") or []
+        {
+            "date": change["date"],
+            "version": str(change["version"]),
+            "summary": change["summary"],
+            "title": page.meta.get("title", page.path),
+            "path": page.path,
+        }
+        for page in pages
+        if not is_draft(page)
+        for change in page.meta.get("changes") or []
     ]
     return sorted(rows, key=lambda row: (-row["date"].toordinal(), row["path"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -20,8 +20,7 @@ COUNT = re.compile(r"[0-9]+")
 MAX_DIGITS = 9  # no practice has a billion of anything; more is a pasting error (and would overflow)
 # A cluster is named by place or letter ("Klynge Viborg Nord"); a long number may be a ydernummer, and these
 # words name a single practice.
-PRACTICE_LIKE = re.compile(r"\d{4,}|\b(praksis\w*|læge\w*|\w*klinik\w*|dr)\b",
-                           re.IGNORECASE)
+PRACTICE_LIKE = re.compile(r"\d{4,}|\b(praksis\w*|læge\w*|\w*klinik\w*|dr)\b", re.IGNORECASE)
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
 
@@ -41,7 +40,9 @@ def pack_config(root: Path, pack: str) -> dict:
     config = read_yaml(root, name)
     if not isinstance(config, dict):
         raise DataError([f"{name}: filen skal have felterne name, period, fictitious og indicators."])
-    problems = [f"{name}: feltet «{field}» mangler." for field in ("name", "period", "indicators") if not config.get(field)]
+    problems = [
+        f"{name}: feltet «{field}» mangler." for field in ("name", "period", "indicators") if not config.get(field)
+    ]
     if not isinstance(config.get("fictitious"), bool):
         problems.append(f"{name}: feltet «fictitious» skal være true (fiktive data) eller false (rigtige data).")
     known = fee_codes(root).index
@@ -55,11 +56,15 @@ def pack_config(root: Path, pack: str) -> dict:
             problems.append(f"{where} («{indicator['name']}»): feltet «codes» skal liste mindst én ydelseskode.")
         for code in codes:
             if not FEE_CODE.match(str(code)):
-                problems.append(f"{where} («{indicator['name']}»): «{code}» er ikke en ydelseskode. Skriv fire "
-                                "cifre i anførselstegn, fx \"0101\".")
+                problems.append(
+                    f"{where} («{indicator['name']}»): «{code}» er ikke en ydelseskode. Skriv fire "
+                    'cifre i anførselstegn, fx "0101".'
+                )
             elif str(code) not in known:
-                problems.append(f"{where} («{indicator['name']}»): ydelseskode {code} findes ikke i "
-                                "data/fee_codes.csv. Tilføj den der, eller ret koden.")
+                problems.append(
+                    f"{where} («{indicator['name']}»): ydelseskode {code} findes ikke i "
+                    "data/fee_codes.csv. Tilføj den der, eller ret koden."
+                )
     raise_if_any(problems)
     return config
 
@@ -84,18 +89,27 @@ def refuse_real_rows(pack: str, config: dict, frame: pd.DataFrame) -> list[str]:
 def check_header(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
     allowed = (*BASE_COLUMNS, *codes)
     # Excel reads 0101 as the number 101 and saves it so: that is a fee code, not an identifying column.
-    zero_dropped = {column: column.zfill(4) for column in frame.columns
-                    if column not in allowed and column.isdigit() and column.zfill(4) in codes}
-    problems = [f"{name}, række 1: kolonnen «{column}» er ikke en ydelseskode. Mente du «{code}»? Excel fjerner "
-                "nullet foran: skriv det igen, og gem som «CSV UTF-8»." for column, code in zero_dropped.items()]
+    zero_dropped = {
+        column: column.zfill(4)
+        for column in frame.columns
+        if column not in allowed and column.isdigit() and column.zfill(4) in codes
+    }
+    problems = [
+        f"{name}, række 1: kolonnen «{column}» er ikke en ydelseskode. Mente du «{code}»? Excel fjerner "
+        "nullet foran: skriv det igen, og gem som «CSV UTF-8»."
+        for column, code in zero_dropped.items()
+    ]
     extra = [column for column in frame.columns if column not in allowed and column not in zero_dropped]
     if extra:
         problems.append(
             f"{name}, række 1: kolonnerne {', '.join(extra)} er ikke tilladt. Referencedata må kun have "
             f"{';'.join(allowed)} – aldrig praksisnavne, ydernumre eller andet, der kan identificere en praksis."
         )
-    problems += [f"{name}, række 1: kolonnen «{column}» mangler." for column in allowed
-                 if column not in frame.columns and column not in zero_dropped.values()]
+    problems += [
+        f"{name}, række 1: kolonnen «{column}» mangler."
+        for column in allowed
+        if column not in frame.columns and column not in zero_dropped.values()
+    ]
     return problems
 
 
@@ -104,14 +118,20 @@ def check_counts(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
     for column in ("tilmeldte", *codes):
         for index, value in frame[column].items():
             if not COUNT.fullmatch(value):  # str.isdigit() would pass «²», which int() then refuses
-                problems.append(f"{name}, række {csv_line(index)}, kolonne «{column}»: «{value}» er ikke et helt "
-                                "tal på 0 eller derover. Skriv tallet med cifrene 0-9, uden punktum og mellemrum.")
+                problems.append(
+                    f"{name}, række {csv_line(index)}, kolonne «{column}»: «{value}» er ikke et helt "
+                    "tal på 0 eller derover. Skriv tallet med cifrene 0-9, uden punktum og mellemrum."
+                )
             elif len(value.lstrip("0")) > MAX_DIGITS:
-                problems.append(f"{name}, række {csv_line(index)}, kolonne «{column}»: «{value}» er større, end "
-                                "en praksis kan have. Tjek tallet.")
+                problems.append(
+                    f"{name}, række {csv_line(index)}, kolonne «{column}»: «{value}» er større, end "
+                    "en praksis kan have. Tjek tallet."
+                )
             elif column == "tilmeldte" and int(value) == 0:
-                problems.append(f"{name}, række {csv_line(index)}, kolonne «tilmeldte»: en praksis skal have "
-                                "mindst én tilmeldt patient.")
+                problems.append(
+                    f"{name}, række {csv_line(index)}, kolonne «tilmeldte»: en praksis skal have "
+                    "mindst én tilmeldt patient."
+                )
     return problems
 
 
@@ -122,21 +142,27 @@ def check_clusters(frame: pd.DataFrame, name: str) -> list[str]:
             problems.append(f"{name}, række {csv_line(index)}, kolonne «klynge»: skriv klyngens navn.")
     for cluster, rows in frame.groupby("klynge", sort=False).groups.items():
         if cluster and PRACTICE_LIKE.search(cluster):
-            problems.append(f"{name}, række {csv_line(rows[0])}, kolonne «klynge»: «{cluster}» ligner navnet på "
-                            "en praksis eller et ydernummer, og klyngenavnet vises på sitet. Skriv klyngens navn, "
-                            "fx «Klynge Viborg Nord».")
+            problems.append(
+                f"{name}, række {csv_line(rows[0])}, kolonne «klynge»: «{cluster}» ligner navnet på "
+                "en praksis eller et ydernummer, og klyngenavnet vises på sitet. Skriv klyngens navn, "
+                "fx «Klynge Viborg Nord»."
+            )
     named = frame.loc[frame["klynge"] != "", "klynge"].drop_duplicates()
     for same, names in named.groupby(named.map(cluster_id)):
         listed = " og ".join(f"«{n}»" for n in names)
         if not same:
             problems.append(f"{name}, kolonne «klynge»: {listed} skal indeholde mindst ét bogstav eller tal.")
         elif len(names) > 1:
-            problems.append(f"{name}, kolonne «klynge»: {listed} kan ikke skelnes i beregneren, fordi de kun er "
-                            "forskellige i tegnsætning eller store og små bogstaver. Omdøb en af dem.")
+            problems.append(
+                f"{name}, kolonne «klynge»: {listed} kan ikke skelnes i beregneren, fordi de kun er "
+                "forskellige i tegnsætning eller store og små bogstaver. Omdøb en af dem."
+            )
     # The same practice twice would make a cluster of four pass the rule of five below.
     for _, rows in frame[frame.duplicated(keep=False)].groupby(list(frame.columns)).groups.items():
-        problems.append(f"{name}, {row_list([csv_line(index) for index in rows])}: rækkerne er ens. Hver praksis må "
-                        "kun stå én gang; slet de ekstra rækker.")
+        problems.append(
+            f"{name}, {row_list([csv_line(index) for index in rows])}: rækkerne er ens. Hver praksis må "
+            "kun stå én gang; slet de ekstra rækker."
+        )
     return problems
 
 
@@ -154,7 +180,7 @@ def validate_reference(frame: pd.DataFrame, name: str, codes: list[str]) -> list
     return problems
 
 
-@lru_cache(maxsize=None)  # one read per build: validation, the page's form and the site's JSON all use it
+@cache  # one read per build: validation, the page's form and the site's JSON all use it
 def reference_json(root: Path, pack: str) -> dict:
     """The pack's reference data as the browser's calculator receives it; a DataError when anything is wrong.
     Callers must not change the returned dict (it is shared)."""
@@ -164,27 +190,34 @@ def reference_json(root: Path, pack: str) -> dict:
     try:
         frame = read_table(root / name, name)
     except FileNotFoundError:
-        raise DataError([f"{name}: filen findes ikke. Hver klyngepakke med beregner skal have referencedata."]) from None
+        raise DataError(
+            [f"{name}: filen findes ikke. Hver klyngepakke med beregner skal have referencedata."]
+        ) from None
     raise_if_any(refuse_real_rows(pack, config, frame))
     raise_if_any(validate_reference(frame, name, codes))
     for column in ("tilmeldte", *codes):
         frame[column] = frame[column].astype(int)
     clusters = []
     for cluster, practices in frame.groupby("klynge", sort=True):
-        clusters.append({
-            "id": cluster_id(cluster),
-            "name": cluster,
-            "listed": practices["tilmeldte"].tolist(),
-            "counts": {indicator["id"]: practices[[str(c) for c in indicator["codes"]]].sum(axis=1).tolist()
-                       for indicator in config["indicators"]},
-        })
+        clusters.append(
+            {
+                "id": cluster_id(cluster),
+                "name": cluster,
+                "listed": practices["tilmeldte"].tolist(),
+                "counts": {
+                    indicator["id"]: practices[[str(c) for c in indicator["codes"]]].sum(axis=1).tolist()
+                    for indicator in config["indicators"]
+                },
+            }
+        )
     return {
         "pack": pack,
         "name": config["name"],
         "period": config["period"],
         "fictitious": config["fictitious"],
-        "indicators": [{"id": i["id"], "name": i["name"], "codes": [str(c) for c in i["codes"]]}
-                       for i in config["indicators"]],
+        "indicators": [
+            {"id": i["id"], "name": i["name"], "codes": [str(c) for c in i["codes"]]} for i in config["indicators"]
+        ],
         "clusters": clusters,
     }
 

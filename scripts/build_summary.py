@@ -1,7 +1,8 @@
 """The GitHub job summary of a pull request's build, in Danish: the problems of a failed build, one per line, and
 where the preview of the site is. Editors read it on the pull request's «Checks» page without opening the log.
 
-    mkdocs build --strict > build.log 2>&1; python scripts/build_summary.py build.log --preview URL >> $GITHUB_STEP_SUMMARY
+    mkdocs build --strict > build.log 2>&1
+    python scripts/build_summary.py build.log --preview URL >> $GITHUB_STEP_SUMMARY
 
 Standard library only: it must run even when installing the project's packages is what failed.
 """
@@ -60,19 +61,29 @@ def escape(text: str) -> str:
 
 def summary(log: str, preview: str) -> str:
     if not failed(log):
-        return ("## Sitet kan bygges\n\n"
-                f"Forhåndsvisning: hent artefakten «site-preview» under «Artifacts» på {preview}, pak zip-filen ud, "
-                "og åbn index.html. (Artefakten lægges op, når alle test er bestået.)\n")
+        return (
+            "## Sitet kan bygges\n\n"
+            f"Forhåndsvisning: hent artefakten «site-preview» under «Artifacts» på {preview}, pak zip-filen ud, "
+            "og åbn index.html. (Artefakten lægges op, når alle test er bestået.)\n"
+        )
     found = problems(log)
     lines = ["## Sitet kan ikke bygges", ""]
     if found:
-        lines += [f"Ret {'denne fejl' if len(found) == 1 else f'disse {len(found)} fejl'} i pull requesten, og "
-                  "gem. Så bygges sitet igen.", ""]
+        lines += [
+            f"Ret {'denne fejl' if len(found) == 1 else f'disse {len(found)} fejl'} i pull requesten, og "
+            "gem. Så bygges sitet igen.",
+            "",
+        ]
         lines += [f"- {escape(problem)}" for problem in found]
     else:
         tail = "\n".join(log.strip().splitlines()[-20:])
-        lines += ["Bygget stoppede uden en besked til redaktører. Bed en udvikler om hjælp, og vis dem slutningen "
-                  "af loggen:", "", "```", tail.replace("```", "'''"), "```"]
+        lines += [
+            "Bygget stoppede uden en besked til redaktører. Bed en udvikler om hjælp, og vis dem slutningen af loggen:",
+            "",
+            "```",
+            tail.replace("```", "'''"),
+            "```",
+        ]
     lines += ["", f"Forhåndsvisningen af sitet kommer, når bygget lykkes: artefakten «site-preview» på {preview}."]
     return "\n".join(lines) + "\n"
 

@@ -27,15 +27,23 @@ BRANCH = "gh-pages"
 
 
 def git(*args: str, env: dict | None = None) -> str:
-    return subprocess.run(["git", *args], check=True, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}).stdout
+    return subprocess.run(
+        ["git", *args], check=True, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    ).stdout
 
 
 def mike(*args: str) -> None:
     bin_dir = Path(sys.executable).parent  # mike runs `mkdocs` from PATH: the same environment's
-    subprocess.run([str(bin_dir / "mike"), *args], check=True,
-                   env={**os.environ, "MKDOCS_VERSION_PROVIDER": "mike", "NO_MKDOCS_2_WARNING": "1",
-                        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"})
+    subprocess.run(
+        [str(bin_dir / "mike"), *args],
+        check=True,
+        env={
+            **os.environ,
+            "MKDOCS_VERSION_PROVIDER": "mike",
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        },
+    )
 
 
 def versions_in_use(paths: list[str]) -> set[str]:
@@ -52,8 +60,10 @@ def share(root: Path) -> str:
     current = pyodide_core.version(root)
     unknown = wanted - present - {current}
     if unknown:
-        raise SystemExit(f"En udgave bruger Pyodide {', '.join(sorted(unknown))}, som hverken findes i {BRANCH} "
-                         f"eller i node_modules ({current}). Udgiv udgaven igen med den nuværende Pyodide.")
+        raise SystemExit(
+            f"En udgave bruger Pyodide {', '.join(sorted(unknown))}, som hverken findes i {BRANCH} "
+            f"eller i node_modules ({current}). Udgiv udgaven igen med den nuværende Pyodide."
+        )
     with tempfile.TemporaryDirectory() as work:
         index = {"GIT_INDEX_FILE": str(Path(work) / "index")}
         git("read-tree", BRANCH, env=index)
@@ -62,13 +72,19 @@ def share(root: Path) -> str:
         if current in wanted and current not in present:
             for name in pyodide_core.CORE:
                 blob = git("hash-object", "-w", str(pyodide_core.source(root) / name)).strip()
-                git("update-index", "--add", "--cacheinfo", f"100644,{blob},{pyodide_core.FOLDER}/{current}/{name}",
-                    env=index)
+                git(
+                    "update-index",
+                    "--add",
+                    "--cacheinfo",
+                    f"100644,{blob},{pyodide_core.FOLDER}/{current}/{name}",
+                    env=index,
+                )
         tree = git("write-tree", env=index).strip()
     if tree == git("rev-parse", f"{BRANCH}^{{tree}}").strip():
         return f"Pyodide {', '.join(sorted(wanted)) or '–'} er allerede delt; intet ændret."
-    message = (f"Pyodide: delt kopi af {', '.join(sorted(wanted)) or 'ingen'}"
-               + (f"; fjernet {', '.join(sorted(present - wanted))}" if present - wanted else ""))
+    message = f"Pyodide: delt kopi af {', '.join(sorted(wanted)) or 'ingen'}" + (
+        f"; fjernet {', '.join(sorted(present - wanted))}" if present - wanted else ""
+    )
     commit = git("commit-tree", tree, "-p", BRANCH, "-m", message).strip()
     git("update-ref", f"refs/heads/{BRANCH}", commit)
     return message

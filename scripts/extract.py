@@ -24,8 +24,10 @@ REQUIRED = ("ydernummer", "klynge", "tilmeldte")
 LONG = ("ydelseskode", "antal")
 OPTIONAL = ("praksis",)
 CODE = re.compile(r"\d{1,4}")  # Excel drops the leading zeros of a code it takes for a number
-SAVE_AS_UTF8 = ("Åbn filen i Excel, vælg «Filer» → «Gem som», og vælg filtypen «CSV UTF-8 (kommasepareret) "
-                "(*.csv)». Kør så kommandoen igen.")
+SAVE_AS_UTF8 = (
+    "Åbn filen i Excel, vælg «Filer» → «Gem som», og vælg filtypen «CSV UTF-8 (kommasepareret) "
+    "(*.csv)». Kør så kommandoen igen."
+)
 _NUMBER_PROBLEMS = {
     NumberProblem.EMPTY: "er tomt",
     NumberProblem.NEGATIVE: "er negativt",
@@ -61,12 +63,14 @@ def read_extract(path: Path, codes: list[str]) -> Practices:
     is_long = all(column in frame.columns for column in LONG)
     missing = [c for c in (*REQUIRED, *(LONG if is_long or not wide_codes else ())) if c not in frame.columns]
     if missing:
-        raise ExtractError([
-            f"{name}, række 1: kolonnen «{column}» mangler. Udtrækket skal have kolonnerne "
-            f"{', '.join((*REQUIRED[:1], *OPTIONAL, *REQUIRED[1:], *LONG))} (praksis kan udelades), "
-            "eller én kolonne pr. ydelseskode i stedet for ydelseskode og antal."
-            for column in missing
-        ])
+        raise ExtractError(
+            [
+                f"{name}, række 1: kolonnen «{column}» mangler. Udtrækket skal have kolonnerne "
+                f"{', '.join((*REQUIRED[:1], *OPTIONAL, *REQUIRED[1:], *LONG))} (praksis kan udelades), "
+                "eller én kolonne pr. ydelseskode i stedet for ydelseskode og antal."
+                for column in missing
+            ]
+        )
     kept = (*REQUIRED, *OPTIONAL, *(LONG if is_long else wide_codes))
     ignored = [column for column in frame.columns if column not in kept]
     if "praksis" not in frame.columns:
@@ -94,19 +98,34 @@ def _read_table(path: Path) -> pd.DataFrame:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ExtractError([f"{path.name}, række {line}: filen er ikke gemt som UTF-8 (den er nok gemt som «CSV "
-                            f"(semikolonsepareret)» med Windows' tegnsæt, så æ, ø og å ikke kan læses sikkert). "
-                            + SAVE_AS_UTF8]) from None
+        raise ExtractError(
+            [
+                f"{path.name}, række {line}: filen er ikke gemt som UTF-8 (den er nok gemt som «CSV "
+                f"(semikolonsepareret)» med Windows' tegnsæt, så æ, ø og å ikke kan læses sikkert). " + SAVE_AS_UTF8
+            ]
+        ) from None
     header = text.split("\n", 1)[0]
     separator = ";" if header.count(";") >= header.count(",") else ","
     try:
-        return pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False,
-                           skip_blank_lines=False, quoting=csv.QUOTE_MINIMAL)
+        return pd.read_csv(
+            io.StringIO(text),
+            sep=separator,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            quoting=csv.QUOTE_MINIMAL,
+        )
     except pd.errors.ParserError as error:
         found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
         where = f", række {found[2]}" if found else ""
-        detail = (f": rækken har {found[3]} felter, men overskriften har {found[1]}. Et «{separator}» i en tekst "
-                  "skal stå i anførselstegn") if found else f" ({error})"
+        detail = (
+            (
+                f": rækken har {found[3]} felter, men overskriften har {found[1]}. Et «{separator}» i en tekst "
+                "skal stå i anførselstegn"
+            )
+            if found
+            else f" ({error})"
+        )
         raise ExtractError([f"{path.name}{where}: filen kan ikke læses som CSV{detail}."]) from None
     except pd.errors.EmptyDataError:
         raise ExtractError([f"{path.name}: filen er tom."]) from None
@@ -114,20 +133,25 @@ def _read_table(path: Path) -> pd.DataFrame:
 
 def _melt(frame: pd.DataFrame, wide_codes: list[str]) -> pd.DataFrame:
     """Wide (a column per code) to long, keeping each value's row."""
-    return frame.melt(id_vars=[*REQUIRED, "praksis", "række"], value_vars=wide_codes,
-                      var_name="ydelseskode", value_name="antal")
+    return frame.melt(
+        id_vars=[*REQUIRED, "praksis", "række"], value_vars=wide_codes, var_name="ydelseskode", value_name="antal"
+    )
 
 
 def _whole(value: str, row: int, where: str, column: str, minimum: int, problems: list) -> int | None:
     try:
         number = read_whole_number(value)
     except NumberFormatError as error:
-        problems.append((row, f"{where}, kolonne «{column}»: «{value}» {_NUMBER_PROBLEMS[error.problem]}. Skriv "
-                              f"et helt tal på {minimum} eller derover."))
+        problems.append(
+            (
+                row,
+                f"{where}, kolonne «{column}»: «{value}» {_NUMBER_PROBLEMS[error.problem]}. Skriv "
+                f"et helt tal på {minimum} eller derover.",
+            )
+        )
         return None
     if number < minimum:
-        problems.append((row, f"{where}, kolonne «{column}»: en praksis skal have mindst {minimum} tilmeldt "
-                              "patient."))
+        problems.append((row, f"{where}, kolonne «{column}»: en praksis skal have mindst {minimum} tilmeldt patient."))
         return None
     return number
 
@@ -139,28 +163,46 @@ def _practices(long: pd.DataFrame, name: str, codes: list[str]) -> pd.DataFrame:
         where = f"{name}, række {row.række}"
         for column in ("ydernummer", "klynge"):
             if not getattr(row, column):
-                problems.append((row.række, f"{where}, kolonne «{column}»: feltet er tomt. Udfyld det, eller slet "
-                                            "rækken."))
+                problems.append(
+                    (row.række, f"{where}, kolonne «{column}»: feltet er tomt. Udfyld det, eller slet rækken.")
+                )
         listed = _whole(row.tilmeldte, row.række, where, "tilmeldte", 1, problems)
         count = _whole(row.antal, row.række, where, "antal", 0, problems)
         code = row.ydelseskode.zfill(4) if CODE.fullmatch(row.ydelseskode) else None
         if code is None:
-            problems.append((row.række, f"{where}, kolonne «ydelseskode»: «{row.ydelseskode}» er ikke en "
-                                        "ydelseskode (fire cifre)."))
+            problems.append(
+                (row.række, f"{where}, kolonne «ydelseskode»: «{row.ydelseskode}» er ikke en ydelseskode (fire cifre).")
+            )
         elif code not in codes:
-            problems.append((row.række, f"{where}: ydelseskode {code} bruges ikke i klyngepakken (den bruger "
-                                        f"{', '.join(codes)}). Slet rækken, eller vælg en anden PAKKE."))
-        rows.append({"ydernummer": row.ydernummer, "praksis": row.praksis, "klynge": row.klynge or None,
-                     "tilmeldte": listed, "ydelseskode": code, "antal": count, "række": row.række})
-    table = pd.DataFrame(rows, columns=["ydernummer", "praksis", "klynge", "tilmeldte", "ydelseskode", "antal",
-                                        "række"]).astype({"tilmeldte": "Int64", "antal": "Int64"})
+            problems.append(
+                (
+                    row.række,
+                    f"{where}: ydelseskode {code} bruges ikke i klyngepakken (den bruger "
+                    f"{', '.join(codes)}). Slet rækken, eller vælg en anden PAKKE.",
+                )
+            )
+        rows.append(
+            {
+                "ydernummer": row.ydernummer,
+                "praksis": row.praksis,
+                "klynge": row.klynge or None,
+                "tilmeldte": listed,
+                "ydelseskode": code,
+                "antal": count,
+                "række": row.række,
+            }
+        )
+    table = pd.DataFrame(
+        rows, columns=["ydernummer", "praksis", "klynge", "tilmeldte", "ydelseskode", "antal", "række"]
+    ).astype({"tilmeldte": "Int64", "antal": "Int64"})
     problems += _conflicts(table, name)
     if problems:
         raise ExtractError([text for _, text in sorted(problems, key=lambda problem: problem[0])])
     if table.empty:
         raise ExtractError([f"{name}: udtrækket har ingen rækker med praksis."])
-    counts = table.pivot_table(index="ydernummer", columns="ydelseskode", values="antal", aggfunc="sum",
-                               fill_value=0).reindex(columns=codes, fill_value=0)
+    counts = table.pivot_table(
+        index="ydernummer", columns="ydelseskode", values="antal", aggfunc="sum", fill_value=0
+    ).reindex(columns=codes, fill_value=0)
     practices = table.groupby("ydernummer", sort=False)[["praksis", "klynge", "tilmeldte"]].first()
     return practices.join(counts).reset_index().astype({"tilmeldte": int, **{code: int for code in codes}})
 
@@ -168,23 +210,36 @@ def _practices(long: pd.DataFrame, name: str, codes: list[str]) -> pd.DataFrame:
 def _conflicts(table: pd.DataFrame, name: str) -> list[tuple[int, str]]:
     """One practice must have one cluster, one list size and one name, and each code once."""
     problems = []
-    for column, what in (("tilmeldte", "et andet antal tilmeldte"), ("klynge", "en anden klynge"),
-                         ("praksis", "et andet navn")):
+    for column, what in (
+        ("tilmeldte", "et andet antal tilmeldte"),
+        ("klynge", "en anden klynge"),
+        ("praksis", "et andet navn"),
+    ):
         known = table.dropna(subset=[column])
         first = known.drop_duplicates("ydernummer").set_index("ydernummer")
         for row in known.itertuples(index=False):
             earlier = first.loc[row.ydernummer]
             if getattr(row, column) != earlier[column]:
-                problems.append((row.række, f"{name}, række {row.række}: ydernummer {row.ydernummer} har {what} "
-                                f"(«{getattr(row, column)}») end i række {earlier['række']} "
-                                f"(«{earlier[column]}»). "
-                                "En praksis skal have samme værdi i alle sine rækker."))
+                problems.append(
+                    (
+                        row.række,
+                        f"{name}, række {row.række}: ydernummer {row.ydernummer} har {what} "
+                        f"(«{getattr(row, column)}») end i række {earlier['række']} "
+                        f"(«{earlier[column]}»). "
+                        "En praksis skal have samme værdi i alle sine rækker.",
+                    )
+                )
     repeated = table.dropna(subset=["ydelseskode"])
     repeated = repeated[repeated.duplicated(["ydernummer", "ydelseskode"], keep="first")]
     first_rows = table.drop_duplicates(["ydernummer", "ydelseskode"]).set_index(["ydernummer", "ydelseskode"])
     for row in repeated.itertuples(index=False):
         earlier = first_rows.loc[(row.ydernummer, row.ydelseskode), "række"]
-        problems.append((row.række, f"{name}, række {row.række}: ydernummer {row.ydernummer} har ydelseskode "
-                                    f"{row.ydelseskode} igen (første gang i række {earlier}). Læg antallene sammen "
-                                    "i én række."))
+        problems.append(
+            (
+                row.række,
+                f"{name}, række {row.række}: ydernummer {row.ydernummer} har ydelseskode "
+                f"{row.ydelseskode} igen (første gang i række {earlier}). Læg antallene sammen "
+                "i én række.",
+            )
+        )
     return problems

@@ -16,8 +16,20 @@ from generate_demo_reference import RATES, poisson
 SEED = 20261130
 # Klynge Vest is too small for a file on purpose: the script must leave it out and say so.
 CLUSTERS = {"Klynge Nord (fiktiv)": 9, "Klynge Syd (fiktiv)": 12, "Klynge Øst (fiktiv)": 7, "Klynge Vest (fiktiv)": 3}
-STREETS = ("Birkevej", "Ågade", "Torvet", "Skovbrynet", "Søndergade", "Møllevej", "Kirkepladsen", "Engvej",
-           "Bakkedraget", "Havnegade", "Østergade", "Lindealle")
+STREETS = (
+    "Birkevej",
+    "Ågade",
+    "Torvet",
+    "Skovbrynet",
+    "Søndergade",
+    "Møllevej",
+    "Kirkepladsen",
+    "Engvej",
+    "Bakkedraget",
+    "Havnegade",
+    "Østergade",
+    "Lindealle",
+)
 OUTPUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "klyngedata" / "fiktivt-udtraek.csv"
 VIDEO_CODES = ("4436", "1003")
 COLUMNS = ("Ydernummer", "Praksis", "Klynge", "Tilmeldte", "Ydelseskode", "Antal", "Region")

@@ -14,8 +14,7 @@ from pathlib import Path
 SEED = 20261123
 CLUSTERS = {"Klynge A (fiktiv)": 9, "Klynge B (fiktiv)": 14, "Klynge C (fiktiv)": 21, "Klynge D (fiktiv)": 12}
 # Typical counts per 1,000 listed patients over two years (invented), and how much practices vary (log sd).
-RATES = {"4436": (25.0, 0.9), "1003": (6.0, 1.0), "0101": (5200.0, 0.15), "0120": (260.0, 0.3),
-         "0201": (6100.0, 0.2)}
+RATES = {"4436": (25.0, 0.9), "1003": (6.0, 1.0), "0101": (5200.0, 0.15), "0120": (260.0, 0.3), "0201": (6100.0, 0.2)}
 OUTPUT = Path(__file__).resolve().parent.parent / "data" / "reference" / "videokonsultationer.csv"
 
 
@@ -33,8 +32,10 @@ def rows(rng: random.Random):
     for cluster, size in CLUSTERS.items():
         for _ in range(size):
             listed = rng.randrange(1000, 12001)
-            counts = {code: poisson(rng, listed / 1000 * median * math.exp(rng.gauss(0, spread)))
-                      for code, (median, spread) in RATES.items()}
+            counts = {
+                code: poisson(rng, listed / 1000 * median * math.exp(rng.gauss(0, spread)))
+                for code, (median, spread) in RATES.items()
+            }
             yield {"klynge": cluster, "tilmeldte": listed, **counts}
 
 

@@ -26,6 +26,9 @@ SCRIPTS = Path(__file__).resolve().parent
 ROOT = SCRIPTS.parent
 sys.path[:0] = [str(ROOT), str(SCRIPTS)]
 
+from extract import ExtractError, read_extract  # noqa: E402
+from new_pack import slugify  # noqa: E402
+
 from calculators.cluster_file import (  # noqa: E402
     MIN_PRACTICES,
     ClusterFile,
@@ -34,27 +37,34 @@ from calculators.cluster_file import (  # noqa: E402
     anonymous_labels,
     write_cluster_file,
 )
-from extract import ExtractError, read_extract  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.reference import pack_codes, pack_config, pack_ids  # noqa: E402
-from new_pack import slugify  # noqa: E402
 
 
 def choose_pack(root: Path, pack: str | None) -> str:
     packs = pack_ids(root)
     if pack:
         if pack not in packs:
-            raise ExtractError([f"PAKKE={pack}: der er ingen klyngepakke med beregner med det navn. Brug en af: "
-                                f"{', '.join(packs)}."])
+            raise ExtractError(
+                [f"PAKKE={pack}: der er ingen klyngepakke med beregner med det navn. Brug en af: {', '.join(packs)}."]
+            )
         return pack
     if len(packs) != 1:
-        raise ExtractError([f"Angiv klyngepakken med PAKKE=…: der er {len(packs)} klyngepakker med beregner "
-                            f"({', '.join(packs)})."])
+        raise ExtractError(
+            [f"Angiv klyngepakken med PAKKE=…: der er {len(packs)} klyngepakker med beregner ({', '.join(packs)})."]
+        )
     return packs[0]
 
 
-def cluster_files(practices: pd.DataFrame, config: dict, pack: str, period: str, date: dt.date,
-                  open_clusters: set[str], rng: random.Random) -> tuple[dict[str, ClusterFile], list[str]]:
+def cluster_files(
+    practices: pd.DataFrame,
+    config: dict,
+    pack: str,
+    period: str,
+    date: dt.date,
+    open_clusters: set[str],
+    rng: random.Random,
+) -> tuple[dict[str, ClusterFile], list[str]]:
     """The file of each cluster of at least 5 practices, and a Danish line for each cluster left out."""
     indicators = [(i["id"], i["name"], tuple(str(c) for c in i["codes"])) for i in config["indicators"]]
     counts = pd.DataFrame({id_: practices[list(codes)].sum(axis=1) for id_, _, codes in indicators})
@@ -62,8 +72,10 @@ def cluster_files(practices: pd.DataFrame, config: dict, pack: str, period: str,
     files, left_out = {}, []
     for cluster, members in practices.groupby("klynge", sort=True):
         if len(members) < MIN_PRACTICES:
-            left_out.append(f"Klyngen «{cluster}» har kun {len(members)} praksis og får ingen fil (der skal være "
-                            f"mindst {MIN_PRACTICES}, så ingen enkelt praksis kan genkendes).")
+            left_out.append(
+                f"Klyngen «{cluster}» har kun {len(members)} praksis og får ingen fil (der skal være "
+                f"mindst {MIN_PRACTICES}, så ingen enkelt praksis kan genkendes)."
+            )
             continue
         is_open = cluster in open_clusters
         if is_open:
@@ -71,12 +83,23 @@ def cluster_files(practices: pd.DataFrame, config: dict, pack: str, period: str,
         else:  # the letters must not follow the extract's order, which may be by ydernummer or by name
             order, labels = rng.sample(list(members.index), len(members)), anonymous_labels(len(members))
         files[cluster] = ClusterFile(
-            pack=pack, pack_name=config["name"], period=period, cluster=cluster, date=date, open=is_open,
+            pack=pack,
+            pack_name=config["name"],
+            period=period,
+            cluster=cluster,
+            date=date,
+            open=is_open,
             indicators=region,
-            practices=tuple(Practice(label, int(practices.at[index, "tilmeldte"]),
-                                     tuple(int(counts.at[index, id_]) for id_, _, _ in indicators))
-                            for index, label in zip(order, labels)),
-            region_practices=len(practices), region_listed=int(practices["tilmeldte"].sum()),
+            practices=tuple(
+                Practice(
+                    label,
+                    int(practices.at[index, "tilmeldte"]),
+                    tuple(int(counts.at[index, id_]) for id_, _, _ in indicators),
+                )
+                for index, label in zip(order, labels)
+            ),
+            region_practices=len(practices),
+            region_listed=int(practices["tilmeldte"].sum()),
         )
     return files, left_out
 
@@ -85,16 +108,22 @@ def check_open_clusters(practices: pd.DataFrame, open_clusters: set[str]) -> lis
     problems = []
     known = set(practices["klynge"])
     for cluster in sorted(open_clusters - known):
-        problems.append(f"AABNE nævner klyngen «{cluster}», som ikke er i udtrækket. Stav navnet som i kolonnen "
-                        f"«klynge»: {', '.join(sorted(known))}.")
+        problems.append(
+            f"AABNE nævner klyngen «{cluster}», som ikke er i udtrækket. Stav navnet som i kolonnen "
+            f"«klynge»: {', '.join(sorted(known))}."
+        )
     for cluster in sorted(open_clusters & known):
         names = practices.loc[practices["klynge"] == cluster, "praksis"]
         if (names == "").any():
-            problems.append(f"Klyngen «{cluster}» skal have åbne data, men udtrækket har ikke alle dens praksis' "
-                            "navne (kolonnen «praksis»).")
+            problems.append(
+                f"Klyngen «{cluster}» skal have åbne data, men udtrækket har ikke alle dens praksis' "
+                "navne (kolonnen «praksis»)."
+            )
         elif names.duplicated().any():
-            problems.append(f"Klyngen «{cluster}» skal have åbne data, men to af dens praksis hedder "
-                            f"«{names[names.duplicated()].iloc[0]}». Giv dem hvert sit navn i kolonnen «praksis».")
+            problems.append(
+                f"Klyngen «{cluster}» skal have åbne data, men to af dens praksis hedder "
+                f"«{names[names.duplicated()].iloc[0]}». Giv dem hvert sit navn i kolonnen «praksis»."
+            )
     return problems
 
 
@@ -116,8 +145,16 @@ def write_all(files: dict[str, ClusterFile], target: Path) -> list[Path]:
     return [target / names[cluster] for cluster in files]
 
 
-def make(extract: Path, target: Path, open_clusters: set[str], pack: str | None, period: str | None,
-         date: dt.date, rng: random.Random, root: Path = ROOT) -> tuple[list[Path], list[str]]:
+def make(
+    extract: Path,
+    target: Path,
+    open_clusters: set[str],
+    pack: str | None,
+    period: str | None,
+    date: dt.date,
+    rng: random.Random,
+    root: Path = ROOT,
+) -> tuple[list[Path], list[str]]:
     try:
         pack = choose_pack(root, pack)
         config = pack_config(root, pack)
@@ -130,8 +167,10 @@ def make(extract: Path, target: Path, open_clusters: set[str], pack: str | None,
     files, notes = cluster_files(practices.table, config, pack, period or config["period"], date, open_clusters, rng)
     if practices.ignored_columns:
         ignored = ", ".join(f"«{column}»" for column in practices.ignored_columns)
-        notes.append(f"{'Kolonnen' if len(practices.ignored_columns) == 1 else 'Kolonnerne'} {ignored} er ikke "
-                     "brugt og står ikke i filerne.")
+        notes.append(
+            f"{'Kolonnen' if len(practices.ignored_columns) == 1 else 'Kolonnerne'} {ignored} er ikke "
+            "brugt og står ikke i filerne."
+        )
     if not files:
         raise ExtractError([*notes, "Ingen klynge har mindst 5 praksis, så der er ikke skrevet nogen filer."])
     return write_all(files, target), notes
@@ -145,22 +184,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pakke", default="", help="klyngepakken (standard: den eneste med beregner)")
     parser.add_argument("--periode", default="", help="perioden (standard: klyngepakkens)")
     parser.add_argument("--dato", type=dt.date.fromisoformat, default=dt.date.today(), help="filernes dato")
-    parser.add_argument("--seed", type=int, default=None,
-                        help="fast rækkefølge af Praksis A, B, … (kun til eksempler og test)")
+    parser.add_argument(
+        "--seed", type=int, default=None, help="fast rækkefølge af Praksis A, B, … (kun til eksempler og test)"
+    )
     args = parser.parse_args(argv)
     if not args.fil.name or not args.ud.name:  # `make klyngedata` without FIL= or UD= passes ""
-        print("Angiv udtrækket og mappen til filerne: make klyngedata FIL=udtraek.xlsx UD=klyngedata",
-              file=sys.stderr)
+        print("Angiv udtrækket og mappen til filerne: make klyngedata FIL=udtraek.xlsx UD=klyngedata", file=sys.stderr)
         return 2
     open_clusters = {name.strip() for name in args.aabne.split(",") if name.strip()}
     # Without --seed the order cannot be recreated, so nobody can work out which letter is which practice.
     rng = random.Random(args.seed) if args.seed is not None else random.SystemRandom()
     try:
-        written, notes = make(args.fil, args.ud, open_clusters, args.pakke or None, args.periode.strip() or None,
-                              args.dato, rng)
+        written, notes = make(
+            args.fil, args.ud, open_clusters, args.pakke or None, args.periode.strip() or None, args.dato, rng
+        )
     except ExtractError as error:
-        print(f"Der er ikke skrevet nogen filer. Ret {len(error.problems)} fejl i udtrækket og kør igen:",
-              file=sys.stderr)
+        print(
+            f"Der er ikke skrevet nogen filer. Ret {len(error.problems)} fejl i udtrækket og kør igen:", file=sys.stderr
+        )
         print("\n".join(f"  - {problem}" for problem in error.problems), file=sys.stderr)
         return 1
     print(f"Skrev {len(written)} klyngedatafil{'er' if len(written) != 1 else ''} i {args.ud}:")

@@ -27,12 +27,19 @@ SCRIPTS = Path(__file__).resolve().parent
 sys.path[:0] = [str(SCRIPTS.parent), str(SCRIPTS)]
 
 from generate_demo_reference import RATES, SEED, poisson  # noqa: E402
+
 from macros import pages  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 
 TEMPLATES = SCRIPTS / "templates"
-PAGES = ("index.md", "droeftelsesguide.md", "klyngemoedet.md", "hjemme-i-praksis.md", "beregner.md",
-         "foelg-op.md")  # nav order
+PAGES = (
+    "index.md",
+    "droeftelsesguide.md",
+    "klyngemoedet.md",
+    "hjemme-i-praksis.md",
+    "beregner.md",
+    "foelg-op.md",
+)  # nav order
 CLUSTERS = {"Klynge A (fiktiv)": 6, "Klynge B (fiktiv)": 7, "Klynge C (fiktiv)": 8}
 DEFAULT_RATE = (100.0, 0.5)  # per 1,000 listed patients, for a code the demo generator has no rate for
 SECTION = re.compile(r"""(?P<indent> *)- ["']?Klyngepakker["']?:\s*(#.*)?\n?""")
@@ -64,19 +71,23 @@ def check_name(root: Path, name: str) -> str:
     for page in online:
         other = " ".join(str(page.meta["klyngepakke"].get("name") or "").split())
         if other.casefold() == name.casefold():
-            raise Refusal(f"Navnet «{name}» bruges allerede af klyngepakken i docs/{page.path}. "
-                          "Giv pakken et andet navn.")
+            raise Refusal(
+                f"Navnet «{name}» bruges allerede af klyngepakken i docs/{page.path}. Giv pakken et andet navn."
+            )
     for taken in (f"docs/klyngepakker/{slug}", f"data/klyngepakker/{slug}.yaml", f"data/reference/{slug}.csv"):
         if (root / taken).exists():
-            raise Refusal(f"Klyngepakken «{slug}» findes allerede ({taken}). Vælg et andet navn, eller ret den "
-                          "eksisterende pakke.")
+            raise Refusal(
+                f"Klyngepakken «{slug}» findes allerede ({taken}). Vælg et andet navn, eller ret den "
+                "eksisterende pakke."
+            )
     return slug
 
 
 def render(template: Path, name: str, slug: str, today: dt.date) -> str:
     # qname goes inside "…" in YAML: JSON's string escaping is valid there.
     return Template(template.read_text(encoding="utf-8")).substitute(
-        name=name, qname=json.dumps(name, ensure_ascii=False)[1:-1], slug=slug, today=today.isoformat())
+        name=name, qname=json.dumps(name, ensure_ascii=False)[1:-1], slug=slug, today=today.isoformat()
+    )
 
 
 def reference_csv(codes: list[str]) -> str:
@@ -86,8 +97,10 @@ def reference_csv(codes: list[str]) -> str:
     for cluster, size in CLUSTERS.items():
         for _ in range(size):
             listed = rng.randrange(1000, 12001)
-            counts = [poisson(rng, listed / 1000 * median * math.exp(rng.gauss(0, spread)))
-                      for median, spread in (RATES.get(code, DEFAULT_RATE) for code in codes)]
+            counts = [
+                poisson(rng, listed / 1000 * median * math.exp(rng.gauss(0, spread)))
+                for median, spread in (RATES.get(code, DEFAULT_RATE) for code in codes)
+            ]
             lines.append(";".join(map(str, (cluster, listed, *counts))))
     return "\n".join(lines) + "\n"
 
@@ -124,8 +137,10 @@ def add_to_nav(config: str, name: str, slug: str) -> str:
             section = number, len(match["indent"])
             break
     if section is None:
-        raise Refusal("mkdocs.yml: fandt ikke afsnittet «- Klyngepakker:» under «nav:». Tilføj pakkens sider i "
-                      "menuen selv, eller bed en udvikler om hjælp.")
+        raise Refusal(
+            "mkdocs.yml: fandt ikke afsnittet «- Klyngepakker:» under «nav:». Tilføj pakkens sider i "
+            "menuen selv, eller bed en udvikler om hjælp."
+        )
     start, indent = section
     last, child = start, None
     for number in range(start + 1, len(lines)):
@@ -142,7 +157,7 @@ def add_to_nav(config: str, name: str, slug: str) -> str:
     entry += [f"{' ' * (child + 4)}- klyngepakker/{slug}/{page}\n" for page in PAGES]
     if not lines[last].endswith("\n"):
         lines[last] += "\n"
-    edited = "".join(lines[:last + 1] + entry + lines[last + 1:])
+    edited = "".join(lines[: last + 1] + entry + lines[last + 1 :])
     check_nav(edited, name, slug)
     return edited
 
@@ -169,37 +184,44 @@ def create(root: Path, name: str, today: dt.date) -> list[str]:
     config = add_to_nav((root / "mkdocs.yml").read_text(encoding="utf-8"), name, slug)
     data = render(TEMPLATES / "klyngepakke.yaml", name, slug, today)
     codes = [str(code) for indicator in yaml.safe_load(data)["indicators"] for code in indicator["codes"]]
-    files = {f"docs/klyngepakker/{slug}/{page}": render(TEMPLATES / "klyngepakke" / page, name, slug, today)
-             for page in PAGES}
+    files = {
+        f"docs/klyngepakker/{slug}/{page}": render(TEMPLATES / "klyngepakke" / page, name, slug, today)
+        for page in PAGES
+    }
     files[f"data/klyngepakker/{slug}.yaml"] = data
     files[f"data/reference/{slug}.csv"] = reference_csv(list(dict.fromkeys(codes)))
     for path, text in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8", newline="\n")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8", newline="\n")
-    report = [f"Klyngepakken «{name}» er oprettet som udkast:", *(f"  {path}" for path in files),
-              "  mkdocs.yml: pakkens sider står nu i menuen under «Klyngepakker».",
-              "",
-              "Næste skridt:",
-              f"  1. Skriv indholdet i docs/klyngepakker/{slug}/: erstat hver «Skriv her …», og slet boksene "
-              "«Udkast». Skriv kildernes nøgler (fra data/sources.yaml) under «source:».",
-              "     Siderne er udkast («udkast: true» øverst): de udgives ikke, men «make serve» viser dem. Slet "
-              "linjen «udkast: true» i hver side, når den er klar.",
-              f"  2. Skriv pakkens indikatorer og ydelseskoder i data/klyngepakker/{slug}.yaml (0101 er en "
-              "pladsholder). Koderne skal stå i data/fee_codes.csv.",
-              f"  3. Referencedata i data/reference/{slug}.csv er fiktive og skal blive ved med at være det. Giv "
-              "filen en kolonne pr. ydelseskode. Rigtige tal sendes til klyngerne som klyngedatafiler "
-              "(«make klyngedata»).",
-              "  4. Se sitet med «make serve», og tjek det med «make build», før I laver en pull request."]
+    report = [
+        f"Klyngepakken «{name}» er oprettet som udkast:",
+        *(f"  {path}" for path in files),
+        "  mkdocs.yml: pakkens sider står nu i menuen under «Klyngepakker».",
+        "",
+        "Næste skridt:",
+        f"  1. Skriv indholdet i docs/klyngepakker/{slug}/: erstat hver «Skriv her …», og slet boksene "
+        "«Udkast». Skriv kildernes nøgler (fra data/sources.yaml) under «source:».",
+        "     Siderne er udkast («udkast: true» øverst): de udgives ikke, men «make serve» viser dem. Slet "
+        "linjen «udkast: true» i hver side, når den er klar.",
+        f"  2. Skriv pakkens indikatorer og ydelseskoder i data/klyngepakker/{slug}.yaml (0101 er en "
+        "pladsholder). Koderne skal stå i data/fee_codes.csv.",
+        f"  3. Referencedata i data/reference/{slug}.csv er fiktive og skal blive ved med at være det. Giv "
+        "filen en kolonne pr. ydelseskode. Rigtige tal sendes til klyngerne som klyngedatafiler "
+        "(«make klyngedata»).",
+        "  4. Se sitet med «make serve», og tjek det med «make build», før I laver en pull request.",
+    ]
     if name.casefold() in planned_names(root):
-        report.append("  5. Pakken står også i data/planned_packs.yaml blandt dem, der ikke er på sitet endnu. "
-                      "Slet den der, når den er klar.")
+        report.append(
+            "  5. Pakken står også i data/planned_packs.yaml blandt dem, der ikke er på sitet endnu. "
+            "Slet den der, når den er klar."
+        )
     return report
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Opretter en ny klyngepakke som udkast.")
-    parser.add_argument("name", metavar="NAVN", help="klyngepakkens navn, fx \"Antibiotika i almen praksis\"")
+    parser.add_argument("name", metavar="NAVN", help='klyngepakkens navn, fx "Antibiotika i almen praksis"')
     parser.add_argument("--root", type=Path, default=SCRIPTS.parent, help="projektets mappe (standard: dette repo)")
     args = parser.parse_args(argv)
     try:

@@ -53,8 +53,9 @@ def scipy_exact_count_interval(count: int, level: float = 0.95):
     return float(lower), float(stats.chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2)
 
 
-def scipy_ratio_test_power(total: int, ratio: float, before_days: float, after_days: float,
-                           level: float = 0.95) -> float:
+def scipy_ratio_test_power(
+    total: int, ratio: float, before_days: float, after_days: float, level: float = 0.95
+) -> float:
     """Power of "the exact interval of the rate ratio leaves out 1" with `total` events when the true rate ratio
     is `ratio`: the probabilities (under the true share of events after) of every split of the events whose
     Clopper-Pearson interval of the after share leaves out the share under no change. The interval's lower limit
@@ -67,8 +68,9 @@ def scipy_ratio_test_power(total: int, ratio: float, before_days: float, after_d
     splits = np.arange(total + 1)
     half = (1 - level) / 2
     # Clopper-Pearson's lower limit is above the null share exactly when P(X >= x) < alpha/2 under the null.
-    leaves_out = (stats.binom.sf(splits - 1, total, null_share) < half) | (stats.binom.cdf(splits, total, null_share)
-                                                                           < half)
+    leaves_out = (stats.binom.sf(splits - 1, total, null_share) < half) | (
+        stats.binom.cdf(splits, total, null_share) < half
+    )
     return float(stats.binom.pmf(splits, total, true_share)[leaves_out].sum())
 
 
@@ -107,8 +109,7 @@ def numpy_overdispersion(counts, listed, per: float = 1000):
     return phi, max(0.0, float((i * phi - (i - 1)) / (w.sum() - (w**2).sum() / w.sum())))
 
 
-def numpy_overdispersed_verdict(x, population: float, pooled_rate: float, tau2: float, level: float,
-                                per: float = 1000):
+def numpy_overdispersed_verdict(x, population: float, pooled_rate: float, tau2: float, level: float, per: float = 1000):
     """+1, -1 or 0 for counts `x`: outside both the Poisson verdict and Spiegelhalter's random-effects limits
     sqrt(O/E) = 1 +/- z sqrt(1/(4E) + tau2)."""
     x = np.asarray(x, dtype=float)
@@ -167,13 +168,19 @@ def numpy_cluster_overview(text: str) -> dict:
         for label, n, count in zip(practices["Praksis"], listed, counts):
             rate, low, high = scipy_rate_ci(int(count), int(n))
             if tau2 > 0:
-                direction, strict = (int(numpy_overdispersed_verdict(np.array([count]), n, pooled, tau2, level)[0])
-                                     for level in (0.95, 0.998))
+                direction, strict = (
+                    int(numpy_overdispersed_verdict(np.array([count]), n, pooled, tau2, level)[0])
+                    for level in (0.95, 0.998)
+                )
             else:
-                direction, strict = (int(scipy_verdict(np.array([count]), n, pooled, level)[0])
-                                     for level in (0.95, 0.998))
+                direction, strict = (
+                    int(scipy_verdict(np.array([count]), n, pooled, level)[0]) for level in (0.95, 0.998)
+                )
             rows.append((label, int(n), int(count), rate, low, high, verdict_words(direction, strict)))
-        result[indicator["Indikator"]] = {"name": indicator["Navn"], "cluster_rate": pooled,
-                                          "region_rate": indicator["Regionens antal"] / region_listed * 1000,
-                                          "rows": rows}
+        result[indicator["Indikator"]] = {
+            "name": indicator["Navn"],
+            "cluster_rate": pooled,
+            "region_rate": indicator["Regionens antal"] / region_listed * 1000,
+            "rows": rows,
+        }
     return result

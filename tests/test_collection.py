@@ -12,7 +12,10 @@ TESTS = Path(__file__).resolve().parent
 def test_every_test_file_is_collected():
     listing = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", str(TESTS)],
-        cwd=TESTS.parent, capture_output=True, text=True, timeout=300,
+        cwd=TESTS.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     collected = {line.split("::", 1)[0] for line in listing.stdout.splitlines() if "::" in line}
     on_disk = {str(path.relative_to(TESTS.parent)) for path in TESTS.rglob("test_*.py")}

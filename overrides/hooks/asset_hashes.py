@@ -42,11 +42,13 @@ def hash_folder(folder: Path) -> dict[str, str]:
         if name in trail:
             raise PluginError(f"{folder}: modulerne importerer hinanden i ring ({' -> '.join((*trail, name))}).")
         if name.endswith(MODULES):
+
             def sibling(match: re.Match) -> str:
                 quote, target = match.groups()
                 if target not in contents:
                     return match.group(0)
                 return f"{quote}./{resolve(target, (*trail, name))}{quote}"
+
             contents[name] = SIBLING.sub(sibling, contents[name].decode("utf-8")).encode("utf-8")
         names[name] = hashed_name(name, contents[name])
         return names[name]
@@ -61,6 +63,7 @@ def hash_folder(folder: Path) -> dict[str, str]:
 
 def rewrite_pages(site: Path, renamed: dict[str, str]) -> None:
     """Every attribute of every page that names a renamed file (at any relative depth) names its new name."""
+
     def replace(match: re.Match) -> str:
         start, prefix, path = match.groups()
         return f'{start}{prefix}{renamed.get(path, path)}"'

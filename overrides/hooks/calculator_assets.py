@@ -23,6 +23,7 @@ ROOT = HOOKS.parents[1]
 sys.path[:0] = [str(ROOT), str(HOOKS)]
 
 import pyodide_core  # noqa: E402
+
 from macros import reference  # noqa: E402
 
 
@@ -44,7 +45,9 @@ def place_pyodide(root: Path, site: Path, in_edition: bool) -> None:
         f'export {{ loadPyodide }} from "{folder}pyodide.mjs";\n'
         f'export const PYODIDE = new URL("{folder}", import.meta.url).href;\n'
         "// The sizes of the files the worker fetches, so that its progress bar knows its end from the start.\n"
-        f"export const DOWNLOADS = {json.dumps(pyodide_core.fetched_sizes(root))};\n", encoding="utf-8")
+        f"export const DOWNLOADS = {json.dumps(pyodide_core.fetched_sizes(root))};\n",
+        encoding="utf-8",
+    )
 
 
 def zip_package(package: Path, target: Path) -> None:

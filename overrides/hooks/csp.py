@@ -15,7 +15,7 @@ import base64
 import hashlib
 import logging
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import material
@@ -39,7 +39,7 @@ def on_startup(command, dirty):
     serving = command == "serve"
 
 
-@lru_cache(maxsize=None)
+@cache
 def known_scripts() -> tuple[re.Pattern, ...]:
     """One pattern per inline script in the theme's script partials, with our overrides in place of theirs."""
     templates = {path.name: path for path in THEME_SCRIPTS.glob("*.html")}
@@ -58,8 +58,10 @@ def allowed_scripts(html: str, where: str) -> list[str]:
         if any(pattern.fullmatch(body) for pattern in known_scripts()):
             allowed.append(body)
         else:
-            log.warning(f"{where}: siden indeholder et <script>, som ikke er temaets eget. Sikkerhedspolitikken "
-                        "blokerer det. Fjern det (tjek tekst fra data/ for <script>).")
+            log.warning(
+                f"{where}: siden indeholder et <script>, som ikke er temaets eget. Sikkerhedspolitikken "
+                "blokerer det. Fjern det (tjek tekst fra data/ for <script>)."
+            )
     return allowed
 
 
@@ -74,18 +76,20 @@ def policy(html: str, where: str) -> str:
 
 
 def policy_with(inline_scripts: str) -> str:
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src 'self' 'wasm-unsafe-eval' {inline_scripts}".strip(),
-        "style-src 'self' 'unsafe-inline'",  # the theme sets style attributes; styles cannot send data away
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self' blob:",  # blob: only for the calculator's wrapper, which inherits this policy
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'none'",  # nothing on the site submits a form; a typed number can never go in a URL
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'wasm-unsafe-eval' {inline_scripts}".strip(),
+            "style-src 'self' 'unsafe-inline'",  # the theme sets style attributes; styles cannot send data away
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",  # blob: only for the calculator's wrapper, which inherits this policy
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'none'",  # nothing on the site submits a form; a typed number can never go in a URL
+        ]
+    )
 
 
 def with_policy(html: str, where: str) -> str:

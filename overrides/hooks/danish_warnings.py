@@ -47,12 +47,13 @@ class Translator:
         target = link.split("#")[0]
         pages = sorted(path.relative_to(self.docs).as_posix() for path in self.docs.rglob("*.md")) if self.docs else []
         wanted = posixpath.normpath(posixpath.join(here, target))
-        guess = (difflib.get_close_matches(wanted, pages, n=1, cutoff=0.8)
-                 or [page for page in pages if posixpath.basename(page) == posixpath.basename(target)][:1])
+        guess = (
+            difflib.get_close_matches(wanted, pages, n=1, cutoff=0.8)
+            or [page for page in pages if posixpath.basename(page) == posixpath.basename(target)][:1]
+        )
         if guess:
             return f"Mente du «{posixpath.relpath(guess[0], here or '.')}»?"
-        return (f"Stien regnes fra siden selv: herfra skrives forsiden «{posixpath.relpath('index.md', here or '.')}»"
-                ".")
+        return f"Stien regnes fra siden selv: herfra skrives forsiden «{posixpath.relpath('index.md', here or '.')}»."
 
     def mkdocs_line(self, text: str) -> str:
         lines = self.config_file.read_text(encoding="utf-8").splitlines() if self.config_file else []
@@ -65,48 +66,73 @@ class Translator:
             file, link = match["file"], match["link"]
             if (where := self.where(file, link)) is None and self.includes_guide(file):
                 return None
-            return level, (f"{where or f'docs/{file}'}: henvisningen «{link}» peger på en side, der ikke findes. "
-                           f"{self.suggestion(file, link)}")
-        if match := re.search(LINK + r", but the doc '[^']+' does not contain an anchor '(?P<anchor>[^']+)'",
-                              message):
+            return level, (
+                f"{where or f'docs/{file}'}: henvisningen «{link}» peger på en side, der ikke findes. "
+                f"{self.suggestion(file, link)}"
+            )
+        if match := re.search(LINK + r", but the doc '[^']+' does not contain an anchor '(?P<anchor>[^']+)'", message):
             file, link = match["file"], match["link"]
             if (where := self.where(file, link)) is None and self.includes_guide(file):
                 return None
-            return level, (f"{where or f'docs/{file}'}: henvisningen «{link}» peger på afsnittet «{match['anchor']}», "
-                           "som ikke findes på den side. Se afsnittets adresse ved at klikke på ¶ ved overskriften, "
-                           "og ret henvisningen.")
+            return level, (
+                f"{where or f'docs/{file}'}: henvisningen «{link}» peger på afsnittet «{match['anchor']}», "
+                "som ikke findes på den side. Se afsnittets adresse ved at klikke på ¶ ved overskriften, "
+                "og ret henvisningen."
+            )
         if match := re.search(LINK + r", but there is no such anchor on this page", message):
             file, link = match["file"], match["link"]
             if (where := self.where(file, link)) is None and self.includes_guide(file):
                 return None
-            return level, (f"{where or f'docs/{file}'}: henvisningen «{link}» peger på et afsnit, der ikke findes på "
-                           "siden selv. Ret henvisningen.")
-        if match := re.search(r"Doc file '(?P<file>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)'",
-                              message):
+            return level, (
+                f"{where or f'docs/{file}'}: henvisningen «{link}» peger på et afsnit, der ikke findes på "
+                "siden selv. Ret henvisningen."
+            )
+        if match := re.search(
+            r"Doc file '(?P<file>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)'", message
+        ):
             file, link = match["file"], match["link"]
-            return level, (f"{self.where(file, link) or f'docs/{file}'}: henvisningen «{link}» skal pege på en "
-                           f".md-fil. {self.suggestion(file, link)}")
+            return level, (
+                f"{self.where(file, link) or f'docs/{file}'}: henvisningen «{link}» skal pege på en "
+                f".md-fil. {self.suggestion(file, link)}"
+            )
         if match := re.search(r"Doc file '(?P<file>[^']+)' contains an absolute link '(?P<link>[^']+)'", message):
             file, link = match["file"], match["link"]
-            return level, (f"{self.where(file, link) or f'docs/{file}'}: henvisningen «{link}» begynder med /. "
-                           f"Skriv den relativt til siden. {self.suggestion(file, link.lstrip('/'))}")
-        if match := re.search(r"Doc file '(?P<file>[^']+)' contains a link to '(?P<target>[^']+)' which is "
-                              r"excluded from the built site", message):
+            return level, (
+                f"{self.where(file, link) or f'docs/{file}'}: henvisningen «{link}» begynder med /. "
+                f"Skriv den relativt til siden. {self.suggestion(file, link.lstrip('/'))}"
+            )
+        if match := re.search(
+            r"Doc file '(?P<file>[^']+)' contains a link to '(?P<target>[^']+)' which is "
+            r"excluded from the built site",
+            message,
+        ):
             if self.serving:
                 return False
             file, target = match["file"], match["target"]
             link = posixpath.relpath(target, posixpath.dirname(file) or ".")
-            return logging.WARNING, (f"{self.where(file, link) or f'docs/{file}'}: henvisningen «{link}» peger på "
-                                     "et udkast, som ikke udgives endnu. Vent med henvisningen, til siden er klar "
-                                     "(slet «udkast: true» i den).")
-        if match := re.search(r"A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is "
-                              r"not found", message):
-            return level, (f"{self.mkdocs_line(match['link'])}, nav: siden «{match['link']}» findes ikke i docs/. "
-                           "Ret stien, eller fjern linjen fra nav.")
-        if match := re.search(r"The following pages exist in the docs directory, but are not included in the "
-                              r"\"nav\"[^\n]*\n(?P<pages>(?:\s+- .*\n?)+)", message):
-            return level, ("Disse sider findes i docs/, men mangler i menuen (nav i mkdocs.yml). Tilføj dem der:\n"
-                           + match["pages"])
+            return logging.WARNING, (
+                f"{self.where(file, link) or f'docs/{file}'}: henvisningen «{link}» peger på "
+                "et udkast, som ikke udgives endnu. Vent med henvisningen, til siden er klar "
+                "(slet «udkast: true» i den)."
+            )
+        if match := re.search(
+            r"A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is "
+            r"not found",
+            message,
+        ):
+            return level, (
+                f"{self.mkdocs_line(match['link'])}, nav: siden «{match['link']}» findes ikke i docs/. "
+                "Ret stien, eller fjern linjen fra nav."
+            )
+        if match := re.search(
+            r"The following pages exist in the docs directory, but are not included in the "
+            r"\"nav\"[^\n]*\n(?P<pages>(?:\s+- .*\n?)+)",
+            message,
+        ):
+            return level, (
+                "Disse sider findes i docs/, men mangler i menuen (nav i mkdocs.yml). Tilføj dem der:\n"
+                + match["pages"]
+            )
         return False
 
     def includes_guide(self, file: str) -> bool:

@@ -44,8 +44,12 @@ def build_id(site: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
-        if path.is_file() and relative != WORKER and not relative.startswith(pyodide_core.FOLDER + "/") \
-                and relative != "sitemap.xml.gz":
+        if (
+            path.is_file()
+            and relative != WORKER
+            and not relative.startswith(pyodide_core.FOLDER + "/")
+            and relative != "sitemap.xml.gz"
+        ):
             digest.update(relative.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -69,6 +73,9 @@ def on_post_build(config):
     text = worker.read_text(encoding="utf-8")
     if PLACEHOLDER not in text:
         raise PluginError(f"{WORKER}: linjen «{PLACEHOLDER}» mangler; service_worker.py kan ikke udfylde den.")
-    build = {"id": build_id(site), "precache": precache(site, config, root),
-             "pyodide": pyodide_core.from_site_root(root, pyodide_core.in_mike_edition(config))}
+    build = {
+        "id": build_id(site),
+        "precache": precache(site, config, root),
+        "pyodide": pyodide_core.from_site_root(root, pyodide_core.in_mike_edition(config)),
+    }
     worker.write_text(text.replace(PLACEHOLDER, f"const BUILD = {json.dumps(build)};", 1), encoding="utf-8")

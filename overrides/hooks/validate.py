@@ -21,9 +21,11 @@ sys.path.insert(0, str(ROOT))  # the hook is loaded by path; macros/ is a siblin
 from macros import data, pages, reference  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 
-DRAFT_BANNER = ('!!! danger "Udkast – udgives ikke"\n'
-                '    Denne side er et udkast (`udkast: true` øverst i filen). Den vises kun her i «make serve» og '
-                "kommer ikke med på det udgivne site. Slet linjen `udkast: true`, når siden er klar.\n\n")
+DRAFT_BANNER = (
+    '!!! danger "Udkast – udgives ikke"\n'
+    "    Denne side er et udkast (`udkast: true` øverst i filen). Den vises kun her i «make serve» og "
+    "kommer ikke med på det udgivne site. Slet linjen `udkast: true`, når siden er klar.\n\n"
+)
 _command = "build"
 
 
@@ -55,8 +57,13 @@ def page_problems(docs: Path, root: Path, macros_plugin) -> tuple[list[pages.Pag
         source_keys = list(data.sources(root))
     except DataError:
         source_keys = None  # already reported; do not also flag every page's source
-    known = (set(macros_plugin.variables) | set(macros_plugin.macros) | set(macros_plugin.filters)
-             | set(macros_plugin.env.globals) | {"page", "navigation", "files"})
+    known = (
+        set(macros_plugin.variables)
+        | set(macros_plugin.macros)
+        | set(macros_plugin.filters)
+        | set(macros_plugin.env.globals)
+        | {"page", "navigation", "files"}
+    )
     problems = []
     for page in found:
         problems += pages.check_page(page, source_keys)

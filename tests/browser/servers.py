@@ -56,7 +56,6 @@ class RecordingHandler(QuietHandler):
         self.end_headers()
         self.wfile.write(body)
 
-
     def send_slowly(self, path: str, slow: Slow):
         body = Path(self.translate_path(path)).read_bytes()
         self.send_response(200)
@@ -66,7 +65,7 @@ class RecordingHandler(QuietHandler):
         self.end_headers()
         chunk = max(1, slow.bytes_per_second // 10)
         for start in range(0, len(body), chunk):
-            self.wfile.write(body[start:start + chunk])
+            self.wfile.write(body[start : start + chunk])
             self.wfile.flush()
             time.sleep(0.1)
 

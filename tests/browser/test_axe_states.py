@@ -7,13 +7,14 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-
 from servers import Fault, Server, Slow
 from test_cluster_file_page import EXAMPLE_PATH
 from test_print_and_front import NO_TRANSITIONS
 
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"]}
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 WASM = "_pyodide/*/pyodide.asm.wasm"
 BYTES_PER_SECOND = 1_000_000  # the WebAssembly alone takes some 10 s: long enough to look at the loading state
 
@@ -33,23 +34,30 @@ def fill_follow_up(page, *values):
 def open_file(site):
     def choose(page):
         page.get_by_label("Klyngens datafil").set_input_files(str(site / EXAMPLE_PATH))
+
     return choose
 
 
 def bad_file(page):
     page.get_by_label("Klyngens datafil").set_input_files(
-        files=[{"name": "noter.csv", "mimeType": "text/csv", "buffer": "Ikke en klyngedatafil\n".encode()}])
+        files=[{"name": "noter.csv", "mimeType": "text/csv", "buffer": b"Ikke en klyngedatafil\n"}]
+    )
 
 
 PAGES = {
-    "beregner": ("klyngepakker/videokonsultationer/beregner/",
-                 lambda page: fill_calculator(page, "mange", "0101;10\nhej"),
-                 lambda site: lambda page: fill_calculator(
-                     page, "4500", "4436\t120\n1003\t8\n0101\t21000\n0120\t1100\n0201\t30000\n")),
+    "beregner": (
+        "klyngepakker/videokonsultationer/beregner/",
+        lambda page: fill_calculator(page, "mange", "0101;10\nhej"),
+        lambda site: (
+            lambda page: fill_calculator(page, "4500", "4436\t120\n1003\t8\n0101\t21000\n0120\t1100\n0201\t30000\n")
+        ),
+    ),
     "overblik": ("klyngepakker/videokonsultationer/klyngens-overblik/", bad_file, open_file),
-    "foelg-op": ("klyngepakker/videokonsultationer/foelg-op/",
-                 lambda page: fill_follow_up(page, "mange", "90", "18", "90"),
-                 lambda site: lambda page: fill_follow_up(page, "40", "90", "18", "90")),
+    "foelg-op": (
+        "klyngepakker/videokonsultationer/foelg-op/",
+        lambda page: fill_follow_up(page, "mange", "90", "18", "90"),
+        lambda site: lambda page: fill_follow_up(page, "40", "90", "18", "90"),
+    ),
 }
 
 

@@ -9,16 +9,22 @@ import re
 
 import numpy as np
 import pytest
-from scipy.stats import rankdata
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
-
 from conftest import Visit
 from independent import numpy_overdispersed_verdict, numpy_overdispersion, scipy_rate_ci, scipy_verdict
+from playwright.sync_api import expect
+from scipy.stats import rankdata
 
 PAGE = "klyngepakker/videokonsultationer/beregner/"
-COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
-           "Placering (1 = lavest)", "Vurdering"]
+COLUMNS = [
+    "Indikator",
+    "Antal",
+    "Rate pr. 1.000",
+    "95 % sikkerhedsinterval",
+    "Klyngens median",
+    "Placering (1 = lavest)",
+    "Vurdering",
+]
 PASTE = "Ydelseskode\tAntal\n4436\t120\n1003\t8\n101\t21.000\n0120\t1 100\n0201\t30.000\n"
 LISTED = 4500
 COUNTS = {"video": 128, "konsultationer": 21000, "aarsstatus": 1100, "telefon": 30000}
@@ -43,7 +49,6 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
     listed = np.array(cluster["listed"])
     rates = counts / listed * 1000
     pooled = counts.sum() / listed.sum() * 1000
-    lower = int((rates < rate).sum())
     equal = int((rates == rate).sum())
     rank = int(rankdata(np.append(rates, rate), method="min")[-1])  # 1 = the lowest, ties share the lowest
     ties = f" (lige med {equal})" if equal else ""
@@ -58,8 +63,9 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
     # Spiegelhalter's over-dispersion, when the cluster's practices differ more than chance explains, else PHE's
     _, tau2 = numpy_overdispersion(counts, listed)
     if tau2 > 0:
-        direction, strict = (numpy_overdispersed_verdict(np.array([count]), LISTED, pooled, tau2, level)[0]
-                             for level in (0.95, 0.998))
+        direction, strict = (
+            numpy_overdispersed_verdict(np.array([count]), LISTED, pooled, tau2, level)[0] for level in (0.95, 0.998)
+        )
     else:
         direction, strict = (scipy_verdict(np.array([count]), LISTED, pooled, level)[0] for level in (0.95, 0.998))
     if direction == 0:
@@ -67,8 +73,15 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
     else:
         level = "99,8 %" if strict else "95 %"
         verdict = f"{'Højere' if direction > 0 else 'Lavere'} end klyngens samlede rate ({level})"
-    return [indicator["name"], danish(count, 0), danish(rate), f"{danish(low)}–{danish(high)}",
-            danish(float(np.percentile(rates, 50))), position, verdict]
+    return [
+        indicator["name"],
+        danish(count, 0),
+        danish(rate),
+        f"{danish(low)}–{danish(high)}",
+        danish(float(np.percentile(rates, 50))),
+        position,
+        verdict,
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +121,10 @@ def fill(page, listed: str, text: str, cluster: str | None = None):
 def table_rows(page) -> list[list[str]]:
     table = page.get_by_role("table", name="Jeres rater pr. 1.000 patienter")
     expect(table).to_be_visible()
-    return [[cell.inner_text().split("\n")[0].strip() for cell in row.locator("th, td").all()]
-            for row in table.locator("tbody tr").all()]
+    return [
+        [cell.inner_text().split("\n")[0].strip() for cell in row.locator("th, td").all()]
+        for row in table.locator("tbody tr").all()
+    ]
 
 
 def test_loading_status_then_ready(visit):
@@ -117,8 +132,9 @@ def test_loading_status_then_ready(visit):
     # The first text a person sees, until Pyodide has loaded in the worker (the bytes are counted in
     # test_loading_progress.py).
     first = page.get_by_role("status").inner_text().strip()
-    assert re.fullmatch(r"Beregneren indlæses …|Henter beregneren: \d+,\d af \d+,\d MB …|Starter beregneren …|Klar",
-                        first), first
+    assert re.fullmatch(
+        r"Beregneren indlæses …|Henter beregneren: \d+,\d af \d+,\d MB …|Starter beregneren …|Klar", first
+    ), first
     expect(page.get_by_role("status")).to_have_text("Klar", timeout=60_000)
     expect(page.locator("[data-status] progress")).to_be_hidden()  # the bar goes once the calculator is ready
     assert visit.console_errors == []
@@ -216,18 +232,35 @@ def test_csv_download(calculator, reference):
     table_rows(calculator)
     with calculator.expect_download() as download_info:
         calculator.get_by_role("button", name="Hent resultat som CSV").click()
-    today = calculator.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()")
+    today = calculator.evaluate(
+        "(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()"
+    )
     assert download_info.value.suggested_filename == "midtkraft-videokonsultationer-{}-{:02d}-{:02d}.csv".format(*today)
     data = download_info.value.path().read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), "CSV skal starte med UTF-8 BOM, så Excel læser æøå rigtigt"
     assert b"\r\n" in data
     lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    context, rows = dict(lines[:lines.index([])]), lines[lines.index([]) + 1:]
-    months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-              "november", "december"]
+    context, rows = dict(lines[: lines.index([])]), lines[lines.index([]) + 1 :]
+    months = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
     assert context["Klynge"] == cluster["name"] and context["Praksis i klyngen"] == str(len(cluster["listed"]))
     assert (context["Jeres tilmeldte patienter"], context["Periode"], context["Klyngens tal"]) == (
-        "4500", reference["period"], "fiktive data")
+        "4500",
+        reference["period"],
+        "fiktive data",
+    )
     assert context["Lavet"] == f"{today[2]}. {months[today[1] - 1]} {today[0]}"
     assert rows[0][:3] == ["Indikator", "Antal", "Rate pr. 1.000"]
     expected = {row[0]: row for row in (expected_row(i, cluster) for i in reference["indicators"])}
@@ -272,7 +305,9 @@ def test_errors_are_announced_and_accessible(calculator):
     assert result.violations_count == 0, result.generate_report()
     fill(calculator, "4500", PASTE)  # fixed: the descriptions go back to the help texts alone
     table_rows(calculator)
-    expect(calculator.get_by_label("Antal tilmeldte patienter")).to_have_attribute("aria-describedby", "calc-listed-help")
+    expect(calculator.get_by_label("Antal tilmeldte patienter")).to_have_attribute(
+        "aria-describedby", "calc-listed-help"
+    )
 
 
 def test_result_heading_is_clear_of_the_sticky_header(calculator):

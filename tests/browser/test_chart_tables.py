@@ -9,12 +9,18 @@ import re
 
 import numpy as np
 import pytest
+from conftest import Visit
+from independent import (
+    danish_number,
+    numpy_cluster_overview,
+    numpy_overdispersion,
+    pandas_cluster_file,
+    scipy_exact_count_interval,
+    scipy_rate_ci,
+    scipy_verdict,
+)
 from playwright.sync_api import expect
 from scipy import stats
-
-from conftest import Visit
-from independent import (danish_number, numpy_cluster_overview, numpy_overdispersion, pandas_cluster_file,
-                         scipy_exact_count_interval, scipy_rate_ci, scipy_verdict)
 from test_cluster_file_page import EXAMPLE_PATH, example_text
 
 CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
@@ -128,26 +134,34 @@ def test_calculator_charts_have_their_numbers_as_tables(visit, reference):
         pooled = counts.sum() / listed.sum() * 1000
         _, tau2 = numpy_overdispersion(counts, listed)
         rate, low, high = scipy_rate_ci(count, LISTED)
-        assert_headers(own, ["Tal", "Rate pr. 1.000 patienter"],
-                       f"{name}: jeres praksis og klyngen, rater pr. 1.000 patienter")
+        assert_headers(
+            own, ["Tal", "Rate pr. 1.000 patienter"], f"{name}: jeres praksis og klyngen, rater pr. 1.000 patienter"
+        )
         rows = [cells(row) for row in own.locator("tbody tr").all()]
-        assert [row[0] for row in rows] == ["Jeres rate", "Jeres 95 % sikkerhedsinterval", "Klyngens samlede rate",
-                                            "95 %-grænser ved 4.500 tilmeldte", "99,8 %-grænser ved 4.500 tilmeldte"]
+        assert [row[0] for row in rows] == [
+            "Jeres rate",
+            "Jeres 95 % sikkerhedsinterval",
+            "Klyngens samlede rate",
+            "95 %-grænser ved 4.500 tilmeldte",
+            "99,8 %-grænser ved 4.500 tilmeldte",
+        ]
         assert rows[0][1] == danish_number(rate)
         assert rows[1][1] == f"{danish_number(low)}–{danish_number(high)}"
         assert rows[2][1] == danish_number(pooled)
         assert_limits(rows[3][1], pooled, LISTED, 0.95, tau2)
         assert_limits(rows[4][1], pooled, LISTED, 0.998, tau2)
 
-        assert_headers(practices, ["Tilmeldte patienter", "Rate pr. 1.000 patienter"],
-                       f"{name}: klyngens {len(listed)} praksis efter antal tilmeldte patienter")
+        assert_headers(
+            practices,
+            ["Tilmeldte patienter", "Rate pr. 1.000 patienter"],
+            f"{name}: klyngens {len(listed)} praksis efter antal tilmeldte patienter",
+        )
         shown = [cells(row) for row in practices.locator("tbody tr").all()]
         want = sorted(zip(listed, counts / listed * 1000))
         assert [row[0] for row in shown] == [danish_number(n, 0) for n, _ in want]
         for (_, rate_text), (_, want_rate) in zip(shown, want, strict=True):
             assert shown_to_one_decimal(rate_text, want_rate, want_rate), (rate_text, want_rate)
-        assert all(cell.get_attribute("class") == "number"
-                   for cell in practices.locator("tbody td").all())
+        assert all(cell.get_attribute("class") == "number" for cell in practices.locator("tbody td").all())
     assert visit.console_errors == []
 
 
@@ -174,15 +188,19 @@ def test_overview_charts_have_their_lines_as_tables(visit, site):
         assert_headers(lines, ["Linje", "Rate pr. 1.000 patienter"], f"{name}: linjerne i diagrammet")
         assert [cells(row) for row in lines.locator("tbody tr").all()] == [
             ["Klyngens samlede rate", danish_number(want["cluster_rate"])],
-            ["Regionens rate", danish_number(want["region_rate"])]]
+            ["Regionens rate", danish_number(want["region_rate"])],
+        ]
         counts = practices[indicator_id].to_numpy()
         _, tau2 = numpy_overdispersion(counts, listed)
         if tables.count() == 1:  # no funnel: a cluster without events has no limits to draw
             assert counts.sum() == 0
             continue
         limits = tables.nth(1)
-        assert_headers(limits, ["Tilmeldte patienter", "99,8 %, nedre", "95 %, nedre", "95 %, øvre", "99,8 %, øvre"],
-                       f"{name}: grænserne for tilfældig variation, rater pr. 1.000 patienter")
+        assert_headers(
+            limits,
+            ["Tilmeldte patienter", "99,8 %, nedre", "95 %, nedre", "95 %, øvre", "99,8 %, øvre"],
+            f"{name}: grænserne for tilfældig variation, rater pr. 1.000 patienter",
+        )
         rows = [cells(row) for row in limits.locator("tbody tr").all()]
         sizes = [int(number(row[0])) for row in rows]
         # The funnel runs from the smallest to the largest practice, ascending.
@@ -200,19 +218,30 @@ def test_follow_up_chart_has_its_numbers_as_a_table(visit):
     page = visit.open(FOLLOW_UP)
     expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
     before, before_days, after, after_days = 40, 90, 18, 90
-    for label, value in zip(("Antal før", "Dage før", "Antal efter", "Dage efter"),
-                            (before, before_days, after, after_days)):
+    for label, value in zip(
+        ("Antal før", "Dage før", "Antal efter", "Dage efter"), (before, before_days, after, after_days)
+    ):
         page.get_by_label(label, exact=True).fill(str(value))
     page.get_by_role("button", name="Beregn").click()
     details = page.locator("[data-result] details.chart-data")
     expect(details).to_have_count(1, timeout=30_000)
     table = open_details(details)
-    assert_headers(table, ["Periode", "Ydelser", "Dage", "Ydelser pr. uge", "95 % sikkerhedsinterval"],
-                   "ydelser pr. uge før og efter ændringen")
+    assert_headers(
+        table,
+        ["Periode", "Ydelser", "Dage", "Ydelser pr. uge", "95 % sikkerhedsinterval"],
+        "ydelser pr. uge før og efter ændringen",
+    )
     expected = []
     for label, count, days in (("Før", before, before_days), ("Efter", after, after_days)):
         low, high = scipy_exact_count_interval(count)
-        expected.append([label, str(count), str(days), danish_number(count * 7 / days),
-                         f"{danish_number(low * 7 / days)}–{danish_number(high * 7 / days)}"])
+        expected.append(
+            [
+                label,
+                str(count),
+                str(days),
+                danish_number(count * 7 / days),
+                f"{danish_number(low * 7 / days)}–{danish_number(high * 7 / days)}",
+            ]
+        )
     assert [cells(row) for row in table.locator("tbody tr").all()] == expected
     assert visit.console_errors == []

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import Visit
 from independent import danish_number, numpy_cluster_overview, pandas_cluster_file
+from playwright.sync_api import expect
 from test_calculator import PASTE, expected_row, fill, open_calculator, table_rows
 
 PAGE = "klyngepakker/videokonsultationer/beregner/"
@@ -72,8 +71,10 @@ def test_example_file_is_compared_against_with_the_region_beside(visit, example)
     fill(page, "4.500", PASTE)
     text = example_text(example)
     indicators, practices, region_listed = pandas_cluster_file(text)
-    file_cluster = {"listed": list(practices["Tilmeldte"]),
-                    "counts": {key: list(practices[key]) for key in indicators["Indikator"]}}
+    file_cluster = {
+        "listed": list(practices["Tilmeldte"]),
+        "counts": {key: list(practices[key]) for key in indicators["Indikator"]},
+    }
     reference_indicators = [{"id": key, "name": name} for key, name in zip(indicators["Indikator"], indicators["Navn"])]
     assert table_rows(page) == [expected_row(indicator, file_cluster) for indicator in reference_indicators]
 
@@ -85,8 +86,10 @@ def test_example_file_is_compared_against_with_the_region_beside(visit, example)
     for _, row in indicators.iterrows():
         cluster_rate = practices[row["Indikator"]].sum() / listed * 1000
         region_rate = row["Regionens antal"] / region_listed * 1000
-        assert f"{row['Navn']}: klyngen {danish_number(cluster_rate)}, regionen {danish_number(region_rate)} pr. 1.000" \
+        assert (
+            f"{row['Navn']}: klyngen {danish_number(cluster_rate)}, regionen {danish_number(region_rate)} pr. 1.000"
             in facts
+        )
     assert page.locator("figure.calculator-figure").first.locator("svg > circle.practice").count() == len(practices)
     assert_nothing_stored(page, visit, text)
 

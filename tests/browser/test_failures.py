@@ -8,7 +8,6 @@ import threading
 
 import pytest
 from playwright.sync_api import expect
-
 from servers import Fault, Server
 
 PAGE = "klyngepakker/videokonsultationer/beregner/"
@@ -139,6 +138,7 @@ def test_prøv_igen_restarts_the_worker_without_reloading(page, faulty):
 
 # 7. No stale result, and 8. bounded input, on one loaded calculator ---------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def calculator(browser, base_url):
     context = browser.new_context(locale="da-DK", accept_downloads=True)
@@ -215,8 +215,10 @@ def test_two_megabytes_are_held_out_of_the_box_and_computed(calculator):
     expect(video).to_have_text(danish(13 * blocks))
     # Each repeated code is one short warning, its lines named briefly.
     warnings = calculator.locator("[data-warnings] li")
-    expect(warnings.first).to_have_text(f"Ydelseskode 4436 står på flere linjer (linje 1, 6, 11 og "
-                                        f"{danish(blocks - 3)} andre); antallene er lagt sammen.")
+    expect(warnings.first).to_have_text(
+        f"Ydelseskode 4436 står på flere linjer (linje 1, 6, 11 og "
+        f"{danish(blocks - 3)} andre); antallene er lagt sammen."
+    )
 
 
 def test_a_long_paste_counts_where_it_was_pasted_and_can_be_removed(calculator):
@@ -233,7 +235,8 @@ def test_a_long_paste_counts_where_it_was_pasted_and_can_be_removed(calculator):
     calculator.get_by_role("button", name="Beregn").click()
     expect(calculator.locator("[data-warnings] li").first).to_have_text(
         "Ydelseskode 1003 står på flere linjer (linje 2, 3, 4 og 2.997 andre); antallene er lagt sammen.",
-        timeout=30_000)
+        timeout=30_000,
+    )
     calculator.get_by_role("button", name="Fjern teksten").click()
     expect(field).to_be_visible()
     expect(field).to_be_focused()
@@ -248,14 +251,16 @@ def test_a_long_text_dropped_on_the_box_is_held_after_what_it_holds(calculator):
     calculator.get_by_label("Antal tilmeldte patienter", exact=True).fill("4500")
     dragged = calculator.evaluate_handle(
         "(text) => { const data = new DataTransfer(); data.setData('text/plain', text); return data; }",
-        "1003;1\n" * 3000)
+        "1003;1\n" * 3000,
+    )
     field.dispatch_event("drop", {"dataTransfer": dragged})
     expect(calculator.get_by_text("Den indsatte tekst har 3.001 linjer.")).to_be_focused()
     expect(field).to_be_hidden()
     calculator.get_by_role("button", name="Beregn").click()
     expect(calculator.locator("[data-warnings] li").first).to_have_text(
         "Ydelseskode 1003 står på flere linjer (linje 2, 3, 4 og 2.997 andre); antallene er lagt sammen.",
-        timeout=30_000)
+        timeout=30_000,
+    )
 
 
 def test_more_than_two_megabytes_get_a_danish_message_naming_the_limit(page, base_url):
@@ -287,4 +292,5 @@ def test_the_follow_up_page_holds_a_long_paste_too(page, base_url):
     page.get_by_role("button", name="Beregn").click()
     expect(page.locator("[data-warnings] li").first).to_have_text(
         "Før: Ydelseskode 4436 står på flere linjer (linje 1, 2, 3 og 2.997 andre); antallene er lagt sammen.",
-        timeout=30_000)
+        timeout=30_000,
+    )

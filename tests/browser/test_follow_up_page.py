@@ -9,10 +9,9 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
-
 from conftest import Visit
 from independent import scipy_exact_count_interval, scipy_rate_ratio, scipy_ratio_test_power
+from playwright.sync_api import expect
 
 PAGE = "klyngepakker/videokonsultationer/foelg-op/"
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -46,9 +45,13 @@ def expected_sentences(before: int, before_days: int, after: int, after_days: in
         low, high = scipy_exact_count_interval(count)
         rates.append((label, count, days, count * 7 / days, low * 7 / days, high * 7 / days))
     decimals = 2 if any(0 < rate < 1 for *_, rate, _, _ in rates) else 1
-    periods = {label: (f"{label}: {count} ydelser på {days} dage, dvs. {danish(rate, decimals)} pr. uge "
-                       f"(95 % sikkerhedsinterval {danish(low, decimals)}–{danish(high, decimals)}).")
-               for label, count, days, rate, low, high in rates}
+    periods = {
+        label: (
+            f"{label}: {count} ydelser på {days} dage, dvs. {danish(rate, decimals)} pr. uge "
+            f"(95 % sikkerhedsinterval {danish(low, decimals)}–{danish(high, decimals)})."
+        )
+        for label, count, days, rate, low, high in rates
+    }
     word = "faldet" if ratio < 1 else "steget"
     if upper < 1:
         span = f"et fald på mellem {percent(1 - upper)} og {percent(1 - lower)} %"
@@ -56,15 +59,22 @@ def expected_sentences(before: int, before_days: int, after: int, after_days: in
         span = f"en stigning på mellem {percent(lower - 1)} og {percent(upper - 1)} %"
     else:
         span = f"alt fra et fald på {percent(1 - lower)} % til en stigning på {percent(upper - 1)} %"
-    change = (f"Antallet pr. uge er {word} med {percent(ratio - 1)} %: forholdet mellem efter og før er "
-              f"{danish(ratio, 2)} (95 % sikkerhedsinterval {danish(lower, 2)}–{danish(upper, 2)}), dvs. {span}.")
+    change = (
+        f"Antallet pr. uge er {word} med {percent(ratio - 1)} %: forholdet mellem efter og før er "
+        f"{danish(ratio, 2)} (95 % sikkerhedsinterval {danish(lower, 2)}–{danish(upper, 2)}), dvs. {span}."
+    )
     p_text = f"p = {danish(p_value, 2 if p_value >= 0.1 else 3)}"
     if p_value < 0.05 and not lower <= 1 <= upper:
         verdict = f"Forskellen mellem de to perioder er større, end tilfældigheder alene kan forklare ({p_text})."
     else:
         verdict = f"Forskellen mellem de to perioder er ikke større, end tilfældigheder kan forklare ({p_text})"
-    return {**periods, "change": change, "verdict": verdict, "ratio": danish(ratio, 2),
-            "chart": [danish(rate, decimals) for *_, rate, _, _ in rates]}
+    return {
+        **periods,
+        "change": change,
+        "verdict": verdict,
+        "ratio": danish(ratio, 2),
+        "chart": [danish(rate, decimals) for *_, rate, _, _ in rates],
+    }
 
 
 def events_needed_text(before: int, before_days: int, after: int, after_days: int) -> str:
@@ -140,7 +150,9 @@ def test_the_issues_examples_match_scipy(follow_up, shared_visit):
 
 def test_danish_number_formats_are_read(follow_up):
     fill(follow_up, "1.200", " 365 ", "1 150", "365")
-    assert result_paragraphs(follow_up, "Før: 1.200 ydelser på 365 dage")[0].startswith("Før: 1.200 ydelser på 365 dage")
+    assert result_paragraphs(follow_up, "Før: 1.200 ydelser på 365 dage")[0].startswith(
+        "Før: 1.200 ydelser på 365 dage"
+    )
 
 
 BAD_INPUTS = [
@@ -195,9 +207,11 @@ def test_several_indicators_from_pasted_fee_codes(follow_up, site):
     after = {"4436": 12, "1003": 6, "0101": 1150, "0120": 75, "0201": 880}
     follow_up.get_by_label("Hvad vil I sammenligne?").select_option(value="table")
     follow_up.get_by_label("Jeres tal før (ydelseskode og antal)").fill(
-        "\n".join(f"{code}\t{danish(count, 0)}" for code, count in before.items()))
+        "\n".join(f"{code}\t{danish(count, 0)}" for code, count in before.items())
+    )
     follow_up.get_by_label("Jeres tal efter (ydelseskode og antal)").fill(
-        "\n".join(f"{code};{count}" for code, count in after.items()))
+        "\n".join(f"{code};{count}" for code, count in after.items())
+    )
     follow_up.get_by_label("Dage før", exact=True).fill("90")
     follow_up.get_by_label("Dage efter", exact=True).fill("30")
     follow_up.get_by_role("button", name="Beregn").click()
@@ -209,8 +223,10 @@ def test_several_indicators_from_pasted_fee_codes(follow_up, site):
         ratio, lower, upper, _ = scipy_rate_ratio(counts[0], 90, counts[1], 30)
         expect(block.locator("h3")).to_have_text(indicator["name"])
         text = " ".join(block.inner_text().split())
-        assert (f"forholdet mellem efter og før er {danish(ratio, 2)} (95 % sikkerhedsinterval "
-                f"{danish(lower, 2)}–{danish(upper, 2)})") in text, text
+        assert (
+            f"forholdet mellem efter og før er {danish(ratio, 2)} (95 % sikkerhedsinterval "
+            f"{danish(lower, 2)}–{danish(upper, 2)})"
+        ) in text, text
         assert block.locator("svg circle").count() == 2
     assert "Når flere indikatorer vurderes på én gang" in follow_up.locator("[data-summary]").inner_text()
 
@@ -225,10 +241,14 @@ def test_csv_download_with_context(follow_up):
     header, row = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     ratio, lower, upper, _ = scipy_rate_ratio(*EXAMPLES[0])
     fields = dict(zip(header, row))
-    assert [fields["Antal før"], fields["Dage før"], fields["Antal efter"], fields["Dage efter"]] == \
-        [str(number) for number in EXAMPLES[0]]
-    assert [fields["Forhold efter/før"], fields["Nedre 95 %-grænse"], fields["Øvre 95 %-grænse"]] == \
-        [danish(ratio, 3), danish(lower, 3), danish(upper, 3)]
+    assert [fields["Antal før"], fields["Dage før"], fields["Antal efter"], fields["Dage efter"]] == [
+        str(number) for number in EXAMPLES[0]
+    ]
+    assert [fields["Forhold efter/før"], fields["Nedre 95 %-grænse"], fields["Øvre 95 %-grænse"]] == [
+        danish(ratio, 3),
+        danish(lower, 3),
+        danish(upper, 3),
+    ]
 
 
 def test_accessible_with_a_result(follow_up):

@@ -9,13 +9,17 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-
 from servers import Server, Slow
 
 PAGE = "klyngepakker/videokonsultationer/beregner/"
 # What the calculator page's worker fetches (Pyodide's two modules are imported, not fetched, and not counted).
-FETCHED = ("_pyodide/*/pyodide.asm.wasm", "_pyodide/*/python_stdlib.zip", "_pyodide/*/pyodide-lock.json",
-           "assets/calculators/calculators.*.zip", "assets/data/videokonsultationer.*.json")
+FETCHED = (
+    "_pyodide/*/pyodide.asm.wasm",
+    "_pyodide/*/python_stdlib.zip",
+    "_pyodide/*/pyodide-lock.json",
+    "assets/calculators/calculators.*.zip",
+    "assets/data/videokonsultationer.*.json",
+)
 BYTES_PER_SECOND = 1_500_000  # the 9,6 MB WebAssembly takes some 6 s, as on a 12 Mbit/s line
 TEXT = re.compile(r"Henter beregneren: (\d+,\d) af (\d+,\d) MB …")
 # Every change of the status line or its bar while loading, with the time it happened.
@@ -65,8 +69,10 @@ def test_progress_bar_counts_the_bytes_received_then_klar(browser, site, slow_si
         # Half-way through the WebAssembly: the bar is shown with a value, and the status says how far.
         # (A polled evaluate: wait_for_function would need eval, which the site's security policy forbids.)
         for _ in range(600):
-            if page.evaluate("() => { const b = document.querySelector('[data-status] progress');"
-                             " return Boolean(b && b.value > 4e6 && !b.hidden); }"):
+            if page.evaluate(
+                "() => { const b = document.querySelector('[data-status] progress');"
+                " return Boolean(b && b.value > 4e6 && !b.hidden); }"
+            ):
                 break
             page.wait_for_timeout(100)
         else:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from playwright.sync_api import expect
-
 from conftest import Visit
+from playwright.sync_api import expect
 from servers import Fault, Server
 from test_calculator import PAGE, PASTE, expected_row, fill, table_rows
 
@@ -75,8 +74,11 @@ def test_a_new_deployment_replaces_the_editions_old_cache(browser, site):
         server.faults["sw.js"] = Fault(body=worker.replace(old_id, "0" * len(old_id)).encode("utf-8"))
         page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
         new_id = "0" * len(old_id)
-        wait_until(page, f"""async () => {{ const names = await caches.keys();
-          return names.some((n) => n.endsWith(':{new_id}')) && !names.some((n) => n.endsWith(':{old_id}')); }}""")
+        wait_until(
+            page,
+            f"""async () => {{ const names = await caches.keys();
+          return names.some((n) => n.endsWith(':{new_id}')) && !names.some((n) => n.endsWith(':{old_id}')); }}""",
+        )
         after = set(page.evaluate("caches.keys()"))
         assert {name.rsplit(":", 1)[0] for name in after} == {name.rsplit(":", 1)[0] for name in before}
         assert [name for name in after if "pyodide" not in name] == [f"midtkraft:{server.url}:{new_id}"]

@@ -1,14 +1,13 @@
-""""Klyngens overblik" in Chromium: the coordinator loads the cluster data file and sees every practice per
+""" "Klyngens overblik" in Chromium: the coordinator loads the cluster data file and sees every practice per
 indicator; every number is checked against pandas, numpy and scipy reading the same file, and nothing of the file
 is sent or stored."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import Visit
-from independent import danish_number, numpy_cluster_overview, pandas_cluster_file
+from independent import danish_number, numpy_cluster_overview
+from playwright.sync_api import expect
 from test_cluster_file_page import EXAMPLE_PATH, assert_nothing_stored, example_text
 
 PAGE = "klyngepakker/videokonsultationer/klyngens-overblik/"
@@ -45,19 +44,34 @@ def test_every_practice_per_indicator_matches_an_independent_computation(visit, 
     expect(page.locator("[data-context]")).to_contain_text("Klynge Nord (fiktiv) · 9 praksis")
     for section, want in zip(sections.all(), expected.values()):
         table = section.get_by_role("table")
-        rows = [[cell.inner_text().strip() for cell in row.locator("th, td").all()]
-                for row in table.locator("tbody tr").all()]
-        assert rows == [[label, danish_number(n, 0), danish_number(count, 0), danish_number(rate),
-                         f"{danish_number(low)}–{danish_number(high)}", verdict]
-                        for label, n, count, rate, low, high, verdict in want["rows"]]
-        totals = [[cell.inner_text().strip() for cell in row.locator("th, td").all()]
-                  for row in table.locator("tfoot tr").all()]
-        assert [(row[0], row[3]) for row in totals] == [("Klyngen", danish_number(want["cluster_rate"])),
-                                                         ("Regionen", danish_number(want["region_rate"]))]
+        rows = [
+            [cell.inner_text().strip() for cell in row.locator("th, td").all()]
+            for row in table.locator("tbody tr").all()
+        ]
+        assert rows == [
+            [
+                label,
+                danish_number(n, 0),
+                danish_number(count, 0),
+                danish_number(rate),
+                f"{danish_number(low)}–{danish_number(high)}",
+                verdict,
+            ]
+            for label, n, count, rate, low, high, verdict in want["rows"]
+        ]
+        totals = [
+            [cell.inner_text().strip() for cell in row.locator("th, td").all()]
+            for row in table.locator("tfoot tr").all()
+        ]
+        assert [(row[0], row[3]) for row in totals] == [
+            ("Klyngen", danish_number(want["cluster_rate"])),
+            ("Regionen", danish_number(want["region_rate"])),
+        ]
         chart = section.locator("svg")
         assert chart.locator("circle").count() == len(want["rows"])
-        assert chart.locator("text.practice-label").all_text_contents() == \
-            [row[0].removeprefix("Praksis ") for row in want["rows"]]
+        assert chart.locator("text.practice-label").all_text_contents() == [
+            row[0].removeprefix("Praksis ") for row in want["rows"]
+        ]
         assert section.locator("figcaption").inner_text().count(danish_number(want["region_rate"])) == 1
     assert_nothing_stored(page, visit, text)
 
@@ -92,8 +106,9 @@ def test_projector_csv_and_print(visit, example):
     lines = [line.split(";") for line in csv.split("\r\n") if line]
     assert lines[0][:5] == ["Indikator", "Praksis", "Tilmeldte", "Antal", "Rate pr. 1.000"]
     video = [line for line in lines if line[0] == "Videokonsultationer" and line[1].startswith("Praksis")]
-    assert [(line[1], int(line[3]), line[4], line[7]) for line in video] == \
-        [(row[0], row[2], danish_number(row[3]).replace(".", ""), row[6]) for row in expected["video"]["rows"]]
+    assert [(line[1], int(line[3]), line[4], line[7]) for line in video] == [
+        (row[0], row[2], danish_number(row[3]).replace(".", ""), row[6]) for row in expected["video"]["rows"]
+    ]
 
     page.emulate_media(media="print")
     expect(page.get_by_role("button", name="Udskriv til klyngemødet")).to_be_hidden()

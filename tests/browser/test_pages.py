@@ -6,12 +6,13 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT
 from playwright.sync_api import expect
 
-from conftest import ROOT
-
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"]}
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 def site_pages() -> list[str]:

@@ -10,18 +10,21 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT, Visit
 from playwright.sync_api import expect
 
-from conftest import ROOT, Visit
-
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"]}
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 GUIDE = "klyngepakker/videokonsultationer/droeftelsesguide/"
 CHECKLIST = "videokonference/forudsaetninger/"
 CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
 PASTE = "Ydelseskode\tAntal\n4436\t120\n1003\t8\n101\t21.000\n0120\t1 100\n0201\t30.000\n"
 # The results table fits its column: nothing to scroll sideways (and no scroll region a keyboard cannot reach).
-TABLE_FITS = "(() => { const box = document.querySelector('[data-table]'); return box.scrollWidth <= box.clientWidth; })()"
+TABLE_FITS = (
+    "(() => { const box = document.querySelector('[data-table]'); return box.scrollWidth <= box.clientWidth; })()"
+)
 # The theme fades colours in over 125-250 ms; a computed style read mid-fade would be neither state.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
@@ -42,6 +45,7 @@ def luminance(colour: tuple[float, float, float]) -> float:
     def channel(value: float) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = colour
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
@@ -72,12 +76,16 @@ def test_contrast_formula_matches_wcag_examples():
 
 # --- Front page ---------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("size", [(1366, 768), (1280, 720), (768, 1024)])
 def test_front_page_leads_to_the_three_tasks(visit, size):
     page = visit.open("")
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    tasks = {"Forbered klyngemødet": GUIDE, "Se jeres egne tal": CALCULATOR,
-             "Videokonference på tværs af sektorer": CHECKLIST}
+    tasks = {
+        "Forbered klyngemødet": GUIDE,
+        "Se jeres egne tal": CALCULATOR,
+        "Videokonference på tværs af sektorer": CHECKLIST,
+    }
     for name, target in tasks.items():
         link = page.locator(".md-content").get_by_role("link", name=name, exact=True)
         expect(link).to_be_visible()
@@ -124,6 +132,7 @@ def test_links_keep_their_contrast_when_hovered(visit):
 
 
 # --- Handouts -----------------------------------------------------------------------------------------------------
+
 
 def test_discussion_guide_prints_on_one_page_with_pack_date_and_address(visit):
     page = visit.open(GUIDE)
@@ -172,6 +181,7 @@ def test_recommendations_keep_each_list_together_in_print(visit):
 
 
 # --- Calculator: table, form, print -------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def result_page(browser, base_url):

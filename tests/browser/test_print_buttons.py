@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-HANDOUTS = ["klyngepakker/videokonsultationer/droeftelsesguide/", "videokonference/forudsaetninger/",
-            "videokonference/anbefalinger/"]
+HANDOUTS = [
+    "klyngepakker/videokonsultationer/droeftelsesguide/",
+    "videokonference/forudsaetninger/",
+    "videokonference/anbefalinger/",
+]
 # window.print opens a dialog a test cannot close: count the calls instead.
 COUNT_PRINTS = "() => { window.prints = 0; window.print = () => { window.prints += 1; }; }"
 

@@ -10,7 +10,6 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-
 from servers import Server
 
 PAGE = "klyngepakker/videokonsultationer/beregner/"
@@ -29,7 +28,9 @@ class Recorder:
 
     def __init__(self, context):
         self.requests: list[str] = []
-        context.on("request", lambda request: self.requests.append(f"{request.method} {request.url} {request.post_data or ''}"))
+        context.on(
+            "request", lambda request: self.requests.append(f"{request.method} {request.url} {request.post_data or ''}")
+        )
 
     def leaks(self) -> list[str]:
         return [request for request in self.requests if carries_typed_number(request)]
@@ -57,6 +58,7 @@ def context_factory(browser):
 
 
 # 1. No submission, ever ------------------------------------------------------------------------------------------
+
 
 def test_form_fields_have_no_name_and_beregn_starts_disabled(context_factory, base_url):
     page = context_factory(java_script_enabled=False).new_page()
@@ -99,6 +101,7 @@ def test_a_script_calling_form_submit_directly_goes_nowhere(context_factory, bas
 
 # 2. The worker under the page's policy -------------------------------------------------------------------------
 
+
 @pytest.fixture
 def elsewhere(site):
     """Another origin (127.0.0.2) that must never hear from the calculator."""
@@ -121,6 +124,7 @@ def tampered_site(site, elsewhere):
         '{ method: "POST", mode: "no-cors", body: JSON.stringify(data) }).catch(() => {}));\n'
     ).encode()
     from servers import Fault
+
     server.faults[worker] = Fault(body=original + beacon)
     yield server
     server.close()
@@ -194,11 +198,16 @@ def test_privacy_page_says_what_the_tests_above_check(context_factory, base_url)
 
 # 4. No framing by other sites --------------------------------------------------------------------------------
 
+
 def test_framed_by_another_origin_the_calculator_refuses_to_run(context_factory, base_url, elsewhere, tmp_path):
     from servers import Fault
-    elsewhere.faults["frame.html"] = Fault(body=(
-        f'<!doctype html><html lang="da"><title>Fremmed side</title>'
-        f'<iframe src="{base_url}{PAGE}" width="900" height="900"></iframe></html>').encode())
+
+    elsewhere.faults["frame.html"] = Fault(
+        body=(
+            f'<!doctype html><html lang="da"><title>Fremmed side</title>'
+            f'<iframe src="{base_url}{PAGE}" width="900" height="900"></iframe></html>'
+        ).encode()
+    )
     context = context_factory()
     recorder = Recorder(context)
     page = context.new_page()

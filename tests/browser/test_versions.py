@@ -13,22 +13,36 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import QuietHandler, Visit, copy_project
+from playwright.sync_api import expect
 
 MIKE = str(Path(sys.executable).parent / "mike")
 DEPLOY = str(Path(__file__).resolve().parents[2] / "scripts" / "deploy_edition.py")
 CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
-GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
+}
 
 
 def run(project, *command, **env):
-    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, **GIT_IDENTITY, "NO_MKDOCS_2_WARNING": "1", **env,
-                                 # mike runs `mkdocs` from PATH
-                                 "PATH": f"{Path(MIKE).parent}{os.pathsep}{os.environ['PATH']}"})
+    result = subprocess.run(
+        command,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={
+            **os.environ,
+            **GIT_IDENTITY,
+            "NO_MKDOCS_2_WARNING": "1",
+            **env,
+            # mike runs `mkdocs` from PATH
+            "PATH": f"{Path(MIKE).parent}{os.pathsep}{os.environ['PATH']}",
+        },
+    )
     assert result.returncode == 0, f"{command}:\n{result.stdout}\n{result.stderr}"
     return result.stdout
 
@@ -46,8 +60,10 @@ def editions(tmp_path_factory):
     run(copy, "git", "init", "-q", "-b", "main")
     deploy(copy, "1.0")
     page = copy / "docs" / "privatliv.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("# Privatliv og data", "# Privatliv og data\n\nNyt i 1.1."),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("# Privatliv og data", "# Privatliv og data\n\nNyt i 1.1."),
+        encoding="utf-8",
+    )
     deploy(copy, "1.1")
     run(copy, MIKE, "set-default", "latest")
     served = tmp_path_factory.mktemp("gh-pages")
@@ -96,8 +112,10 @@ def test_one_copy_of_pyodide_serves_both_editions(editions):
     version = json.loads((editions["project"] / "node_modules" / "pyodide" / "package.json").read_text())["version"]
     tree = run(editions["project"], "git", "ls-tree", "-r", "--name-only", "gh-pages").splitlines()
     assert [path for path in tree if path.endswith("pyodide.asm.wasm")] == [f"_pyodide/{version}/pyodide.asm.wasm"]
-    assert {path for path in tree if path.endswith("/pyodide-version.txt")} == {"1.0/pyodide-version.txt",
-                                                                              "1.1/pyodide-version.txt"}
+    assert {path for path in tree if path.endswith("/pyodide-version.txt")} == {
+        "1.0/pyodide-version.txt",
+        "1.1/pyodide-version.txt",
+    }
 
 
 @pytest.mark.parametrize("edition", ["1.0", "1.1", "latest"])

@@ -43,8 +43,7 @@ def evaluate_all(input_json):
     results = {}
     for case in data["cases"]:
         results[case["id"]] = [
-            _call(case["function"], call.get("args", []), call.get("kwargs", {}), reference)
-            for call in case["calls"]
+            _call(case["function"], call.get("args", []), call.get("kwargs", {}), reference) for call in case["calls"]
         ]
     return json.dumps(
         {"python": sys.version, "calculators_file": calculators.__file__, "results": results},

@@ -7,10 +7,17 @@ import json
 import subprocess
 
 import pytest
+from test_pyodide_parity import (
+    NODE_SCRIPT,
+    NODE_TIMEOUT,
+    PACK,
+    ROOT,
+    first_difference,
+    load_zip_package,
+    node_executable,
+)
 
 from macros.reference import reference_json
-from test_pyodide_parity import NODE_SCRIPT, NODE_TIMEOUT, PACK, ROOT, first_difference, load_zip_package, \
-    node_executable
 
 EVALUATE = ROOT / "tests" / "parity" / "evaluate_cluster_file.py"
 EXAMPLE = (ROOT / "docs" / "klyngepakker" / PACK / "eksempel-klyngedata.csv").read_bytes().decode("utf-8")
@@ -18,7 +25,8 @@ OPEN = EXAMPLE.replace("Data;anonyme", "Data;åbne").replace("Praksis A;", '"Læ
 CASES = {
     "example": EXAMPLE,
     "open-with-quoted-name": OPEN,
-    "excel-saved-again": EXAMPLE.replace("Dato;2026-11-30", "Dato;30-11-2026").replace(";0101;", ";101;")
+    "excel-saved-again": EXAMPLE.replace("Dato;2026-11-30", "Dato;30-11-2026")
+    .replace(";0101;", ";101;")
     .replace("\r\n", ";;;\r\n"),
     "empty": "",
     "wrong-file": "klynge;tilmeldte;4436\r\nKlynge A;1000;3\r\n",
@@ -37,16 +45,25 @@ def outputs(tmp_path_factory) -> dict:
     work = tmp_path_factory.mktemp("parity-cluster-file")
     archive = work / "calculators.zip"
     load_zip_package()(ROOT / "calculators", archive)
-    input_json = json.dumps({"reference": reference_json(ROOT, PACK),
-                             "cases": [{"id": key, "text": text} for key, text in CASES.items()]}, ensure_ascii=False)
+    input_json = json.dumps(
+        {"reference": reference_json(ROOT, PACK), "cases": [{"id": key, "text": text} for key, text in CASES.items()]},
+        ensure_ascii=False,
+    )
     (work / "input.json").write_text(input_json, encoding="utf-8")
-    result = subprocess.run([node, str(NODE_SCRIPT), str(archive), str(EVALUATE), str(work / "input.json"),
-                             str(work / "output.json")], capture_output=True, text=True, cwd=ROOT, timeout=NODE_TIMEOUT)
+    result = subprocess.run(
+        [node, str(NODE_SCRIPT), str(archive), str(EVALUATE), str(work / "input.json"), str(work / "output.json")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=NODE_TIMEOUT,
+    )
     assert result.returncode == 0, f"Pyodide-kørslen fejlede:\n{result.stderr[-4000:]}"
     namespace = {"__name__": "parity_evaluate_cluster_file"}
     exec(compile(EVALUATE.read_text(encoding="utf-8"), str(EVALUATE), "exec"), namespace)
-    return {"cpython": json.loads(namespace["evaluate_all"](input_json))["results"],
-            "pyodide": json.loads((work / "output.json").read_text(encoding="utf-8"))["results"]}
+    return {
+        "cpython": json.loads(namespace["evaluate_all"](input_json))["results"],
+        "pyodide": json.loads((work / "output.json").read_text(encoding="utf-8"))["results"],
+    }
 
 
 @pytest.mark.parametrize("case_id", list(CASES))

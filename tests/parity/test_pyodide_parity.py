@@ -39,8 +39,11 @@ ALL_CODES = "4436;30\n1003;2\n0101;6.000\n0120;150\n0201;1.200"
 
 
 def _run(case_id: str, text, listed="2.000", cluster_id="klynge-a-fiktiv") -> dict:
-    return {"id": f"run-{case_id}", "function": "run",
-            "calls": [{"args": [{"text": text, "listed": listed, "cluster_id": cluster_id}]}]}
+    return {
+        "id": f"run-{case_id}",
+        "function": "run",
+        "calls": [{"args": [{"text": text, "listed": listed, "cluster_id": cluster_id}]}],
+    }
 
 
 def _calls(case_id: str, function: str, arg_lists: list[list], **kwargs) -> dict:
@@ -56,26 +59,41 @@ RUN_CASES = [
     # Paste shapes.
     _run("tab-listed-as-int", "4436\t30\n1003\t2\n0101\t6000\n0120\t150\n0201\t1200", 2000, "klynge-b-fiktiv"),
     _run("semicolon-thousands-dot", "4436;1.030\n0101;16.000\n0201;1.200", "12.500", "klynge-c-fiktiv"),
-    _run("spaces-thousands-nbsp", "4436 30\n0101 6\u00a0000\n0201   1\u00a0200\n0120 1\u202f050", "2\u00a0000", "klynge-a-fiktiv"),
+    _run(
+        "spaces-thousands-nbsp",
+        "4436 30\n0101 6\u00a0000\n0201   1\u00a0200\n0120 1\u202f050",
+        "2\u00a0000",
+        "klynge-a-fiktiv",
+    ),
     _run("error-spaces-thousands-space", "4436 30\n0101 6 000\n0201 1200", "2000", "klynge-a-fiktiv"),
     _run("comma-and-colon", "4436,30\n1003: 2\n0101 : 6000", "2000", "klynge-d-fiktiv"),
     _run("header-line", "Ydelseskode;Antal\n4436;30\n0101;6.000", "2000", "klynge-a-fiktiv"),
     _run("code-without-leading-zero", "101;6000\n201;1200\n4436;25\n120;99", "1.800", "klynge-b-fiktiv"),
     _run("duplicate-codes", "4436;10\n4436;5\n0101;6000\n4436;1", "2000", "klynge-a-fiktiv"),
     _run("unknown-code", "0999;4\n4436;30\n0101;6000\n7777;1", "2000", "klynge-a-fiktiv"),
-    _run("crlf-blank-lines-trailing-cells-quotes", "\r\n4436;30;;\r\n\r\n\"1003\";\"2\"\r\n'0101;6.000;\r\n",
-         "2000", "klynge-b-fiktiv"),
+    _run(
+        "crlf-blank-lines-trailing-cells-quotes",
+        '\r\n4436;30;;\r\n\r\n"1003";"2"\r\n\'0101;6.000;\r\n',
+        "2000",
+        "klynge-b-fiktiv",
+    ),
     _run("small-counts-exact-interval", "4436;3\n1003;1\n0101;9\n0120;7\n0201;5", "950", "klynge-d-fiktiv"),
     _run("large-counts", "4436;98.765\n0101;1.234.567\n0201;400.000", "250.000", "klynge-c-fiktiv"),
     _run("tiny-list", "4436;1\n0101;3", "1", "klynge-b-fiktiv"),
     _run("codes-not-pasted-not-computed", "4436;30\n0101;6.000", "2000", "klynge-a-fiktiv"),
     _run("count-first-header", "Antal\tYdelseskode\n30\t4436\n2\t1003\n6000\t0101\n150\t0120\n1200\t0201"),
-    _run("three-columns", "0101;Konsultation, dagtid;6.000\n4436;Video;30\n1003;Video;2\n0120;Årsstatus;150\n"
-                          "0201;Telefon;1.200"),
-    _run("header-with-patients-spaces", "Kode Antal Patienter\n4436 30 25\n1003 2 2\n0101 6000 1800\n0120 150 140\n"
-                                        "0201 1200 700"),
-    _run("bom-zero-width-full-width", "\ufeff\uff14\uff14\uff13\uff16\uff1b30\n\u200b1003;2\n0101;6000\n0120;150\n"
-                                      "0201;1200"),
+    _run(
+        "three-columns",
+        "0101;Konsultation, dagtid;6.000\n4436;Video;30\n1003;Video;2\n0120;Årsstatus;150\n0201;Telefon;1.200",
+    ),
+    _run(
+        "header-with-patients-spaces",
+        "Kode Antal Patienter\n4436 30 25\n1003 2 2\n0101 6000 1800\n0120 150 140\n0201 1200 700",
+    ),
+    _run(
+        "bom-zero-width-full-width",
+        "\ufeff\uff14\uff14\uff13\uff16\uff1b30\n\u200b1003;2\n0101;6000\n0120;150\n0201;1200",
+    ),
     _run("error-space-merged-numbers", "4436 56 150\n0101;6000"),
     _run("error-count-first-without-header", "120;4436\n6000;0101"),
     _run("error-nothing-computable", "1003;4"),
@@ -113,80 +131,195 @@ RATE_CI_CASES = [
     _calls("rate_ci-counts-0-30-level-998", "rate_ci", [[count, 1234] for count in range(31)], level=0.998),
     _calls("rate_ci-large", "rate_ci", [[count, 54321] for count in (50, 99, 100, 1000, 12345, 10**6, 10**9)]),
     _calls("rate_ci-errors", "rate_ci", [[-1, 2000], [5, 0], [5, -3]]),
-    _calls("funnel_point", "funnel_point",
-           [[pooled, listed, tau2] for pooled in (0.3, 4.5, 45.0, 3012.7) for listed in (1, 850, 2000, 25000)
-            for tau2 in (0.0, 0.004)]),
-    _calls("estimate_overdispersion", "estimate_overdispersion", [
-        [[12, 80, 30, 9, 60, 44], [1200, 3400, 2500, 1800, 5000, 2200], 234 / 16.1],
-        [[6000, 5000, 7000, 6500, 5500], [2000] * 5, 3000.0],
-        [[20, 20, 20, 20, 20], [2000] * 5, 10.0],
-    ]),
-    _calls("poisson_limits", "poisson_limits",
-           [[expected, level] for expected in (0, 0.3, 2.5, 9.99, 10, 47.2, 1500.5) for level in (0.95, 0.998)]),
+    _calls(
+        "funnel_point",
+        "funnel_point",
+        [
+            [pooled, listed, tau2]
+            for pooled in (0.3, 4.5, 45.0, 3012.7)
+            for listed in (1, 850, 2000, 25000)
+            for tau2 in (0.0, 0.004)
+        ],
+    ),
+    _calls(
+        "estimate_overdispersion",
+        "estimate_overdispersion",
+        [
+            [[12, 80, 30, 9, 60, 44], [1200, 3400, 2500, 1800, 5000, 2200], 234 / 16.1],
+            [[6000, 5000, 7000, 6500, 5500], [2000] * 5, 3000.0],
+            [[20, 20, 20, 20, 20], [2000] * 5, 10.0],
+        ],
+    ),
+    _calls(
+        "poisson_limits",
+        "poisson_limits",
+        [[expected, level] for expected in (0, 0.3, 2.5, 9.99, 10, 47.2, 1500.5) for level in (0.95, 0.998)],
+    ),
 ]
 
-CHI2_P = [0, 1e-12, 1e-6, 0.001, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975, 0.99, 0.999,
-          1 - 1e-6, 1 - 1e-12, 1]
+CHI2_P = [
+    0,
+    1e-12,
+    1e-6,
+    0.001,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    0.75,
+    0.9,
+    0.95,
+    0.975,
+    0.99,
+    0.999,
+    1 - 1e-6,
+    1 - 1e-12,
+    1,
+]
 CHI2_CASES = [
     _calls(f"chi2_ppf-df-{df}", "chi2_ppf", [[p, df] for p in CHI2_P])
     for df in (0.5, 1, 2, 3, 5, 10, 18, 19, 20, 21, 60, 200, 2000, 20001)
 ] + [
     _calls("chi2_ppf-errors", "chi2_ppf", [[0.5, 0], [0.5, -1], [-0.1, 2], [1.1, 2]]),
-    _calls("gammainc_lower", "gammainc_lower",
-           [[a, x] for a in (0.5, 1, 4.5, 30, 1000) for x in (0, 1e-8, 0.5, 3, 29, 31, 900, 1100)]),
+    _calls(
+        "gammainc_lower",
+        "gammainc_lower",
+        [[a, x] for a in (0.5, 1, 4.5, 30, 1000) for x in (0, 1e-8, 0.5, 3, 29, 31, 900, 1100)],
+    ),
 ]
 
 KNOWN = ["4436", "1003", "0101", "0120", "0201"]
 PARSE_COUNTS_CASES = [
-    _calls("parse_counts-shapes", "parse_counts", [
-        ["0101;1.234\n4436\t12\n1003 7\n0120: 3\n0201,  1 500"],
-        ["Kode;Antal\n101;5\n1;2\n0101;6"],
-        ["\ufeff0101;5"],
-        ["0101;0\n4436;-0"],
-        ["  \n0101 ; 5 ;\n"],
-    ]),
-    _calls("parse_counts-known-codes", "parse_counts", [
-        ["101;5\n0999;1\n4436;2\n0999;3", KNOWN],
-        ["4436;1\n4436;2\n4436;3", KNOWN],
-        ["0999;1", KNOWN],
-    ]),
-    _calls("parse_counts-errors", "parse_counts", [
-        [""], [None], ["4436"], ["4436;x"], ["12345;1"], ["abc def ghi"], ["4436;1,5"], ["4436;1.2.3"],
-        ["4436;" + "9" * 13], ["Konsultation;0101;1234"], ["0101;5\nhej"],
-    ]),
+    _calls(
+        "parse_counts-shapes",
+        "parse_counts",
+        [
+            ["0101;1.234\n4436\t12\n1003 7\n0120: 3\n0201,  1 500"],
+            ["Kode;Antal\n101;5\n1;2\n0101;6"],
+            ["\ufeff0101;5"],
+            ["0101;0\n4436;-0"],
+            ["  \n0101 ; 5 ;\n"],
+        ],
+    ),
+    _calls(
+        "parse_counts-known-codes",
+        "parse_counts",
+        [
+            ["101;5\n0999;1\n4436;2\n0999;3", KNOWN],
+            ["4436;1\n4436;2\n4436;3", KNOWN],
+            ["0999;1", KNOWN],
+        ],
+    ),
+    _calls(
+        "parse_counts-errors",
+        "parse_counts",
+        [
+            [""],
+            [None],
+            ["4436"],
+            ["4436;x"],
+            ["12345;1"],
+            ["abc def ghi"],
+            ["4436;1,5"],
+            ["4436;1.2.3"],
+            ["4436;" + "9" * 13],
+            ["Konsultation;0101;1234"],
+            ["0101;5\nhej"],
+        ],
+    ),
 ]
 
 PARSE_INT_CASES = [
-    _calls("parse_int-ok", "parse_int", [
-        ["1"], ["1234"], ["1.234"], ["1 234"], ["1\u00a0234"], ["12.500"], ["  987  "], [2000], ["0001"],
-        ["999999999999"],
-    ]),
-    _calls("parse_int-errors", "parse_int", [
-        [""], [None], ["0"], ["-5"], ["\u22125"], ["12,5"], ["12.5"], ["1.23.456"], ["abc"],
-        ["9999999999999"], ["1 2 3"], ["-0"],
-    ]),
+    _calls(
+        "parse_int-ok",
+        "parse_int",
+        [
+            ["1"],
+            ["1234"],
+            ["1.234"],
+            ["1 234"],
+            ["1\u00a0234"],
+            ["12.500"],
+            ["  987  "],
+            [2000],
+            ["0001"],
+            ["999999999999"],
+        ],
+    ),
+    _calls(
+        "parse_int-errors",
+        "parse_int",
+        [
+            [""],
+            [None],
+            ["0"],
+            ["-5"],
+            ["\u22125"],
+            ["12,5"],
+            ["12.5"],
+            ["1.23.456"],
+            ["abc"],
+            ["9999999999999"],
+            ["1 2 3"],
+            ["-0"],
+        ],
+    ),
 ]
 
 FORMAT_NUMBER_CASES = [
-    _calls("format_number-default", "format_number", [
-        [0], [0.0], [-0.0], [0.05], [0.15], [0.25], [-0.04], [-0.05], [1.25], [12.34], [999.95], [1234.5],
-        [1234567.891], [1e15], [123456789012], [2.675], [1 / 3], [10 / 3 * 1000],
-    ]),
-    _calls("format_number-decimals", "format_number",
-           [[x, d] for x in (0.125, 2.5, 1234.5678, 1e-7, 98765.4321) for d in (0, 2, 3)]),
-    _calls("format_number-no-grouping", "format_number",
-           [[x, 1, False] for x in (1234.56, 1234567.0, 0.45)]),
+    _calls(
+        "format_number-default",
+        "format_number",
+        [
+            [0],
+            [0.0],
+            [-0.0],
+            [0.05],
+            [0.15],
+            [0.25],
+            [-0.04],
+            [-0.05],
+            [1.25],
+            [12.34],
+            [999.95],
+            [1234.5],
+            [1234567.891],
+            [1e15],
+            [123456789012],
+            [2.675],
+            [1 / 3],
+            [10 / 3 * 1000],
+        ],
+    ),
+    _calls(
+        "format_number-decimals",
+        "format_number",
+        [[x, d] for x in (0.125, 2.5, 1234.5678, 1e-7, 98765.4321) for d in (0, 2, 3)],
+    ),
+    _calls("format_number-no-grouping", "format_number", [[x, 1, False] for x in (1234.56, 1234567.0, 0.45)]),
     _calls("format_number-errors", "format_number", [[math.inf], [-math.inf], [True], [1.0, -1]]),
 ]
 
 QUANTILE_CASES = [
-    _calls("quantiles", "quantiles", [
-        [[5.0]], [[1.0, 2.0]], [[3.0, 1.0, 2.0]], [[10.0, 20.0, 30.0, 40.0]],
-        [[0.1 * i for i in range(1, 14)]], [[1 / 3, 2 / 3, 1.0, 4 / 3, 5 / 3, 7 / 3]],
-        [[12.5, 12.5, 12.5, 3.0, 99.25]], [[1000 * i / 1234 for i in (17, 3, 99, 41, 8, 65, 23)]],
-        [[]],
-    ]),
+    _calls(
+        "quantiles",
+        "quantiles",
+        [
+            [[5.0]],
+            [[1.0, 2.0]],
+            [[3.0, 1.0, 2.0]],
+            [[10.0, 20.0, 30.0, 40.0]],
+            [[0.1 * i for i in range(1, 14)]],
+            [[1 / 3, 2 / 3, 1.0, 4 / 3, 5 / 3, 7 / 3]],
+            [[12.5, 12.5, 12.5, 3.0, 99.25]],
+            [[1000 * i / 1234 for i in (17, 3, 99, 41, 8, 65, 23)]],
+            [[]],
+        ],
+    ),
 ]
+
 
 def _follow_up(before, before_days, after, after_days) -> list:
     return [{"before": before, "before_days": before_days, "after": after, "after_days": after_days}]
@@ -194,45 +327,92 @@ def _follow_up(before, before_days, after, after_days) -> list:
 
 # «Følg op»: the exact comparison of two periods, zero counts, large counts, and every kind of bad field.
 RATE_RATIO_CASES = [
-    _calls("rate_ratio-small", "rate_ratio",
-           [[before, 14, after, 14] for before in (0, 1, 3, 9) for after in (0, 1, 5, 10)]),
-    _calls("rate_ratio-periods-and-levels", "rate_ratio",
-           [[40, 90, 18, 90], [10, 365, 3, 30], [1, 90, 2, 14], [2208, 841, 1, 93], [25_000, 365, 2_400, 30]]),
+    _calls(
+        "rate_ratio-small",
+        "rate_ratio",
+        [[before, 14, after, 14] for before in (0, 1, 3, 9) for after in (0, 1, 5, 10)],
+    ),
+    _calls(
+        "rate_ratio-periods-and-levels",
+        "rate_ratio",
+        [[40, 90, 18, 90], [10, 365, 3, 30], [1, 90, 2, 14], [2208, 841, 1, 93], [25_000, 365, 2_400, 30]],
+    ),
     _calls("rate_ratio-level-998", "rate_ratio", [[40, 90, 18, 90], [3, 14, 5, 14], [0, 7, 12, 7]], level=0.998),
     _calls("rate_ratio-large", "rate_ratio", [[10**6, 365, 10**6 + 3000, 365], [10**9, 3650, 10**9 + 10**5, 3650]]),
     _calls("rate_ratio-errors", "rate_ratio", [[-1, 14, 5, 14], [5, 0, 5, 14], [1.5, 14, 5, 14], [5, 14, 5, -1]]),
 ]
-FOLLOW_UP_INDICATORS = [{"id": "video", "name": "Videokonsultationer", "codes": ["4436", "1003"]},
-                        {"id": "konsultationer", "name": "Konsultationer", "codes": ["0101"]},
-                        {"id": "telefon", "name": "Telefonkonsultationer", "codes": ["0201"]}]
+FOLLOW_UP_INDICATORS = [
+    {"id": "video", "name": "Videokonsultationer", "codes": ["4436", "1003"]},
+    {"id": "konsultationer", "name": "Konsultationer", "codes": ["0101"]},
+    {"id": "telefon", "name": "Telefonkonsultationer", "codes": ["0201"]},
+]
 FOLLOW_UP_CASES = [
-    _calls("follow_up-examples", "follow_up", [
-        _follow_up("40", "90", "18", "90"), _follow_up("3", "14", "5", "14"), _follow_up("1.234", "365", "120", "30"),
-        _follow_up("1", "90", "2", "14"), _follow_up("50", "90", "60", "90"), _follow_up("2", "90", "1", "14"),
-    ]),
-    _calls("follow_up-zeros", "follow_up", [
-        _follow_up("0", "14", "0", "14"), _follow_up("0", "14", "5", "14"), _follow_up("12", "30", "0", "30"),
-        _follow_up("7", "14", "7", "14"),
-    ]),
-    _calls("follow_up-errors", "follow_up", [
-        _follow_up("", "0", "-3", "5.000"), _follow_up("12,5", "12.5", "mange", None),
-        _follow_up(None, None, None, None),
-        _follow_up("9" * 13, "-14", "\u22123", "3.654"),
-    ]),
-    _calls("follow_up_table", "follow_up_table", [
-        [{"indicators": FOLLOW_UP_INDICATORS, "before_text": before, "after_text": after, "before_days": "90",
-          "after_days": days}]
-        for before, after, days in [
-            ("4436;30\n1003;10\n0101;1.200\n0201;300", "4436\t12\n1003\t6\n101\t1.150\n0201\t280", "30"),
-            ("4436;40\n0101;1.200\n0999;3", "4436;18\n1003;2\n0101;1.150", "90"),
-            ("0101;5", "4436;5", "90"),
-            ("", "4436;x", "0"),
-        ]
-    ]),
+    _calls(
+        "follow_up-examples",
+        "follow_up",
+        [
+            _follow_up("40", "90", "18", "90"),
+            _follow_up("3", "14", "5", "14"),
+            _follow_up("1.234", "365", "120", "30"),
+            _follow_up("1", "90", "2", "14"),
+            _follow_up("50", "90", "60", "90"),
+            _follow_up("2", "90", "1", "14"),
+        ],
+    ),
+    _calls(
+        "follow_up-zeros",
+        "follow_up",
+        [
+            _follow_up("0", "14", "0", "14"),
+            _follow_up("0", "14", "5", "14"),
+            _follow_up("12", "30", "0", "30"),
+            _follow_up("7", "14", "7", "14"),
+        ],
+    ),
+    _calls(
+        "follow_up-errors",
+        "follow_up",
+        [
+            _follow_up("", "0", "-3", "5.000"),
+            _follow_up("12,5", "12.5", "mange", None),
+            _follow_up(None, None, None, None),
+            _follow_up("9" * 13, "-14", "\u22123", "3.654"),
+        ],
+    ),
+    _calls(
+        "follow_up_table",
+        "follow_up_table",
+        [
+            [
+                {
+                    "indicators": FOLLOW_UP_INDICATORS,
+                    "before_text": before,
+                    "after_text": after,
+                    "before_days": "90",
+                    "after_days": days,
+                }
+            ]
+            for before, after, days in [
+                ("4436;30\n1003;10\n0101;1.200\n0201;300", "4436\t12\n1003\t6\n101\t1.150\n0201\t280", "30"),
+                ("4436;40\n0101;1.200\n0999;3", "4436;18\n1003;2\n0101;1.150", "90"),
+                ("0101;5", "4436;5", "90"),
+                ("", "4436;x", "0"),
+            ]
+        ],
+    ),
 ]
 
-CASES = RUN_CASES + RATE_CI_CASES + CHI2_CASES + PARSE_COUNTS_CASES + PARSE_INT_CASES + FORMAT_NUMBER_CASES \
-    + QUANTILE_CASES + RATE_RATIO_CASES + FOLLOW_UP_CASES
+CASES = (
+    RUN_CASES
+    + RATE_CI_CASES
+    + CHI2_CASES
+    + PARSE_COUNTS_CASES
+    + PARSE_INT_CASES
+    + FORMAT_NUMBER_CASES
+    + QUANTILE_CASES
+    + RATE_RATIO_CASES
+    + FOLLOW_UP_CASES
+)
 
 # ---------------------------------------------------------------------------------------------------------
 # Comparison
@@ -274,12 +454,17 @@ def first_difference(expected, actual, path: str = "$") -> str | None:
 def inexact_floats(expected, actual, path: str = "$") -> list[str]:
     """Floats that agree within REL_TOL but not bit for bit (reported, not failed)."""
     if isinstance(expected, dict) and isinstance(actual, dict):
-        return [d for key in expected if key in actual for d in inexact_floats(expected[key], actual[key],
-                                                                                 f"{path}.{key}")]
+        return [
+            d for key in expected if key in actual for d in inexact_floats(expected[key], actual[key], f"{path}.{key}")
+        ]
     if isinstance(expected, list) and isinstance(actual, list):
         return [d for i, (a, b) in enumerate(zip(expected, actual)) for d in inexact_floats(a, b, f"{path}[{i}]")]
-    if isinstance(expected, float) and isinstance(actual, float) and expected != actual \
-            and not (math.isnan(expected) and math.isnan(actual)):
+    if (
+        isinstance(expected, float)
+        and isinstance(actual, float)
+        and expected != actual
+        and not (math.isnan(expected) and math.isnan(actual))
+    ):
         return [f"{path}: {expected!r} vs {actual!r}"]
     return []
 
@@ -295,7 +480,8 @@ def load_zip_package():
     saved_path = list(sys.path)
     try:
         spec = importlib.util.spec_from_file_location(
-            "_parity_calculator_assets", ROOT / "overrides" / "hooks" / "calculator_assets.py")
+            "_parity_calculator_assets", ROOT / "overrides" / "hooks" / "calculator_assets.py"
+        )
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     finally:
@@ -344,11 +530,16 @@ def outputs(tmp_path_factory) -> dict:
             process.communicate()
     assert process.returncode == 0, f"Pyodide-kørslen fejlede / the Pyodide run failed:\n{stderr[-4000:]}"
     pyodide = json.loads((work / "output.json").read_text(encoding="utf-8"))
-    noise = [f"{case_id} {found}" for case_id in cpython["results"]
-             for found in inexact_floats(cpython["results"][case_id], pyodide["results"].get(case_id))]
-    print(f"{len(CASES)} cases; CPython {cpython_seconds:.1f} s; {stdout.strip()}; "
-          f"wall {time.perf_counter() - started:.1f} s; {len(noise)} floats equal only within {REL_TOL:g}"
-          + "".join(f"\n  {line}" for line in noise))
+    noise = [
+        f"{case_id} {found}"
+        for case_id in cpython["results"]
+        for found in inexact_floats(cpython["results"][case_id], pyodide["results"].get(case_id))
+    ]
+    print(
+        f"{len(CASES)} cases; CPython {cpython_seconds:.1f} s; {stdout.strip()}; "
+        f"wall {time.perf_counter() - started:.1f} s; {len(noise)} floats equal only within {REL_TOL:g}"
+        + "".join(f"\n  {line}" for line in noise)
+    )
     return {"cpython": cpython, "pyodide": pyodide}
 
 
@@ -395,8 +586,12 @@ def test_every_follow_up_case_answers_as_intended(outputs):
     assert not any(outcome["value"]["ok"] for outcome in results["follow_up-errors"])
     assert [outcome["value"]["ok"] for outcome in results["follow_up_table"]] == [True, True, False, False]
     assert all(outcome.get("raised") == "ValueError" for outcome in results["rate_ratio-errors"])
-    assert all("value" in outcome for case in RATE_RATIO_CASES if case["id"] != "rate_ratio-errors"
-               for outcome in results[case["id"]])
+    assert all(
+        "value" in outcome
+        for case in RATE_RATIO_CASES
+        if case["id"] != "rate_ratio-errors"
+        for outcome in results[case["id"]]
+    )
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,13 @@ def hashed_files(site):
 
 def test_every_calculator_file_is_named_by_the_hash_of_its_bytes(site):
     files = hashed_files(site)
-    assert {NAMED.match(p.name)["stem"] for p in files} >= {"calculator", "page_kit", "worker", "calculators",
-                                                            "videokonsultationer"}
+    assert {NAMED.match(p.name)["stem"] for p in files} >= {
+        "calculator",
+        "page_kit",
+        "worker",
+        "calculators",
+        "videokonsultationer",
+    }
     for path in files:
         match = NAMED.match(path.name)
         assert match, f"{path.name} har ingen hash i navnet"

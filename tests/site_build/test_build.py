@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
-
 from conftest import ROOT
+from mkdocs.utils.yaml import yaml_load
 
 
 def nav_pages(items) -> list[str]:
@@ -53,8 +52,12 @@ def test_every_page_has_the_content_security_policy_before_any_script(site):
 def test_no_page_refers_to_assets_on_another_host(site):
     """Tags a browser fetches by itself; a canonical link only names the page's public address."""
     tag = re.compile(r'<(?:script|link|img|iframe|source|video|audio)\b[^>]*(?:src|href)="(?:https?:)?//[^>]*>', re.I)
-    offenders = [(page.name, found) for page in html_pages(site)
-                 for found in tag.findall(page.read_text(encoding="utf-8")) if 'rel="canonical"' not in found]
+    offenders = [
+        (page.name, found)
+        for page in html_pages(site)
+        for found in tag.findall(page.read_text(encoding="utf-8"))
+        if 'rel="canonical"' not in found
+    ]
     assert offenders == []
 
 

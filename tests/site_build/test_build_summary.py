@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
-
 from conftest import ROOT
 
 PREVIEW = "https://github.com/midtkraft/klyngepakker/actions/runs/42#artifacts"
@@ -51,7 +50,8 @@ def test_successful_build_points_to_the_preview(script):
     assert not script.failed(log)
     assert script.summary(log, PREVIEW) == (
         "## Sitet kan bygges\n\nForhåndsvisning: hent artefakten «site-preview» under «Artifacts» på "
-        f"{PREVIEW}, pak zip-filen ud, og åbn index.html. (Artefakten lægges op, når alle test er bestået.)\n")
+        f"{PREVIEW}, pak zip-filen ud, og åbn index.html. (Artefakten lægges op, når alle test er bestået.)\n"
+    )
 
 
 def test_failure_without_a_message_for_editors_shows_the_end_of_the_log(script):

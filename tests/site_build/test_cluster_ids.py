@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+from conftest import ROOT
 
 from macros.reference import check_clusters, reference_json
-from conftest import ROOT
 
 
 def frame(*names):
@@ -28,11 +28,14 @@ def test_ids_are_the_names_as_slugs_and_do_not_move_when_a_cluster_is_added(proj
 
 def test_names_that_would_share_an_id_are_refused():
     problems = check_clusters(frame("Klynge Nord", "klynge nord!", "Klynge Syd"), "data/reference/x.csv")
-    assert problems == ["data/reference/x.csv, kolonne «klynge»: «Klynge Nord» og «klynge nord!» kan ikke skelnes i "
-                        "beregneren, fordi de kun er forskellige i tegnsætning eller store og små bogstaver. "
-                        "Omdøb en af dem."]
+    assert problems == [
+        "data/reference/x.csv, kolonne «klynge»: «Klynge Nord» og «klynge nord!» kan ikke skelnes i "
+        "beregneren, fordi de kun er forskellige i tegnsætning eller store og små bogstaver. "
+        "Omdøb en af dem."
+    ]
 
 
 def test_a_name_without_letters_or_digits_is_refused():
-    assert check_clusters(frame("– –"), "x.csv") == ["x.csv, kolonne «klynge»: «– –» skal indeholde mindst ét bogstav "
-                                                     "eller tal."]
+    assert check_clusters(frame("– –"), "x.csv") == [
+        "x.csv, kolonne «klynge»: «– –» skal indeholde mindst ét bogstav eller tal."
+    ]

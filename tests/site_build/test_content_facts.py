@@ -88,9 +88,16 @@ def test_film_lengths_are_minutes_and_seconds(site):
     assert "4.52" not in text
 
 
-@pytest.mark.parametrize("expansion", ["Praktiserende Lægers Organisation", "fælles medicinkort",
-                                       "laveste effektive omkostningsniveau", "kronisk obstruktiv lungesygdom",
-                                       "ikke-planlagt"])
+@pytest.mark.parametrize(
+    "expansion",
+    [
+        "Praktiserende Lægers Organisation",
+        "fælles medicinkort",
+        "laveste effektive omkostningsniveau",
+        "kronisk obstruktiv lungesygdom",
+        "ikke-planlagt",
+    ],
+)
 def test_no_abbreviation_is_expanded_beyond_the_sources(site, expansion):
     assert [page for page in reader_pages(site) if expansion in article_text(site, page)] == []
 

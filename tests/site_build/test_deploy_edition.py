@@ -10,8 +10,12 @@ import sys
 from conftest import ROOT
 
 SCRIPT = ROOT / "scripts" / "deploy_edition.py"
-IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
+}
 CURRENT = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text(encoding="utf-8"))["version"]
 
 
@@ -22,8 +26,11 @@ def run(repo, *command):
 
 
 def pyodide_files(repo) -> set[str]:
-    return {path for path in run(repo, "git", "ls-tree", "-r", "--name-only", "gh-pages").splitlines()
-            if path.startswith("_pyodide/")}
+    return {
+        path
+        for path in run(repo, "git", "ls-tree", "-r", "--name-only", "gh-pages").splitlines()
+        if path.startswith("_pyodide/")
+    }
 
 
 def test_share_adds_the_current_version_once_and_drops_versions_no_edition_names(tmp_path):
@@ -32,16 +39,22 @@ def test_share_adds_the_current_version_once_and_drops_versions_no_edition_names
     (repo / "mkdocs.yml").write_text("site_name: x\n")
     (repo / "node_modules").symlink_to(ROOT / "node_modules")
     run(repo, "git", "init", "-q", "-b", "gh-pages")
-    for path, text in {"1.0/pyodide-version.txt": "0.27.0\n", "2.0/pyodide-version.txt": f"{CURRENT}\n",
-                       "_pyodide/0.27.0/pyodide.asm.wasm": "gammel", "_pyodide/0.26.0/pyodide.asm.wasm": "ubrugt"}.items():
+    for path, text in {
+        "1.0/pyodide-version.txt": "0.27.0\n",
+        "2.0/pyodide-version.txt": f"{CURRENT}\n",
+        "_pyodide/0.27.0/pyodide.asm.wasm": "gammel",
+        "_pyodide/0.26.0/pyodide.asm.wasm": "ubrugt",
+    }.items():
         (repo / path).parent.mkdir(parents=True, exist_ok=True)
         (repo / path).write_text(text)
     run(repo, "git", "add", "1.0", "2.0", "_pyodide")
     run(repo, "git", "commit", "-qm", "to udgaver")
 
     run(repo, sys.executable, str(SCRIPT), "share")
-    core = {f"_pyodide/{CURRENT}/{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
-                                                      "python_stdlib.zip", "pyodide-lock.json")}
+    core = {
+        f"_pyodide/{CURRENT}/{name}"
+        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+    }
     assert pyodide_files(repo) == core | {"_pyodide/0.27.0/pyodide.asm.wasm"}
     commits = run(repo, "git", "rev-list", "--count", "gh-pages")
     assert "allerede delt" in run(repo, sys.executable, str(SCRIPT), "share")  # nothing to do: no new commit

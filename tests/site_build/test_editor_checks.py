@@ -11,9 +11,9 @@ import types
 import jinja2
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 import macros
-from conftest import ROOT
 from macros import data, pages, reference
 from macros.errors import DataError
 
@@ -51,20 +51,39 @@ def test_the_fixture_page_passes(tmp_path):
     assert problems_of(tmp_path, FRONT) == []
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("source: redaktionen\n", "source: redaktionen\nklyngepake:\n  name: X\n",
-     "docs/side.md, linje 7: feltet «klyngepake» kendes ikke. Mente du «klyngepakke»?"),
-    ("source: redaktionen\n", "source: redaktionen\nklyngepakke:\n  nmae: X\n",
-     "docs/side.md, linje 8: feltet «klyngepakke.nmae» kendes ikke. Mente du «name»?"),
-    ("    summary:", "    sumary:",
-     "docs/side.md, linje 10: feltet «changes.sumary» kendes ikke. Mente du «summary»?"),
-    ("updated: 2026-11-23", "updated: 2026-02-30",
-     "docs/side.md, linje 5, felt «updated»: datoen 2026-02-30 findes ikke i kalenderen. Ret dag eller måned"),
-    ('version: "1.0"', 'version: "1.1"',
-     "docs/side.md, linje 4: siden har version 1.1, men ingen ændring under «changes» har den version. Tilføj en "
-     'ændring med version: "1.1", date og summary – eller ret versionen.'),
-    ("udkast", "udkast", ""),  # placeholder row replaced below: a change dated in the future
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "source: redaktionen\n",
+            "source: redaktionen\nklyngepake:\n  name: X\n",
+            "docs/side.md, linje 7: feltet «klyngepake» kendes ikke. Mente du «klyngepakke»?",
+        ),
+        (
+            "source: redaktionen\n",
+            "source: redaktionen\nklyngepakke:\n  nmae: X\n",
+            "docs/side.md, linje 8: feltet «klyngepakke.nmae» kendes ikke. Mente du «name»?",
+        ),
+        (
+            "    summary:",
+            "    sumary:",
+            "docs/side.md, linje 10: feltet «changes.sumary» kendes ikke. Mente du «summary»?",
+        ),
+        (
+            "updated: 2026-11-23",
+            "updated: 2026-02-30",
+            "docs/side.md, linje 5, felt «updated»: datoen 2026-02-30 findes ikke i kalenderen. Ret dag eller måned",
+        ),
+        (
+            'version: "1.0"',
+            'version: "1.1"',
+            "docs/side.md, linje 4: siden har version 1.1, men ingen ændring under «changes» har den version. "
+            "Tilføj en "
+            'ændring med version: "1.1", date og summary – eller ret versionen.',
+        ),
+        ("udkast", "udkast", ""),  # placeholder row replaced below: a change dated in the future
+    ],
+)
 def test_front_matter_mistake_is_named_at_its_line(tmp_path, old, new, message):
     if not message:
         future = (dt.date.today() + dt.timedelta(days=3)).isoformat()
@@ -96,9 +115,11 @@ def test_an_edit_is_read_even_at_the_same_size_and_moment(tmp_path):
 def test_a_draft_may_hold_placeholders_a_ready_page_may_not(tmp_path):
     text = FRONT.replace("Tekst.", '!!! warning "Udkast"\n    Skriv her formålet.')
     found = problems_of(tmp_path, text)
-    assert found == ["docs/side.md, linje 15: siden er markeret klar, men har stadig pladsholderen «!!! warning "
-                     "\"Udkast\"». Skriv det rigtige indhold – eller sæt «udkast: true» øverst i siden igen, så den "
-                     "ikke udgives endnu."]
+    assert found == [
+        "docs/side.md, linje 15: siden er markeret klar, men har stadig pladsholderen «!!! warning "
+        '"Udkast"». Skriv det rigtige indhold – eller sæt «udkast: true» øverst i siden igen, så den '
+        "ikke udgives endnu."
+    ]
     draft = text.replace("source: redaktionen\n", "source: redaktionen\nudkast: true\n")
     assert problems_of(tmp_path, draft) == []
     assert pages.is_draft(page_from(tmp_path, draft))
@@ -115,12 +136,18 @@ JINJA = jinja2.Environment()
 MACROS = {"fee_code", "fee_code_table", "calculator"}
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ('Koden {{ fee_cod("4436") }}.', "docs/side.md, linje 15: makroen «fee_cod» findes ikke. Mente du «fee_code»?"),
-    ('Koden {{ fee_code("4436" }}.',
-     'docs/side.md, linje 15: makroen «Koden {{ fee_code("4436" }}.» kan ikke læses. Tjek at hver «(» har sin «)»'),
-    ('Koden {{ fee_code("4436") }.', "docs/side.md, linje 15: makroen «Koden {{ fee_code(\"4436\") }.» kan ikke"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('Koden {{ fee_cod("4436") }}.', "docs/side.md, linje 15: makroen «fee_cod» findes ikke. Mente du «fee_code»?"),
+        (
+            'Koden {{ fee_code("4436" }}.',
+            'docs/side.md, linje 15: makroen «Koden {{ fee_code("4436" }}.» kan ikke læses. '
+            "Tjek at hver «(» har sin «)»",
+        ),
+        ('Koden {{ fee_code("4436") }.', 'docs/side.md, linje 15: makroen «Koden {{ fee_code("4436") }.» kan ikke'),
+    ],
+)
 def test_macro_mistakes_are_named_at_their_line(tmp_path, line, message):
     page = page_from(tmp_path, FRONT.replace("Tekst.", line))
     found = pages.check_macros(page, JINJA, MACROS)
@@ -137,8 +164,9 @@ class FakePlugin:
 
     def __init__(self, source: str):
         self.conf = {"config_file_path": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs"), "extra": {}}
-        self.page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="side.md", content_string=source),
-                                          url="side/")
+        self.page = types.SimpleNamespace(
+            file=types.SimpleNamespace(src_uri="side.md", content_string=source), url="side/"
+        )
         self.registered = {}
 
     def macro(self, function):
@@ -163,8 +191,10 @@ def test_a_macro_with_an_unknown_code_or_wrong_values_is_collected_in_danish():
 
 @pytest.mark.parametrize(("draft", "listed"), [(False, False), (True, True)])
 def test_a_pack_on_the_site_is_not_also_listed_as_planned(tmp_path, draft, listed):
-    pack = FRONT.replace("source: redaktionen\n", "source: redaktionen\nklyngepakke:\n  name: Antibiotika\n"
-                         + ("udkast: true\n" if draft else ""))
+    pack = FRONT.replace(
+        "source: redaktionen\n",
+        "source: redaktionen\nklyngepakke:\n  name: Antibiotika\n" + ("udkast: true\n" if draft else ""),
+    )
     page_from(tmp_path, pack, "klyngepakker/antibiotika/index.md")
     plugin = FakePlugin("")
     plugin.conf["docs_dir"] = str(tmp_path)
@@ -199,7 +229,8 @@ def test_a_trailing_field_on_every_row_is_one_message(tmp_path):
         data.read_table(write(tmp_path, "klynge;tilmeldte;4436;0101\n" + rows(56, last=";7")), "ref.csv")
     assert error.value.problems == [
         "ref.csv, række 2, 3, 4 og 53 rækker mere: rækken har 5 felter, men overskriften har 4 "
-        "(klynge;tilmeldte;4436;0101). Det sidste felt er «7»: slet det, eller giv det en kolonne i overskriften."]
+        "(klynge;tilmeldte;4436;0101). Det sidste felt er «7»: slet det, eller giv det en kolonne i overskriften."
+    ]
 
 
 def test_a_file_not_saved_as_utf8_is_told_how_to_save_it(tmp_path):
@@ -216,20 +247,27 @@ def check(tmp_path, text: str) -> list[str]:
 def test_a_header_without_its_leading_zero_is_a_fee_code_not_an_identifying_column(tmp_path):
     assert check(tmp_path, "klynge;tilmeldte;4436;101\n" + rows(5)) == [
         "ref.csv, række 1: kolonnen «101» er ikke en ydelseskode. Mente du «0101»? Excel fjerner nullet foran: skriv "
-        "det igen, og gem som «CSV UTF-8»."]
+        "det igen, og gem som «CSV UTF-8»."
+    ]
 
 
 def test_a_duplicated_practice_does_not_make_a_cluster_of_four_pass(tmp_path):
     text = "klynge;tilmeldte;4436;0101\n" + rows(4) + "Klynge A;1001;1;2\n"
-    assert "ref.csv, række 3 og 6: rækkerne er ens. Hver praksis må kun stå én gang; slet de ekstra rækker." \
-        in check(tmp_path, text)
-    assert "ref.csv: klyngen «Klynge A» har kun 4 praksis" in " ".join(check(tmp_path, "klynge;tilmeldte;4436;0101\n" + rows(4)))
+    assert "ref.csv, række 3 og 6: rækkerne er ens. Hver praksis må kun stå én gang; slet de ekstra rækker." in check(
+        tmp_path, text
+    )
+    assert "ref.csv: klyngen «Klynge A» har kun 4 praksis" in " ".join(
+        check(tmp_path, "klynge;tilmeldte;4436;0101\n" + rows(4))
+    )
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("²", "ref.csv, række 2, kolonne «4436»: «²» er ikke et helt tal på 0 eller derover."),
-    ("1" * 30, f"ref.csv, række 2, kolonne «4436»: «{'1' * 30}» er større, end en praksis kan have."),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("²", "ref.csv, række 2, kolonne «4436»: «²» er ikke et helt tal på 0 eller derover."),
+        ("1" * 30, f"ref.csv, række 2, kolonne «4436»: «{'1' * 30}» er større, end en praksis kan have."),
+    ],
+)
 def test_counts_that_are_not_plain_numbers_are_refused(tmp_path, value, message):
     text = "klynge;tilmeldte;4436;0101\n" + rows(5).replace(";0;0\n", f";{value};0\n", 1)
     found = check(tmp_path, text)
@@ -239,8 +277,10 @@ def test_counts_that_are_not_plain_numbers_are_refused(tmp_path, value, message)
 @pytest.mark.parametrize("name", ["Lægehuset Nørregade", "Klynge 123456", "Praksis Hansen", "Dr. Jensen"])
 def test_a_cluster_named_like_a_practice_or_a_ydernummer_is_refused(tmp_path, name):
     found = check(tmp_path, "klynge;tilmeldte;4436;0101\n" + rows(5, cluster=name))
-    assert found == [f"ref.csv, række 2, kolonne «klynge»: «{name}» ligner navnet på en praksis eller et ydernummer, "
-                     "og klyngenavnet vises på sitet. Skriv klyngens navn, fx «Klynge Viborg Nord»."]
+    assert found == [
+        f"ref.csv, række 2, kolonne «klynge»: «{name}» ligner navnet på en praksis eller et ydernummer, "
+        "og klyngenavnet vises på sitet. Skriv klyngens navn, fx «Klynge Viborg Nord»."
+    ]
 
 
 @pytest.mark.parametrize("name", ["Klynge A (fiktiv)", "Viborg Nord", "Klynge 7"])
@@ -258,9 +298,12 @@ def warnings():
 
 def translator(warnings, tmp_path):
     docs = tmp_path / "docs"
-    for path, text in {"index.md": "", "videokonference/index.md": "",
-                       "pakke/guide.md": "# Guide\n\nSe [siden](../videokonference/indeks.md).\n",
-                       "pakke/beregner.md": '{{ calculator("pakke") }}\n'}.items():
+    for path, text in {
+        "index.md": "",
+        "videokonference/index.md": "",
+        "pakke/guide.md": "# Guide\n\nSe [siden](../videokonference/indeks.md).\n",
+        "pakke/beregner.md": '{{ calculator("pakke") }}\n',
+    }.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")
     result = warnings.Translator()
@@ -269,12 +312,18 @@ def translator(warnings, tmp_path):
 
 
 def test_broken_link_is_said_once_at_its_line_with_a_path_that_works_from_there(warnings, tmp_path):
-    english = ("Doc file '{}' contains a link '../videokonference/indeks.md', but the target "
-               "'videokonference/indeks.md' is not found among documentation files.")
+    english = (
+        "Doc file '{}' contains a link '../videokonference/indeks.md', but the target "
+        "'videokonference/indeks.md' is not found among documentation files."
+    )
     found = translator(warnings, tmp_path)
-    assert found.translate(english.format("pakke/guide.md"), 30) == (30, (
-        "docs/pakke/guide.md, linje 3: henvisningen «../videokonference/indeks.md» peger på en side, der ikke "
-        "findes. Mente du «../videokonference/index.md»?"))
+    assert found.translate(english.format("pakke/guide.md"), 30) == (
+        30,
+        (
+            "docs/pakke/guide.md, linje 3: henvisningen «../videokonference/indeks.md» peger på en side, der ikke "
+            "findes. Mente du «../videokonference/index.md»?"
+        ),
+    )
     assert found.translate(english.format("pakke/beregner.md"), 30) is None  # the guide's link, said at the guide
 
 
@@ -291,8 +340,10 @@ def test_reference_frames_keep_their_file_lines(tmp_path):
 
 def test_the_english_warning_is_replaced_and_kept_only_with_verbose(warnings, tmp_path):
     warnings.TRANSLATOR.docs = translator(warnings, tmp_path).docs
-    english = ("Doc file 'pakke/guide.md' contains a link '../videokonference/indeks.md', but the target "
-               "'videokonference/indeks.md' is not found among documentation files.")
+    english = (
+        "Doc file 'pakke/guide.md' contains a link '../videokonference/indeks.md', but the target "
+        "'videokonference/indeks.md' is not found among documentation files."
+    )
     mkdocs = logging.getLogger("mkdocs")
     level = mkdocs.level
     try:

@@ -23,8 +23,9 @@ def replace_in(path, old, new, count=1):
 
 def line_of(path, text: str) -> int:
     """The line of the (changed) file that holds `text`: the pages' prose may move under the tests."""
-    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-                if text in line)
+    return next(
+        number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line
+    )
 
 
 def build(project, tmp_path):
@@ -46,8 +47,7 @@ def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(pr
     second = re.sub(r";\d+$", ";²", second)
     rows = [first, second, *rest, first]  # the first practice twice
     last_cluster = rest[-1].split(";")[0]
-    reference.write_text("\n".join([header, *rows]).replace(last_cluster, "Lægehuset Nord") + "\n",
-                         encoding="utf-8")
+    reference.write_text("\n".join([header, *rows]).replace(last_cluster, "Lægehuset Nord") + "\n", encoding="utf-8")
     last_column = header.split(";")[-1]
     index, privacy = project_copy / PACK / "index.md", project_copy / "docs/privatliv.md"
     syntax = line_of(index, 'fee_code("1003" }}')
@@ -77,24 +77,37 @@ def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(pr
 
 
 def test_broken_guide_link_and_wrong_macro_values_are_said_once_in_danish(project_copy, tmp_path):
-    replace_in(project_copy / PACK / "droeftelsesguide.md", "overrasker jer?",
-               "overrasker jer? Se [erfaringerne](../videokonference/erfaringer.md).")
+    replace_in(
+        project_copy / PACK / "droeftelsesguide.md",
+        "overrasker jer?",
+        "overrasker jer? Se [erfaringerne](../videokonference/erfaringer.md).",
+    )
     replace_in(project_copy / PACK / "index.md", '{{ fee_code("4436") }}', '{{ fee_code("9999") }}')
     replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", "{{ fee_code() }}\n\n## Spørgsmål")
 
-    guide, index, privacy = (project_copy / PACK / "droeftelsesguide.md", project_copy / PACK / "index.md",
-                             project_copy / "docs/privatliv.md")
+    guide, index, privacy = (
+        project_copy / PACK / "droeftelsesguide.md",
+        project_copy / PACK / "index.md",
+        project_copy / "docs/privatliv.md",
+    )
     code, output = build(project_copy, tmp_path)
     assert code == 1, output  # not the macros plugin's 100
     assert "Traceback" not in output and "contains a link" not in output
-    link = (f"{PACK}/droeftelsesguide.md, linje {line_of(guide, 'erfaringer.md')}: henvisningen «../videokonference/erfaringer.md» peger på en side, "
-            "der ikke findes. Mente du «../../videokonference/erfaringer.md»?")
+    link = (
+        f"{PACK}/droeftelsesguide.md, linje {line_of(guide, 'erfaringer.md')}: "
+        "henvisningen «../videokonference/erfaringer.md» peger på en side, "
+        "der ikke findes. Mente du «../../videokonference/erfaringer.md»?"
+    )
     assert output.count("henvisningen «../videokonference/erfaringer.md»") == 1 and link in output
     assert "beregner.md: henvisningen" not in output
-    assert (f"{PACK}/index.md, linje {line_of(index, '9999')}: Makroen fee_code: ydelseskoden «9999» findes ikke i "
-            "data/fee_codes.csv." in output)
-    assert (f"docs/privatliv.md, linje {line_of(privacy, 'fee_code()')}: makroen «fee_code()» har ikke de rigtige "
-            "værdier." in output)
+    assert (
+        f"{PACK}/index.md, linje {line_of(index, '9999')}: Makroen fee_code: ydelseskoden «9999» findes ikke i "
+        "data/fee_codes.csv." in output
+    )
+    assert (
+        f"docs/privatliv.md, linje {line_of(privacy, 'fee_code()')}: makroen «fee_code()» har ikke de rigtige "
+        "værdier." in output
+    )
 
     # The pull request's job summary lists the same three problems.
     spec = importlib.util.spec_from_file_location("build_summary", ROOT / "scripts" / "build_summary.py")
@@ -115,7 +128,8 @@ def test_numbers_an_editor_writes_without_quotes_and_excel_habits_build_as_meant
     code, output = build(project_copy, tmp_path)
     assert code == 0, output
     page = (tmp_path / "out" / FIRST_VERSION_PAGE.removeprefix("docs/").removesuffix(".md") / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "Version 1.10 · opdateret" in page
     changelog = (tmp_path / "out" / "versioner" / "index.html").read_text(encoding="utf-8")
     assert "(version 1.10)" in changelog

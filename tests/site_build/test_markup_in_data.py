@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import build_site
+
 from macros import data
 from macros.tables import cell, link_item
 
@@ -30,13 +30,22 @@ def replace_once(path: Path, old: str, new: str) -> None:
 ATTACKS = {
     "data/fee_codes.csv": ((0, "beskrivelse"), ATTACK, "række 2, felt «beskrivelse»"),
     "data/video_systems.csv": ((1, "bemærkning"), " javascript:alert(1)", "række 3, felt «bemærkning»"),
-    "data/links.yaml": (("generelt", "links", 1, "title"), "<img src=x onerror=alert(1)>",
-                        "felt «generelt → links → nr. 2 → title»"),
+    "data/links.yaml": (
+        ("generelt", "links", 1, "title"),
+        "<img src=x onerror=alert(1)>",
+        "felt «generelt → links → nr. 2 → title»",
+    ),
     "data/planned_packs.yaml": (("packs", 0, "name"), ATTACK, "felt «packs → nr. 1 → name»"),
-    "data/sources.yaml": (("klyngepakke-videokonsultationer", "title"), " JavaScript :alert(1)",
-                          "felt «klyngepakke-videokonsultationer → title»"),
-    "data/klyngepakker/videokonsultationer.yaml": (("indicators", 1, "name"), ATTACK,
-                                                  "felt «indicators → nr. 2 → name»"),
+    "data/sources.yaml": (
+        ("klyngepakke-videokonsultationer", "title"),
+        " JavaScript :alert(1)",
+        "felt «klyngepakke-videokonsultationer → title»",
+    ),
+    "data/klyngepakker/videokonsultationer.yaml": (
+        ("indicators", 1, "name"),
+        ATTACK,
+        "felt «indicators → nr. 2 → name»",
+    ),
     "data/reference/videokonsultationer.csv": ((0, "klynge"), "<b>", "række 2, felt «klynge»"),
 }
 
@@ -69,7 +78,9 @@ def data_copy(tmp_path) -> Path:
 
 
 def test_every_data_file_is_covered():
-    on_disk = {path.relative_to(ROOT).as_posix() for path in (ROOT / "data").rglob("*") if path.suffix in (".csv", ".yaml")}
+    on_disk = {
+        path.relative_to(ROOT).as_posix() for path in (ROOT / "data").rglob("*") if path.suffix in (".csv", ".yaml")
+    }
     assert on_disk <= set(ATTACKS), f"tilføj et angreb for {sorted(on_disk - set(ATTACKS))}"
 
 
@@ -87,27 +98,36 @@ def test_markup_in_a_data_field_is_refused_naming_file_and_field(data_copy, name
     assert "Data må ikke indeholde < og >" in problems[0]
 
 
-@pytest.mark.parametrize("url", [
-    "https://x.dk/) <script>alert(1)</script>",
-    "https://x.dk/)[klik](javascript:alert(1)",
-    'https://x.dk/" onmouseover="alert(1)',
-    "https://x.dk/a b",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://x.dk/) <script>alert(1)</script>",
+        "https://x.dk/)[klik](javascript:alert(1)",
+        'https://x.dk/" onmouseover="alert(1)',
+        "https://x.dk/a b",
+    ],
+)
 def test_a_link_address_that_could_end_its_markdown_link_is_refused(data_copy, url):
-    replace_once(data_copy / "data/links.yaml",
-                 "url: https://www.vive.dk/da/udgivelser/tvaersektorielle-videomoeder-om-den-ustabile-patient-18132/",
-                 f"url: '{url}'")
+    replace_once(
+        data_copy / "data/links.yaml",
+        "url: https://www.vive.dk/da/udgivelser/tvaersektorielle-videomoeder-om-den-ustabile-patient-18132/",
+        f"url: '{url}'",
+    )
     data.links.cache_clear()
     with pytest.raises(data.DataError) as raised:
         data.links(data_copy)
     data.links.cache_clear()
-    assert any("data/links.yaml, gruppen «generelt», link nr. 3" in p and "felt «url»" in p for p in raised.value.problems)
+    assert any(
+        "data/links.yaml, gruppen «generelt», link nr. 3" in p and "felt «url»" in p for p in raised.value.problems
+    )
 
 
 def test_what_reaches_the_markdown_is_text():
     assert cell("a < b & <script>") == "a &lt; b &amp; &lt;script&gt;"
-    assert link_item("<b>x</b> [y]", "https://x.dk/", "<i>z</i>") == \
-        "- [&lt;b&gt;x&lt;/b&gt; \\[y\\]](https://x.dk/): &lt;i&gt;z&lt;/i&gt;"
+    assert (
+        link_item("<b>x</b> [y]", "https://x.dk/", "<i>z</i>")
+        == "- [&lt;b&gt;x&lt;/b&gt; \\[y\\]](https://x.dk/): &lt;i&gt;z&lt;/i&gt;"
+    )
 
 
 def test_the_build_stops_on_markup_in_a_data_file(project_copy):

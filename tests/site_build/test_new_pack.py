@@ -14,7 +14,6 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import ROOT, build_site
 
 SCRIPT = ROOT / "scripts" / "new_pack.py"
@@ -24,8 +23,9 @@ DRAFT_LINE = "udkast: true  # Udkast: udgives ikke, men vises af make serve. Sle
 
 def new_pack(project, name: str) -> subprocess.CompletedProcess:
     """The script as `make ny-klyngepakke` runs it, on the project copy."""
-    return subprocess.run([sys.executable, str(SCRIPT), name, "--root", str(project)],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), name, "--root", str(project)], capture_output=True, text=True, timeout=60
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +64,11 @@ def test_make_serve_shows_the_draft_with_a_banner(project_copy):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project_copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        cwd=project_copy,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     try:
         draft = fetch(f"http://127.0.0.1:{port}/klyngepakker/klyngepakker/{SLUG}/")
         catalogue = fetch(f"http://127.0.0.1:{port}/klyngepakker/klyngepakker/")
@@ -82,8 +85,10 @@ def test_page_marked_ready_with_placeholders_fails(project_copy, tmp_path):
     index.write_text(index.read_text(encoding="utf-8").replace(DRAFT_LINE, ""), encoding="utf-8")
     build = build_site(project_copy, tmp_path / "site")
     assert build.returncode != 0
-    assert (f"docs/klyngepakker/{SLUG}/index.md, linje 9: siden er markeret klar, men har stadig pladsholderen "
-            "«skriv her». Skriv det rigtige indhold – eller sæt «udkast: true» øverst i siden igen") in build.stdout + build.stderr
+    assert (
+        f"docs/klyngepakker/{SLUG}/index.md, linje 9: siden er markeret klar, men har stadig pladsholderen "
+        "«skriv her». Skriv det rigtige indhold – eller sæt «udkast: true» øverst i siden igen"
+    ) in build.stdout + build.stderr
 
 
 def free_port() -> int:
@@ -105,14 +110,21 @@ def fetch(url: str) -> str:
             time.sleep(0.5)
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("videokonsultationer i ALMEN praksis",
-     "Navnet «videokonsultationer i ALMEN praksis» bruges allerede af klyngepakken i "
-     "docs/klyngepakker/videokonsultationer/index.md. Giv pakken et andet navn."),
-    ("Videokonsultationer",
-     "Klyngepakken «videokonsultationer» findes allerede (docs/klyngepakker/videokonsultationer)"),
-    ("  ", "Skriv klyngepakkens navn"),
-])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "videokonsultationer i ALMEN praksis",
+            "Navnet «videokonsultationer i ALMEN praksis» bruges allerede af klyngepakken i "
+            "docs/klyngepakker/videokonsultationer/index.md. Giv pakken et andet navn.",
+        ),
+        (
+            "Videokonsultationer",
+            "Klyngepakken «videokonsultationer» findes allerede (docs/klyngepakker/videokonsultationer)",
+        ),
+        ("  ", "Skriv klyngepakkens navn"),
+    ],
+)
 def test_unusable_name_is_refused_in_danish_and_nothing_is_written(project_copy, name, message):
     config_before = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
     packs_before = sorted((project_copy / "docs" / "klyngepakker").iterdir())
@@ -130,16 +142,21 @@ def test_copied_pack_with_the_same_name_fails_the_build(project_copy, tmp_path):
     shutil.copy2(project_copy / "docs" / "klyngepakker" / SLUG / "index.md", copy / "index.md")
     build = build_site(project_copy, tmp_path / "site")
     assert build.returncode != 0
-    assert (f"docs/klyngepakker/{SLUG}-kopi/index.md, felt «klyngepakke.name»: navnet «{NAME}» bruges allerede af "
-            f"docs/klyngepakker/{SLUG}/index.md. Giv pakken et andet navn.") in build.stdout + build.stderr
+    assert (
+        f"docs/klyngepakker/{SLUG}-kopi/index.md, felt «klyngepakke.name»: navnet «{NAME}» bruges allerede af "
+        f"docs/klyngepakker/{SLUG}/index.md. Giv pakken et andet navn."
+    ) in build.stdout + build.stderr
 
 
-@pytest.mark.parametrize(("name", "slug"), [
-    ("Øre, næse og hals", "oere-naese-og-hals"),
-    ("Århus' KOL-pakke 2.0", "aarhus-kol-pakke-2-0"),
-    ("  Diabetes   type 2 ", "diabetes-type-2"),
-    ("Café-møder", "cafe-moeder"),
-])
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Øre, næse og hals", "oere-naese-og-hals"),
+        ("Århus' KOL-pakke 2.0", "aarhus-kol-pakke-2-0"),
+        ("  Diabetes   type 2 ", "diabetes-type-2"),
+        ("Café-møder", "cafe-moeder"),
+    ],
+)
 def test_slug(script, name, slug):
     assert script.slugify(name) == slug
 

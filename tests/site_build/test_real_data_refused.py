@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pandas as pd
-
 from conftest import ROOT, build_site
+
 from calculators.cluster_file_api import load_cluster_file
 from macros.reference import reference_json, refuse_real_rows
 
@@ -34,9 +34,11 @@ def test_real_rows_stop_the_build_with_a_danish_message(project_copy, tmp_path):
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert (f"{REFERENCE}: filen har {rows} rækker med tal for enkelte praksis, men {CONFIG} siger "
-            "«fictitious: false». Rigtige tal for praksis hører hjemme i klyngedatafiler («make klyngedata»), som "
-            "MidtKraft sender til klyngerne – aldrig i repositoriet eller på sitet.") in output
+    assert (
+        f"{REFERENCE}: filen har {rows} rækker med tal for enkelte praksis, men {CONFIG} siger "
+        "«fictitious: false». Rigtige tal for praksis hører hjemme i klyngedatafiler («make klyngedata»), som "
+        "MidtKraft sender til klyngerne – aldrig i repositoriet eller på sitet."
+    ) in output
     assert not list((tmp_path / "out" / "assets" / "data").glob(f"{PACK}*.json"))  # under any (hashed) name
 
 
@@ -57,8 +59,13 @@ def test_the_rule_itself():
 
 
 def test_published_example_is_what_the_script_makes_of_the_demo_extract(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "klyngedata.py"), *EXAMPLE_COMMAND,
-                             "--ud", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "klyngedata.py"), *EXAMPLE_COMMAND, "--ud", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     made = (tmp_path / EXAMPLE_CLUSTER_FILE).read_bytes()
     assert EXAMPLE.read_bytes() == made, (

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import build_site
 
 
@@ -17,8 +16,9 @@ def replace_in(path, old, new):
 
 def line_of(path, text: str) -> int:
     """The line of the (changed) file that holds `text`: the pages' prose may move under the tests."""
-    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-                if text in line)
+    return next(
+        number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line
+    )
 
 
 def failed_build(project, tmp_path) -> str:
@@ -43,16 +43,19 @@ def test_bad_date_fails(project_copy, tmp_path):
     replace_in(project_copy / "docs/privatliv.md", updated_line(project_copy), "updated: 23-11-2026")
     output = failed_build(project_copy, tmp_path)
     line = line_of(project_copy / "docs/privatliv.md", "updated:")
-    assert f"docs/privatliv.md, linje {line}, felt «updated»: «23-11-2026» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD" \
+    assert (
+        f"docs/privatliv.md, linje {line}, felt «updated»: «23-11-2026» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD"
         in output
+    )
 
 
 def test_unknown_source_fails(project_copy, tmp_path):
     replace_in(project_copy / "docs/privatliv.md", "source: redaktionen", "source: ukendt-kilde")
     output = failed_build(project_copy, tmp_path)
     line = line_of(project_copy / "docs/privatliv.md", "source:")
-    assert f"docs/privatliv.md, linje {line}, felt «source»: «ukendt-kilde» er ikke en kilde i data/sources.yaml" \
-        in output
+    assert (
+        f"docs/privatliv.md, linje {line}, felt «source»: «ukendt-kilde» er ikke en kilde i data/sources.yaml" in output
+    )
 
 
 def test_bad_fee_code_in_data_fails_naming_row(project_copy, tmp_path):
@@ -66,8 +69,10 @@ def test_malformed_csv_row_fails(project_copy, tmp_path):
     path.write_text(path.read_text(encoding="utf-8") + "Kommuner;A;B;C;D;E\n", encoding="utf-8")
     output = failed_build(project_copy, tmp_path)
     line = line_of(path, "Kommuner;A;B;C;D;E")
-    assert (f"data/video_systems.csv, række {line}: rækken har 6 felter, men overskriften har 4 "
-            "(sektor;løsning;anvendelse;bemærkning). Det sidste felt er «E»: slet det") in output
+    assert (
+        f"data/video_systems.csv, række {line}: rækken har 6 felter, men overskriften har 4 "
+        "(sektor;løsning;anvendelse;bemærkning). Det sidste felt er «E»: slet det"
+    ) in output
 
 
 def test_unknown_sector_fails(project_copy, tmp_path):
@@ -88,7 +93,9 @@ def test_broken_internal_link_fails(project_copy, tmp_path):
     replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", "Se [siden](findes-ikke.md).\n\n## Spørgsmål")
     output = failed_build(project_copy, tmp_path)
     line = line_of(project_copy / "docs/privatliv.md", "findes-ikke.md")
-    assert f"docs/privatliv.md, linje {line}: henvisningen «findes-ikke.md» peger på en side, der ikke findes." in output
+    assert (
+        f"docs/privatliv.md, linje {line}: henvisningen «findes-ikke.md» peger på en side, der ikke findes." in output
+    )
     assert "contains a link" not in output, "den engelske advarsel skal kun vises med --verbose"
 
 
@@ -96,13 +103,16 @@ def test_broken_anchor_fails_in_danish(project_copy, tmp_path):
     replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", "Se [afsnit](index.md#findes-ikke).\n\n## Spørgsmål")
     output = failed_build(project_copy, tmp_path)
     line = line_of(project_copy / "docs/privatliv.md", "index.md#findes-ikke")
-    assert f"docs/privatliv.md, linje {line}: henvisningen «index.md#findes-ikke» peger på afsnittet «#findes-ikke»" \
+    assert (
+        f"docs/privatliv.md, linje {line}: henvisningen «index.md#findes-ikke» peger på afsnittet «#findes-ikke»"
         in output
+    )
 
 
 def test_page_missing_from_nav_fails_in_danish(project_copy, tmp_path):
-    (project_copy / "docs/ny-side.md").write_text((project_copy / "docs/privatliv.md").read_text(encoding="utf-8"),
-                                                    encoding="utf-8")
+    (project_copy / "docs/ny-side.md").write_text(
+        (project_copy / "docs/privatliv.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     output = failed_build(project_copy, tmp_path)
     assert "mangler i menuen (nav i mkdocs.yml)" in output and "ny-side.md" in output
 

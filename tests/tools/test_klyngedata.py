@@ -23,22 +23,35 @@ FIXTURES = ROOT / "tests" / "fixtures" / "klyngedata"
 DEMO = FIXTURES / "fiktivt-udtraek.csv"
 BAD = FIXTURES / "fejl-udtraek.csv"
 FIXED = ["--seed", "1", "--dato", "2026-11-30"]
-FILES = {"Klynge Nord (fiktiv)": "klynge-nord-fiktiv.csv", "Klynge Syd (fiktiv)": "klynge-syd-fiktiv.csv",
-         "Klynge Øst (fiktiv)": "klynge-oest-fiktiv.csv"}
+FILES = {
+    "Klynge Nord (fiktiv)": "klynge-nord-fiktiv.csv",
+    "Klynge Syd (fiktiv)": "klynge-syd-fiktiv.csv",
+    "Klynge Øst (fiktiv)": "klynge-oest-fiktiv.csv",
+}
 INDICATORS = yaml.safe_load((ROOT / "data/klyngepakker/videokonsultationer.yaml").read_text(encoding="utf-8"))[
-    "indicators"]
+    "indicators"
+]
 
 
 def klyngedata(extract, target, *options) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), "--fil", str(extract), "--ud", str(target), *options],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--fil", str(extract), "--ud", str(target), *options],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def expected_practices() -> pd.DataFrame:
     """The demo extract per practice and indicator, computed with pandas from the raw file."""
     extract = pd.read_csv(DEMO, sep=";", encoding="utf-8-sig", dtype={"Ydelseskode": str})
-    wide = extract.pivot_table(index=["Ydernummer", "Praksis", "Klynge", "Tilmeldte"], columns="Ydelseskode",
-                               values="Antal", aggfunc="sum", fill_value=0).reset_index()
+    wide = extract.pivot_table(
+        index=["Ydernummer", "Praksis", "Klynge", "Tilmeldte"],
+        columns="Ydelseskode",
+        values="Antal",
+        aggfunc="sum",
+        fill_value=0,
+    ).reset_index()
     for indicator in INDICATORS:
         codes = [code for code in indicator["codes"] if code in wide.columns]
         wide[indicator["id"]] = wide[codes].sum(axis=1)
@@ -54,7 +67,7 @@ def sections(path) -> tuple[dict[str, list[str]], list[list[str]], list[list[str
     second_blank = rows.index([], first_blank + 1)
     metadata = {row[0]: row[1:] for row in rows[1:first_blank]}
     assert rows[-1] == ["Slut på klyngedatafilen"]
-    return metadata, rows[first_blank + 1:second_blank], rows[second_blank + 1:-1]
+    return metadata, rows[first_blank + 1 : second_blank], rows[second_blank + 1 : -1]
 
 
 def danish_tenths(count: int, listed: int) -> str:
@@ -109,8 +122,13 @@ def test_region_rates_cover_every_practice_of_the_extract(demo_run):
         assert [row[0] for row in indicator_rows[1:]] == [indicator["id"] for indicator in INDICATORS]
         for row, indicator in zip(indicator_rows[1:], INDICATORS):
             count = int(practices[indicator["id"]].sum())
-            assert row == [indicator["id"], indicator["name"], ", ".join(indicator["codes"]), str(count),
-                           danish_tenths(count, listed)]
+            assert row == [
+                indicator["id"],
+                indicator["name"],
+                ", ".join(indicator["codes"]),
+                str(count),
+                danish_tenths(count, listed),
+            ]
 
 
 def test_nothing_identifying_in_an_anonymous_file(demo_run):
@@ -152,10 +170,17 @@ def same_files(first, second) -> bool:
 def test_xlsx_comma_and_wide_extracts_give_the_same_files(demo_run, tmp_path):
     _, target = demo_run
     extract = pd.read_csv(DEMO, sep=";", encoding="utf-8-sig", dtype={"Ydelseskode": str})
-    variants = {"udtraek.xlsx": lambda path: extract.to_excel(path, index=False),
-                "komma.csv": lambda path: extract.to_csv(path, sep=",", index=False, encoding="utf-8")}
-    wide = extract.pivot_table(index=["Ydernummer", "Praksis", "Klynge", "Tilmeldte"], columns="Ydelseskode",
-                               values="Antal", aggfunc="sum", fill_value=0).reset_index()
+    variants = {
+        "udtraek.xlsx": lambda path: extract.to_excel(path, index=False),
+        "komma.csv": lambda path: extract.to_csv(path, sep=",", index=False, encoding="utf-8"),
+    }
+    wide = extract.pivot_table(
+        index=["Ydernummer", "Praksis", "Klynge", "Tilmeldte"],
+        columns="Ydelseskode",
+        values="Antal",
+        aggfunc="sum",
+        fill_value=0,
+    ).reset_index()
     variants["bred.csv"] = lambda path: wide.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
     for name, write in variants.items():
         write(tmp_path / name)
@@ -207,8 +232,10 @@ def test_missing_column_and_misspelt_open_cluster(tmp_path):
     extract.drop(columns="Praksis").to_csv(tmp_path / "uden-navne.csv", sep=";", index=False)
     result = klyngedata(tmp_path / "uden-navne.csv", tmp_path / "ud", *FIXED, "--aabne", "Klynge Syd (fiktiv)")
     assert result.returncode == 1
-    assert "Klyngen «Klynge Syd (fiktiv)» skal have åbne data, men udtrækket har ikke alle dens praksis' navne" \
+    assert (
+        "Klyngen «Klynge Syd (fiktiv)» skal have åbne data, men udtrækket har ikke alle dens praksis' navne"
         in result.stderr
+    )
     result = klyngedata(DEMO, tmp_path / "ud", *FIXED, "--pakke", "antibiotika")
     assert result.returncode == 1 and "PAKKE=antibiotika: der er ingen klyngepakke med beregner" in result.stderr
     assert not (tmp_path / "ud").exists()
@@ -233,15 +260,25 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, monkeypatch):
 
 
 def test_make_target_passes_every_variable(tmp_path):
-    dry = subprocess.run(["make", "-n", "klyngedata", f"FIL={DEMO}", f"UD={tmp_path / 'ud'}",
-                          "AABNE=Klynge Syd (fiktiv),Klynge Nord (fiktiv)",
-                          "PERIODE=1. januar 2024 – 31. december 2025"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    dry = subprocess.run(
+        [
+            "make",
+            "-n",
+            "klyngedata",
+            f"FIL={DEMO}",
+            f"UD={tmp_path / 'ud'}",
+            "AABNE=Klynge Syd (fiktiv),Klynge Nord (fiktiv)",
+            "PERIODE=1. januar 2024 – 31. december 2025",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     command = next(line for line in dry.stdout.splitlines() if "scripts/klyngedata.py" in line)
     args = shlex.split(command)
     assert args[0] == ".venv/bin/python"
-    result = subprocess.run([sys.executable, *args[1:], *FIXED], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run([sys.executable, *args[1:], *FIXED], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     for name in ("Klynge Syd (fiktiv)", "Klynge Nord (fiktiv)"):
         metadata, _, _ = sections(tmp_path / "ud" / FILES[name])

@@ -10,8 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from calculators.beta import (beta_log_odds_quantile, binomial_at_least, binomial_at_most, log_beta_lower,
-                              log_binomial_pmf)
+from calculators.beta import (
+    beta_log_odds_quantile,
+    binomial_at_least,
+    binomial_at_most,
+    log_beta_lower,
+    log_binomial_pmf,
+)
 
 SHAPES = [0.1, 0.5, 1, 2, 3.5, 10, 41, 100, 999, 1e4, 1e5, 1e6]
 TARGETS = [1e-10, 1e-6, 0.0005, 0.001, 0.005, 0.025, 0.05, 0.1, 0.3, 0.5, 0.7, 0.95, 0.975, 0.999, 1 - 1e-8]
@@ -48,15 +53,21 @@ def test_beta_quantile_matches_scipy_on_a_grid(a):
 
 
 @settings(max_examples=200, deadline=None)
-@given(target=st.floats(min_value=1e-12, max_value=1 - 1e-12),
-       a=st.floats(min_value=0.1, max_value=1e6), b=st.floats(min_value=0.1, max_value=1e6))
+@given(
+    target=st.floats(min_value=1e-12, max_value=1 - 1e-12),
+    a=st.floats(min_value=0.1, max_value=1e6),
+    b=st.floats(min_value=0.1, max_value=1e6),
+)
 def test_beta_quantile_matches_scipy_anywhere(target, a, b):
     assert_quantile_matches_scipy(target, a, b)
 
 
 @settings(max_examples=200, deadline=None)
-@given(target=st.floats(min_value=1e-12, max_value=0.5),
-       a=st.integers(min_value=1, max_value=10**7), b=st.integers(min_value=1, max_value=10**7))
+@given(
+    target=st.floats(min_value=1e-12, max_value=0.5),
+    a=st.integers(min_value=1, max_value=10**7),
+    b=st.integers(min_value=1, max_value=10**7),
+)
 def test_beta_quantile_for_whole_shapes_as_clopper_pearson_uses_them(target, a, b):
     assert_quantile_matches_scipy(target, a, b)
 
@@ -78,12 +89,19 @@ def test_binomial_probabilities_and_tails_match_scipy(n):
         mean = n * p
         ks = {0, 1, n - 1, n, int(mean), int(mean) + 1, int(mean / 2), int(mean + 3 * math.sqrt(mean + 1))}
         for k in sorted(k for k in ks if 0 <= k <= n):
-            assert math.exp(log_binomial_pmf(k, n, p, q)) == pytest.approx(stats.binom.pmf(k, n, p), rel=1e-10,
-                                                                           abs=1e-300), (k, n, p)
-            assert binomial_at_least(k, n, p, q) == pytest.approx(stats.binom.sf(k - 1, n, p), rel=1e-10,
-                                                                  abs=1e-300), (k, n, p)
-            assert binomial_at_most(k, n, p, q) == pytest.approx(stats.binom.cdf(k, n, p), rel=1e-10,
-                                                                 abs=1e-300), (k, n, p)
+            assert math.exp(log_binomial_pmf(k, n, p, q)) == pytest.approx(
+                stats.binom.pmf(k, n, p), rel=1e-10, abs=1e-300
+            ), (k, n, p)
+            assert binomial_at_least(k, n, p, q) == pytest.approx(stats.binom.sf(k - 1, n, p), rel=1e-10, abs=1e-300), (
+                k,
+                n,
+                p,
+            )
+            assert binomial_at_most(k, n, p, q) == pytest.approx(stats.binom.cdf(k, n, p), rel=1e-10, abs=1e-300), (
+                k,
+                n,
+                p,
+            )
 
 
 def test_edges():
@@ -101,8 +119,19 @@ def test_edges():
     assert quantile_and_complement(0.025, 1, 1)[0] == pytest.approx(0.025, rel=1e-14)
 
 
-@pytest.mark.parametrize("target, a, b", [(0, 1, 1), (1, 1, 1), (-0.1, 1, 1), (math.nan, 1, 1), (0.5, 0, 1),
-                                          (0.5, 1, -1), (0.5, math.inf, 1), (0.5, 1, math.nan)])
+@pytest.mark.parametrize(
+    "target, a, b",
+    [
+        (0, 1, 1),
+        (1, 1, 1),
+        (-0.1, 1, 1),
+        (math.nan, 1, 1),
+        (0.5, 0, 1),
+        (0.5, 1, -1),
+        (0.5, math.inf, 1),
+        (0.5, 1, math.nan),
+    ],
+)
 def test_quantile_refuses_values_outside_the_domain(target, a, b):
     with pytest.raises(ValueError):
         beta_log_odds_quantile(target, a, b)

@@ -151,9 +151,13 @@ def test_anonymous_labels_go_on_like_spreadsheet_columns():
 
 
 def test_open_file_keeps_names():
-    data = ClusterFile(**{**EXAMPLE.__dict__, "open": True,
-                          "practices": tuple(Practice(f'Lægehuset "Å{i}"', p.listed, p.counts)
-                                             for i, p in enumerate(PRACTICES))})
+    data = ClusterFile(
+        **{
+            **EXAMPLE.__dict__,
+            "open": True,
+            "practices": tuple(Practice(f'Lægehuset "Å{i}"', p.listed, p.counts) for i, p in enumerate(PRACTICES)),
+        }
+    )
     text = write_cluster_file(data)
     assert "Data;åbne\r\n" in text
     assert read_cluster_file(text) == data
@@ -221,8 +225,12 @@ def test_a_deleted_practice_is_noticed():
 def test_non_whole_count_names_the_line():
     text = write_cluster_file(EXAMPLE)
     number = line_number(text, "Praksis B;")
-    expect_error(replace_line(text, number, "Praksis B;7955;119,5;39699"),
-                 f"linje {number}", "«video»", "«119,5» er ikke et helt tal")
+    expect_error(
+        replace_line(text, number, "Praksis B;7955;119,5;39699"),
+        f"linje {number}",
+        "«video»",
+        "«119,5» er ikke et helt tal",
+    )
     expect_error(replace_line(text, number, "Praksis B;-7955;119;39699"), f"linje {number}", "«Tilmeldte»")
     expect_error(replace_line(text, number, "Praksis B;0;119;39699"), f"linje {number}", "mindst 1")
 
@@ -230,8 +238,12 @@ def test_non_whole_count_names_the_line():
 def test_missing_headers_name_the_line():
     text = write_cluster_file(EXAMPLE)
     number = line_number(text, "Praksis;")
-    expect_error(replace_line(text, number, "Praksis;Tilmeldte;konsultationer;video"),
-                 f"linje {number}", "overskriften til praksis", "Praksis;Tilmeldte;video;konsultationer")
+    expect_error(
+        replace_line(text, number, "Praksis;Tilmeldte;konsultationer;video"),
+        f"linje {number}",
+        "overskriften til praksis",
+        "Praksis;Tilmeldte;video;konsultationer",
+    )
     number = line_number(text, "Indikator;")
     expect_error(replace_line(text, number, "video;x"), f"linje {number}", "overskriften til indikatorerne")
 
@@ -263,15 +275,21 @@ def test_fewer_than_five_practices_refused():
 
 # ----------------------------------------------------------------------------------------- property tests
 
-NAMES = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"),
-                min_size=1, max_size=30).map(str.strip).filter(bool)
+NAMES = (
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @st.composite
 def cluster_files(draw):
     n_indicators = draw(st.integers(1, 4))
-    ids = draw(st.lists(st.from_regex(r"[a-z0-9-]{1,10}", fullmatch=True), min_size=n_indicators,
-                        max_size=n_indicators, unique=True))
+    ids = draw(
+        st.lists(
+            st.from_regex(r"[a-z0-9-]{1,10}", fullmatch=True), min_size=n_indicators, max_size=n_indicators, unique=True
+        )
+    )
     n_practices = draw(st.integers(5, 40))
     labels = draw(st.lists(NAMES, min_size=n_practices, max_size=n_practices, unique=True))
     practices = tuple(
@@ -279,9 +297,12 @@ def cluster_files(draw):
         for label in labels
     )
     indicators = tuple(
-        Indicator(id_, draw(NAMES), tuple(draw(st.lists(st.from_regex(r"\d{4}", fullmatch=True), min_size=1,
-                                                        max_size=3))),
-                  sum(p.counts[i] for p in practices) + draw(st.integers(0, 10**8)))
+        Indicator(
+            id_,
+            draw(NAMES),
+            tuple(draw(st.lists(st.from_regex(r"\d{4}", fullmatch=True), min_size=1, max_size=3))),
+            sum(p.counts[i] for p in practices) + draw(st.integers(0, 10**8)),
+        )
         for i, id_ in enumerate(ids)
     )
     return ClusterFile(
@@ -305,10 +326,10 @@ def test_property_round_trip_and_numbers(data):
     assert read_cluster_file(text) == data
     rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
     start = rows.index(["Praksis", "Tilmeldte", *(i.id for i in data.indicators)])
-    table = np.array([[int(cell) for cell in row[1:]] for row in rows[start + 1:-1]])
+    table = np.array([[int(cell) for cell in row[1:]] for row in rows[start + 1 : -1]])
     np.testing.assert_array_equal(table[:, 0], [p.listed for p in data.practices])
     np.testing.assert_array_equal(table[:, 1:], [p.counts for p in data.practices])
-    assert [row[0] for row in rows[start + 1:-1]] == [p.label for p in data.practices]
+    assert [row[0] for row in rows[start + 1 : -1]] == [p.label for p in data.practices]
     for indicator in data.indicators:
         row = next(r for r in rows if r[:2] == [indicator.id, indicator.name])
         exact = Fraction(indicator.region_count * 1000, data.region_listed)
@@ -326,8 +347,11 @@ def test_property_cut_short_anywhere_is_refused(data, draw):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([*';"\r\n 0123456789aAÆ,.-', "Praksis", "video", "Klynge", "Data", "Slut"]),
-                max_size=120).map("".join))
+@given(
+    st.lists(
+        st.sampled_from([*';"\r\n 0123456789aAÆ,.-', "Praksis", "video", "Klynge", "Data", "Slut"]), max_size=120
+    ).map("".join)
+)
 def test_property_any_text_is_read_or_refused_in_danish(text):
     try:
         read_cluster_file("MidtKraft klyngedatafil;version 1\r\n" + text)

@@ -6,12 +6,12 @@ import json
 
 import numpy as np
 import pytest
+from independent import scipy_rate_ci
+from test_cluster_file import EXAMPLE, PRACTICES
 
 from calculators import run
-from independent import scipy_rate_ci
 from calculators.cluster_file import BOM, write_cluster_file
 from calculators.cluster_file_api import load_cluster_file
-from test_cluster_file import EXAMPLE, PRACTICES
 
 REFERENCE = {
     "pack": "videokonsultationer",
@@ -57,8 +57,14 @@ def test_rates_of_cluster_and_region():
 
 def test_the_cluster_is_compared_against_by_the_calculator():
     cluster = loaded()["file"]["cluster"]
-    response = run({"text": "4436;30\n1003;2\n0101;6.000", "listed": "2.000", "cluster_id": cluster["id"],
-                    "reference": {**REFERENCE, "clusters": [cluster]}})
+    response = run(
+        {
+            "text": "4436;30\n1003;2\n0101;6.000",
+            "listed": "2.000",
+            "cluster_id": cluster["id"],
+            "reference": {**REFERENCE, "clusters": [cluster]},
+        }
+    )
     assert response["ok"] is True
     video = response["result"]["indicators"][0]
     rates = np.array([p.counts[0] / p.listed * 1000 for p in PRACTICES])

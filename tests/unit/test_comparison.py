@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from independent import scipy_rate_ci
 
 from calculators import compare_with_cluster
 from calculators.comparison import AS_EXPECTED, HIGHER, LOWER, NOT_ASSESSABLE, NOT_COMPUTED, caution, judge
-from independent import scipy_rate_ci
 
 
 def compare_video(count: int, listed: int, indicators, cluster):
@@ -125,8 +125,13 @@ def test_codes_without_leading_zeros_are_matched(indicators, cluster_a):
 
 @pytest.mark.parametrize(
     "count, listed, has_few, has_small",
-    [(9, 2000, True, False), (10, 2000, False, False), (50, 999, False, True), (3, 500, True, True),
-     (10, 1000, False, False)],
+    [
+        (9, 2000, True, False),
+        (10, 2000, False, False),
+        (50, 999, False, True),
+        (3, 500, True, True),
+        (10, 1000, False, False),
+    ],
 )
 def test_caution_for_few_events_or_a_small_list(count, listed, has_few, has_small, indicators, cluster_a):
     result = compare_video(count, listed, indicators, cluster_a)

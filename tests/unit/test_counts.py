@@ -66,24 +66,18 @@ def test_header_is_skipped_without_a_warning():
 def test_sums_a_code_given_on_several_lines_and_says_so():
     parsed = parse_counts("0101;5\n4436;2\n101;7\n\n0101;1")
     assert parsed.counts == {"0101": 13, "4436": 2}
-    assert parsed.warnings == [
-        "Ydelseskode 0101 står på flere linjer (linje 1, 3 og 5); antallene er lagt sammen."
-    ]
+    assert parsed.warnings == ["Ydelseskode 0101 står på flere linjer (linje 1, 3 og 5); antallene er lagt sammen."]
 
 
 def test_ignores_codes_outside_the_pack_with_a_warning():
     parsed = parse_counts("0101;5\n4436;2\n\n0999;3", known_codes=PACK_CODES)
     assert parsed.counts == {"0101": 5, "4436": 2}
-    assert parsed.warnings == [
-        "Ydelseskode 0999 (linje 4) indgår ikke i denne klyngepakke og er sprunget over."
-    ]
+    assert parsed.warnings == ["Ydelseskode 0999 (linje 4) indgår ikke i denne klyngepakke og er sprunget over."]
 
 
 def test_unknown_code_on_several_lines_is_one_warning():
     parsed = parse_counts("0999;1\n0101;5\n999;3", known_codes=PACK_CODES)
-    assert parsed.warnings == [
-        "Ydelseskode 0999 (linje 1 og 3) indgår ikke i denne klyngepakke og er sprunget over."
-    ]
+    assert parsed.warnings == ["Ydelseskode 0999 (linje 1 og 3) indgår ikke i denne klyngepakke og er sprunget over."]
 
 
 def test_known_codes_may_lack_leading_zeros():
@@ -112,33 +106,59 @@ def test_empty_input(text):
         ("0101;1\n\n0201 \u22125", "Linje 3: antallet «\u22125» er negativt. Skriv et helt tal på 0 eller derover."),
         ("0101;12,5", "Linje 1: antallet «12,5» er ikke et helt tal. Skriv et helt tal på 0 eller derover."),
         ("0101\t1.234,5", "Linje 1: antallet «1.234,5» er ikke et helt tal. Skriv et helt tal på 0 eller derover."),
-        ("0101 12.5", "Linje 1: antallet «12.5» kan ikke læses sikkert som et helt tal. "
-                      "Brug kun punktum til at adskille tusinder, fx 1.234 eller 12.500."),
-        ("0101;1\nhej", "Linje 2: «hej» er ikke en ydelseskode og et antal. "
-                        "Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234."),
-        ("hej", "Linje 1: «hej» er ikke en ydelseskode og et antal. "
-                "Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234."),
-        ("0101;1\n4436", "Linje 2: ydelseskode 4436 mangler et antal. "
-                         "Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234."),
-        ("0101;", "Linje 1: ydelseskode 0101 mangler et antal. "
-                  "Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234."),
-        ("0101;1\n44361;2", "Linje 2: ydelseskoden «44361» har mere end fire cifre. "
-                            "En ydelseskode er et tal med op til fire cifre, fx 0101."),
-        ("0101;1\nA101;2", "Linje 2: «A101» er ikke en ydelseskode. "
-                           "En ydelseskode er et tal med op til fire cifre, fx 0101."),
+        (
+            "0101 12.5",
+            "Linje 1: antallet «12.5» kan ikke læses sikkert som et helt tal. "
+            "Brug kun punktum til at adskille tusinder, fx 1.234 eller 12.500.",
+        ),
+        (
+            "0101;1\nhej",
+            "Linje 2: «hej» er ikke en ydelseskode og et antal. "
+            "Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234.",
+        ),
+        (
+            "hej",
+            "Linje 1: «hej» er ikke en ydelseskode og et antal. "
+            "Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234.",
+        ),
+        (
+            "0101;1\n4436",
+            "Linje 2: ydelseskode 4436 mangler et antal. Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234.",
+        ),
+        (
+            "0101;",
+            "Linje 1: ydelseskode 0101 mangler et antal. Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234.",
+        ),
+        (
+            "0101;1\n44361;2",
+            "Linje 2: ydelseskoden «44361» har mere end fire cifre. "
+            "En ydelseskode er et tal med op til fire cifre, fx 0101.",
+        ),
+        (
+            "0101;1\nA101;2",
+            "Linje 2: «A101» er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
+        ),
         ("0101;mange", "Linje 1: antallet «mange» er ikke et tal. Skriv et helt tal på 0 eller derover."),
         ("0101;12 styk", "Linje 1: antallet «12 styk» er ikke et tal. Skriv et helt tal på 0 eller derover."),
-        ("0101\tKonsultation", "Linje 1: antallet «Konsultation» er ikke et tal. "
-                               "Skriv et helt tal på 0 eller derover."),
+        (
+            "0101\tKonsultation",
+            "Linje 1: antallet «Konsultation» er ikke et tal. Skriv et helt tal på 0 eller derover.",
+        ),
         ("0101;" + "9" * 15, "Linje 1: antallet «" + "9" * 15 + "» er urealistisk stort. Tjek tallet."),
         # a first line with digits is data, not a header, even when it is not data we can read
-        ("Konsultation\t0101\t1234\nTelefon\t0201\t55", "Linje 1: «Konsultation» er ikke en ydelseskode. "
-                                                     "En ydelseskode er et tal med op til fire cifre, fx 0101."),
-        ("Ydelseskode;Antal 2024\n0101;1", "Linje 1: «Ydelseskode» er ikke en ydelseskode. "
-                                           "En ydelseskode er et tal med op til fire cifre, fx 0101."),
+        (
+            "Konsultation\t0101\t1234\nTelefon\t0201\t55",
+            "Linje 1: «Konsultation» er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
+        ),
+        (
+            "Ydelseskode;Antal 2024\n0101;1",
+            "Linje 1: «Ydelseskode» er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
+        ),
         # a header only counts on the first non-empty line
-        ("0101;1\nYdelseskode;Antal", "Linje 2: «Ydelseskode» er ikke en ydelseskode. "
-                                      "En ydelseskode er et tal med op til fire cifre, fx 0101."),
+        (
+            "0101;1\nYdelseskode;Antal",
+            "Linje 2: «Ydelseskode» er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
+        ),
     ],
 )
 def test_errors_name_the_line_in_danish(text, message):
@@ -248,8 +268,10 @@ def test_arbitrary_text_gives_counts_or_a_danish_input_error(text):
         ("0101;Konsultation, dagtid;1.234\n4436;Video;56", {"0101": 1234, "4436": 56}),
         ("0101 Konsultation dagtid 1234\n4436 Video 56", {"0101": 1234, "4436": 56}),
         ("Ydelseskode;Betegnelse;Antal\n0101;Konsultation;1.234\n4436;Video;56", {"0101": 1234, "4436": 56}),
-        ("Betegnelse\tAntal\tKode\tBeløb\n Konsultation\t1234\t0101\t150.000\nVideo\t56\t4436\t9.000",
-         {"0101": 1234, "4436": 56}),
+        (
+            "Betegnelse\tAntal\tKode\tBeløb\n Konsultation\t1234\t0101\t150.000\nVideo\t56\t4436\t9.000",
+            {"0101": 1234, "4436": 56},
+        ),
         ("Kode Antal Patienter\n0120 345 340\n4436 56 150", {"0120": 345, "4436": 56}),  # header resolves spaces
         ("Ydelseskode\tAntal\tPatienter\n0120\t345\t340", {"0120": 345}),
         ("Periode;Kode;Antal\nJan-dec;0101;1234", {"0101": 1234}),
@@ -271,17 +293,27 @@ def test_reads_the_shapes_practices_paste(text, counts):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("4436 56 150", "Linje 1: efter ydelseskoden står «56» og «150» adskilt af mellemrum, så det kan være ét "
-                        "antal (56.150) eller flere kolonner."),
+        (
+            "4436 56 150",
+            "Linje 1: efter ydelseskoden står «56» og «150» adskilt af mellemrum, så det kan være ét "
+            "antal (56.150) eller flere kolonner.",
+        ),
         ("0101;5\n0120 345 340", "Linje 2: efter ydelseskoden står «345» og «340» adskilt af mellemrum"),
         ("0101 1 234", "Linje 1: efter ydelseskoden står «1» og «234» adskilt af mellemrum"),
         ("Kode Antal\n0101 1 234", "Linje 2: efter ydelseskoden står «1» og «234»"),
-        ("0120\t345\t340", "Linje 1: efter ydelseskoden står flere tal («345» og «340»), så det er uklart, "
-                            "hvilket der er antallet. Tilføj en første linje, der navngiver kolonnerne"),
-        ("Antal;Antal ydelser;Kode\n1;2;0101", "Linje 1: overskriften har flere kolonner, der kan være antallet "
-                                               "(«Antal», «Antal ydelser»)."),
-        ("Kode;Foo;Bar\n0101;1;2", "Linje 1: overskriften siger ikke, hvilken kolonne der er antallet. "
-                                   "Kald den kolonne «Antal»."),
+        (
+            "0120\t345\t340",
+            "Linje 1: efter ydelseskoden står flere tal («345» og «340»), så det er uklart, "
+            "hvilket der er antallet. Tilføj en første linje, der navngiver kolonnerne",
+        ),
+        (
+            "Antal;Antal ydelser;Kode\n1;2;0101",
+            "Linje 1: overskriften har flere kolonner, der kan være antallet («Antal», «Antal ydelser»).",
+        ),
+        (
+            "Kode;Foo;Bar\n0101;1;2",
+            "Linje 1: overskriften siger ikke, hvilken kolonne der er antallet. Kald den kolonne «Antal».",
+        ),
         ("Kode;Antal\n0101;5;7", "Linje 2 har flere kolonner (3) end overskriften (2)."),
         ("Antal;Kode\n5;", "Linje 2: ydelseskoden mangler."),
     ],
@@ -329,7 +361,9 @@ def test_long_lines_are_read_or_the_line_is_named(text, outcome):
 # The rule under test: the right counts, or a Danish message naming a line; and the right counts whenever the text
 # is unambiguous.
 
-FULL_WIDTH = str.maketrans("0123456789;:,", "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff1b\uff1a\uff0c")
+FULL_WIDTH = str.maketrans(
+    "0123456789;:,", "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff1b\uff1a\uff0c"
+)
 
 
 @st.composite
@@ -352,10 +386,17 @@ def pasted_tables(draw):
     rng = draw(st.randoms(use_true_random=False))
     lines = [separator.join(titles[c] for c in columns)] if named else []
     for code, count in table.items():
-        words = rng.choice(["Konsultation", "Video", "Tlf"] if spaced or "," in separator or ":" in separator
-                           else ["Konsultation dagtid", "Video, e-konsultation", "Årsstatus"])
-        cells = {"code": str(code) if draw(st.booleans()) else f"{code:04d}", "count": write_count(count, thousands),
-                 "description": words, "patients": write_count(rng.randint(0, 20000), thousands)}
+        words = rng.choice(
+            ["Konsultation", "Video", "Tlf"]
+            if spaced or "," in separator or ":" in separator
+            else ["Konsultation dagtid", "Video, e-konsultation", "Årsstatus"]
+        )
+        cells = {
+            "code": str(code) if draw(st.booleans()) else f"{code:04d}",
+            "count": write_count(count, thousands),
+            "description": words,
+            "patients": write_count(rng.randint(0, 20000), thousands),
+        }
         lines.append(separator.join(cells[c] for c in columns))
     text = "\n".join(lines)
     text = draw(st.sampled_from(["", "\ufeff", "\u200b"])) + text

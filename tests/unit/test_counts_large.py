@@ -49,7 +49,7 @@ def written_table(rng: random.Random, size: int, codes: list[str], line_end: str
         if rng.random() < blank:
             lines.append("")
         else:
-            code, count = rng.choice(codes), rng.randrange(0, 10**rng.randint(1, 9))
+            code, count = rng.choice(codes), rng.randrange(0, 10 ** rng.randint(1, 9))
             written = code.lstrip("0") or "0" if rng.random() < 0.1 else code  # Excel drops leading zeros
             lines.append(rng.choice(WRITINGS)(written, count))
             totals[code] = totals.get(code, 0) + count
@@ -59,18 +59,25 @@ def written_table(rng: random.Random, size: int, codes: list[str], line_end: str
 
 
 def expected_warnings(numbers: dict[str, list[int]], known: set[str]) -> list[str]:
-    unknown = [f"Ydelseskode {code} (linje {lines_text(lines)}) indgår ikke i denne klyngepakke og er sprunget over."
-               for code, lines in numbers.items() if code not in known]
-    repeated = [f"Ydelseskode {code} står på flere linjer (linje {lines_text(lines)}); antallene er lagt sammen."
-                for code, lines in numbers.items() if code in known and len(lines) > 1]
+    unknown = [
+        f"Ydelseskode {code} (linje {lines_text(lines)}) indgår ikke i denne klyngepakke og er sprunget over."
+        for code, lines in numbers.items()
+        if code not in known
+    ]
+    repeated = [
+        f"Ydelseskode {code} står på flere linjer (linje {lines_text(lines)}); antallene er lagt sammen."
+        for code, lines in numbers.items()
+        if code in known and len(lines) > 1
+    ]
     return unknown + repeated
 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_a_large_paste_in_mixed_shapes_gives_every_sum_and_short_messages(seed):
     rng = random.Random(seed)
-    text, totals, numbers = written_table(rng, 300_000, [*PACK_CODES, "0999", "7000"], line_end=rng.choice(
-        ["\n", "\r\n"]), blank=0.05)
+    text, totals, numbers = written_table(
+        rng, 300_000, [*PACK_CODES, "0999", "7000"], line_end=rng.choice(["\n", "\r\n"]), blank=0.05
+    )
     parsed = parse_counts(text, known_codes=PACK_CODES)
     assert parsed.counts == {code: total for code, total in totals.items() if code in PACK_CODES}
     assert parsed.warnings == expected_warnings(numbers, set(PACK_CODES))
@@ -141,8 +148,13 @@ def test_a_header_decides_the_columns_of_plain_lines_too(header):
 
 @settings(max_examples=200, deadline=None)
 @given(
-    rows=st.lists(st.tuples(st.sampled_from(PACK_CODES), st.integers(0, 10**12 - 1), st.integers(0, len(WRITINGS) - 1),
-                            st.booleans()), min_size=1, max_size=40),
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(PACK_CODES), st.integers(0, 10**12 - 1), st.integers(0, len(WRITINGS) - 1), st.booleans()
+        ),
+        min_size=1,
+        max_size=40,
+    ),
     line_end=st.sampled_from(["\n", "\r\n", "\r"]),
 )
 def test_plain_and_other_lines_interleaved_give_the_sums_and_line_numbers(rows, line_end):
@@ -191,4 +203,9 @@ def test_a_nearly_plain_line_among_plain_ones_follows_the_general_rules(line, ou
         assert str(caught.value).startswith(outcome)
     else:
         assert parse_counts(text, known_codes=PACK_CODES).counts == {
-            "4436": 1, "1003": 2, "0101": outcome, "0120": 3, "0201": 4}
+            "4436": 1,
+            "1003": 2,
+            "0101": outcome,
+            "0120": 3,
+            "0201": 4,
+        }

@@ -93,15 +93,30 @@ def test_format_interval():
     "n_lower, n_equal, m, text, sentence",
     [
         (3, 0, 12, "Nr. 4 af 13", "Jeres rate er nr. 4 af 13, talt fra den laveste (jeres praksis og klyngens 12)."),
-        (3, 1, 12, "Nr. 4 af 13 (lige med 1)",
-         "Jeres rate er nr. 4 af 13, talt fra den laveste (jeres praksis og klyngens 12). "
-         "1 af klyngens praksis har samme rate."),
+        (
+            3,
+            1,
+            12,
+            "Nr. 4 af 13 (lige med 1)",
+            "Jeres rate er nr. 4 af 13, talt fra den laveste (jeres praksis og klyngens 12). "
+            "1 af klyngens praksis har samme rate.",
+        ),
         (0, 0, 7, "Lavest i klyngen", "Jeres rate er den laveste i klyngen (jeres praksis og klyngens 7)."),
-        (0, 2, 7, "Lavest i klyngen (lige med 2)",
-         "Jeres rate er den laveste i klyngen (jeres praksis og klyngens 7). 2 af klyngens praksis har samme rate."),
+        (
+            0,
+            2,
+            7,
+            "Lavest i klyngen (lige med 2)",
+            "Jeres rate er den laveste i klyngen (jeres praksis og klyngens 7). 2 af klyngens praksis har samme rate.",
+        ),
         (7, 0, 7, "Højest i klyngen", "Jeres rate er den højeste i klyngen (jeres praksis og klyngens 7)."),
-        (5, 2, 7, "Højest i klyngen (lige med 2)",
-         "Jeres rate er den højeste i klyngen (jeres praksis og klyngens 7). 2 af klyngens praksis har samme rate."),
+        (
+            5,
+            2,
+            7,
+            "Højest i klyngen (lige med 2)",
+            "Jeres rate er den højeste i klyngen (jeres praksis og klyngens 7). 2 af klyngens praksis har samme rate.",
+        ),
         (0, 7, 7, "Lige med alle klyngens 7 praksis", "Jeres rate er den samme som alle klyngens 7 praksis'."),
     ],
 )
@@ -111,7 +126,7 @@ def test_position_in_plain_danish(n_lower, n_equal, m, text, sentence):
 
 
 def test_position_number_is_the_rank_from_the_lowest():
-    """"Nr. k af M" is the practice's rank among itself and the cluster (ties share the lowest rank), as scipy
+    """ "Nr. k af M" is the practice's rank among itself and the cluster (ties share the lowest rank), as scipy
     ranks it."""
     rng = np.random.default_rng(11)
     for _ in range(200):

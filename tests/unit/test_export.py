@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import csv
-import io
 import datetime
+import io
 import json
 
 import numpy as np
 import pytest
+from independent import numpy_overdispersed_verdict, numpy_overdispersion
 
 from calculators import compare_with_cluster, comparison_to_dict, to_csv
-from independent import numpy_overdispersed_verdict, numpy_overdispersion
 
 HEADER = [
     "Indikator",
@@ -30,7 +30,7 @@ def csv_parts(text: str) -> tuple[dict[str, str], list[list[str]]]:
     """The context lines (label -> value) and the table below the blank line, as Excel's CSV reader splits them."""
     rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
     blank = rows.index([])
-    return dict(rows[:blank]), rows[blank + 1:]
+    return dict(rows[:blank]), rows[blank + 1 :]
 
 
 @pytest.fixture
@@ -50,8 +50,15 @@ def test_csv_opens_in_danish_excel(comparison):
 
 
 def test_csv_says_whose_numbers_against_what(comparison, cluster_b):
-    context, _ = csv_parts(to_csv(comparison, pack="Videokonsultationer i almen praksis", period="2024–2025",
-                                  fictitious=True, made=datetime.date(2026, 11, 30)))
+    context, _ = csv_parts(
+        to_csv(
+            comparison,
+            pack="Videokonsultationer i almen praksis",
+            period="2024–2025",
+            fictitious=True,
+            made=datetime.date(2026, 11, 30),
+        )
+    )
     assert context == {
         "Klyngepakke": "Videokonsultationer i almen praksis",
         "Klynge": "Klynge B",
@@ -106,7 +113,11 @@ def test_dict_carries_numbers_and_their_danish_text(comparison):
     assert video["interval_text"] == f"{video['lower_text']}\u2013{video['upper_text']}"
     assert video["cluster_stats_text"]["median"] == "12,0"
     assert video["position_sentence"] == "Jeres rate er den højeste i klyngen (jeres praksis og klyngens 6)."
-    assert (video["verdict"], video["level"], video["verdict_key"]) == ("Højere end klyngens samlede rate", "99,8 %", "higher")
+    assert (video["verdict"], video["level"], video["verdict_key"]) == (
+        "Højere end klyngens samlede rate",
+        "99,8 %",
+        "higher",
+    )
     assert video["caution"] is None
     assert data["summary"] and all(isinstance(s, str) for s in data["summary"])
 
@@ -144,8 +155,17 @@ def test_dict_for_an_indicator_not_computed(indicators, cluster_b):
     assert json.loads(json.dumps(data, allow_nan=False)) == data
     text = to_csv(compare_with_cluster({"0101": 9000}, 2200, indicators, cluster_b))
     pooled = np.sum(cluster_b["counts"]["video"]) / np.sum(cluster_b["listed"]) * 1000
-    assert csv_parts(text)[1][1] == ["Videokonsultationer", "", "", "", "", "12,0",
-                                     f"{pooled:.1f}".replace(".", ","), "", "Ikke beregnet"]
+    assert csv_parts(text)[1][1] == [
+        "Videokonsultationer",
+        "",
+        "",
+        "",
+        "",
+        "12,0",
+        f"{pooled:.1f}".replace(".", ","),
+        "",
+        "Ikke beregnet",
+    ]
 
 
 def test_dict_without_events_in_the_cluster_has_no_funnel(indicators, cluster_b):

@@ -8,12 +8,12 @@ import math
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from independent import scipy_exact_count_interval, scipy_rate_ratio, scipy_ratio_test_power
 from scipy import stats
 
 from calculators import follow_up
 from calculators.events_needed import events_needed
 from calculators.follow_up import format_p_value, format_ratio, round_up
-from independent import scipy_exact_count_interval, scipy_rate_ratio, scipy_ratio_test_power
 
 
 def request(before, before_days, after, after_days) -> dict:
@@ -93,8 +93,12 @@ def test_three_before_and_five_after_in_fourteen_days_each():
 
 
 @settings(max_examples=150, deadline=None)
-@given(before=st.integers(0, 3000), after=st.integers(0, 3000), before_days=st.integers(1, 3653),
-       after_days=st.integers(1, 3653))
+@given(
+    before=st.integers(0, 3000),
+    after=st.integers(0, 3000),
+    before_days=st.integers(1, 3653),
+    after_days=st.integers(1, 3653),
+)
 def test_numbers_match_scipy(before, after, before_days, after_days):
     result = result_for(str(before), str(before_days), str(after), str(after_days))
     ratio, lower, upper, p_value = scipy_rate_ratio(before, before_days, after, after_days)
@@ -110,8 +114,15 @@ def test_numbers_match_scipy(before, after, before_days, after_days):
         assert period["lower"] == pytest.approx(low / days * 7, rel=1e-10, abs=0)
         assert period["upper"] == pytest.approx(high / days * 7, rel=1e-10)
     by_interval, by_p = lower > 1 or upper < 1, p_value < 0.05
-    expected_verdict = ("no_events" if before + after == 0 else "change" if by_interval and by_p
-                        else "chance" if not (by_interval or by_p) else "borderline")
+    expected_verdict = (
+        "no_events"
+        if before + after == 0
+        else "change"
+        if by_interval and by_p
+        else "chance"
+        if not (by_interval or by_p)
+        else "borderline"
+    )
     assert result["verdict"] == expected_verdict
     json.dumps(result, allow_nan=False)  # JSON.parse in the worker refuses inf and nan
 
@@ -126,11 +137,24 @@ def test_borderline_when_the_interval_and_the_p_value_disagree():
     assert "lige på grænsen" in result["sentences"][3]
 
 
-@pytest.mark.parametrize("before, before_days, after, after_days", [
-    (40, 90, 18, 90), (3, 14, 5, 14), (5, 14, 3, 14), (10, 365, 3, 30), (20, 90, 9, 14), (7, 30, 12, 30),
-    (2, 90, 1, 14), (25, 28, 20, 14), (1, 14, 30, 14), (1, 90, 12, 14), (3, 365, 8, 30), (12, 28, 1, 14),
-    (1, 365, 1, 30),
-])
+@pytest.mark.parametrize(
+    "before, before_days, after, after_days",
+    [
+        (40, 90, 18, 90),
+        (3, 14, 5, 14),
+        (5, 14, 3, 14),
+        (10, 365, 3, 30),
+        (20, 90, 9, 14),
+        (7, 30, 12, 30),
+        (2, 90, 1, 14),
+        (25, 28, 20, 14),
+        (1, 14, 30, 14),
+        (1, 90, 12, 14),
+        (3, 365, 8, 30),
+        (12, 28, 1, 14),
+        (1, 365, 1, 30),
+    ],
+)
 def test_events_needed_up_to_250_is_the_first_total_with_80_percent_power(before, before_days, after, after_days):
     ratio = (after / after_days) / (before / before_days)
     needed = events_needed(before, before_days, after, after_days)
@@ -138,9 +162,16 @@ def test_events_needed_up_to_250_is_the_first_total_with_80_percent_power(before
     assert needed == first_crossing(ratio, after_days, before_days)
 
 
-@pytest.mark.parametrize("before, before_days, after, after_days", [
-    (50, 90, 60, 90), (60, 90, 14, 14), (40, 30, 50, 30), (60, 90, 12, 14), (30, 14, 25, 14),
-])
+@pytest.mark.parametrize(
+    "before, before_days, after, after_days",
+    [
+        (50, 90, 60, 90),
+        (60, 90, 14, 14),
+        (40, 30, 50, 30),
+        (60, 90, 12, 14),
+        (30, 14, 25, 14),
+    ],
+)
 def test_events_needed_above_250_is_a_crossing_near_the_first(before, before_days, after, after_days):
     ratio = (after / after_days) / (before / before_days)
     needed = events_needed(before, before_days, after, after_days)
@@ -165,8 +196,9 @@ def test_the_power_reference_rejects_exactly_where_binomtest_leaves_out_no_chang
     for split in range(total + 1):
         interval = stats.binomtest(split, total, null_share).proportion_ci(0.95, method="exact")
         leaves_out = interval.low > null_share or interval.high < null_share
-        by_tails = (stats.binom.sf(split - 1, total, null_share) < 0.025
-                    or stats.binom.cdf(split, total, null_share) < 0.025)
+        by_tails = (
+            stats.binom.sf(split - 1, total, null_share) < 0.025 or stats.binom.cdf(split, total, null_share) < 0.025
+        )
         assert leaves_out == by_tails, (total, split)
 
 
@@ -196,7 +228,8 @@ def test_nothing_before():
     assert result["ratio_interval_text"] == f"{danish(lower, 2)} til uendelig"
     assert result["sentences"][2] == (
         "Antallet pr. uge er steget fra 0 til 2,5. Forholdet mellem efter og før kan ikke regnes ud, når der var 0 "
-        f"før, men med 95 % sikkerhed er raten efter mindst {danish(lower, 2)} gange raten før.")
+        f"før, men med 95 % sikkerhed er raten efter mindst {danish(lower, 2)} gange raten før."
+    )
     assert result["p_text"] == f"p = {danish(p_value, 3)}"
 
 
@@ -231,22 +264,44 @@ def test_two_decimals_when_a_rate_is_under_one_per_week():
 # ---------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("n, shown", [(1, 1), (56, 56), (99, 99), (100, 100), (101, 110), (134, 140), (3477, 3500),
-                                      (10_000, 10_000), (10_001, 11_000)])
+@pytest.mark.parametrize(
+    "n, shown",
+    [(1, 1), (56, 56), (99, 99), (100, 100), (101, 110), (134, 140), (3477, 3500), (10_000, 10_000), (10_001, 11_000)],
+)
 def test_round_up_to_two_significant_figures(n, shown):
     assert round_up(n) == shown
 
 
-@pytest.mark.parametrize("x, text", [(0.45, "0,45"), (10.732, "10,73"), (0.0034, "0,0034"), (0.00012345, "0,00012"),
-                                     (0.0, "0,00"), (1234.5, "1.234,50")])
+@pytest.mark.parametrize(
+    "x, text",
+    [
+        (0.45, "0,45"),
+        (10.732, "10,73"),
+        (0.0034, "0,0034"),
+        (0.00012345, "0,00012"),
+        (0.0, "0,00"),
+        (1234.5, "1.234,50"),
+    ],
+)
 def test_format_ratio(x, text):
     assert format_ratio(x) == text
 
 
-@pytest.mark.parametrize("p, text", [(0.7265625, "p = 0,73"), (0.1, "p = 0,10"), (0.0998, "p = 0,100"),
-                                     (0.0535, "p = 0,054"), (0.0496, "p = 0,0496"), (0.04951, "p = 0,0495"),
-                                     (0.05, "p = 0,050"), (0.00535, "p = 0,005"), (0.00099, "p < 0,001"),
-                                     (1.0, "p = 1,00")])
+@pytest.mark.parametrize(
+    "p, text",
+    [
+        (0.7265625, "p = 0,73"),
+        (0.1, "p = 0,10"),
+        (0.0998, "p = 0,100"),
+        (0.0535, "p = 0,054"),
+        (0.0496, "p = 0,0496"),
+        (0.04951, "p = 0,0495"),
+        (0.05, "p = 0,050"),
+        (0.00535, "p = 0,005"),
+        (0.00099, "p < 0,001"),
+        (1.0, "p = 1,00"),
+    ],
+)
 def test_format_p_value(p, text):
     assert format_p_value(p) == text
 
@@ -258,26 +313,40 @@ def test_format_p_value(p, text):
 GOOD = {"before": "40", "before_days": "90", "after": "18", "after_days": "90"}
 
 
-@pytest.mark.parametrize("field, typed, message", [
-    ("before", "", "Udfyld «Antal før», fx 12. Skriv 0, hvis der ingen var."),
-    ("before", None, "Udfyld «Antal før», fx 12. Skriv 0, hvis der ingen var."),
-    ("after", "   ", "Udfyld «Antal efter», fx 12. Skriv 0, hvis der ingen var."),
-    ("before", "-3", "Antal før: «-3» er negativt. Skriv et helt tal på 0 eller derover."),
-    ("after", "\u22123", "Antal efter: «\u22123» er negativt. Skriv et helt tal på 0 eller derover."),
-    ("before", "12,5", "Antal før: «12,5» er ikke et helt tal. Skriv et helt tal på 0 eller derover."),
-    ("before", "12.5", "Antal før: «12.5» kan ikke læses sikkert som et helt tal. Brug kun punktum til at adskille "
-                       "tusinder, fx 1.234."),
-    ("after", "mange", "Antal efter: «mange» er ikke et tal. Skriv et helt tal på 0 eller derover."),
-    ("after", "9" * 13, f"Antal efter: «{'9' * 13}» er urealistisk stort. Tjek tallet."),
-    ("before_days", "", "Udfyld «Dage før»: periodens længde i hele dage, fx 14."),
-    ("after_days", "0", "Dage efter: en periode skal være mindst 1 dag. Skriv periodens længde i hele dage, fx 14."),
-    ("before_days", "-14", "Dage før: «-14» er negativt. Skriv periodens længde i hele dage, fx 14."),
-    ("before_days", "14,5",
-     "Dage før: «14,5» er ikke et helt antal dage. Skriv periodens længde i hele dage, fx 14."),
-    ("after_days", "uge", "Dage efter: «uge» er ikke et tal. Skriv periodens længde i hele dage, fx 14."),
-    ("after_days", "3.654", "Dage efter: «3.654» er mere end 10 år. Skriv periodens længde i dage, fx 90."),
-    ("after_days", "9" * 13, f"Dage efter: «{'9' * 13}» er mere end 10 år. Skriv periodens længde i dage, fx 90."),
-])
+@pytest.mark.parametrize(
+    "field, typed, message",
+    [
+        ("before", "", "Udfyld «Antal før», fx 12. Skriv 0, hvis der ingen var."),
+        ("before", None, "Udfyld «Antal før», fx 12. Skriv 0, hvis der ingen var."),
+        ("after", "   ", "Udfyld «Antal efter», fx 12. Skriv 0, hvis der ingen var."),
+        ("before", "-3", "Antal før: «-3» er negativt. Skriv et helt tal på 0 eller derover."),
+        ("after", "\u22123", "Antal efter: «\u22123» er negativt. Skriv et helt tal på 0 eller derover."),
+        ("before", "12,5", "Antal før: «12,5» er ikke et helt tal. Skriv et helt tal på 0 eller derover."),
+        (
+            "before",
+            "12.5",
+            "Antal før: «12.5» kan ikke læses sikkert som et helt tal. Brug kun punktum til at adskille "
+            "tusinder, fx 1.234.",
+        ),
+        ("after", "mange", "Antal efter: «mange» er ikke et tal. Skriv et helt tal på 0 eller derover."),
+        ("after", "9" * 13, f"Antal efter: «{'9' * 13}» er urealistisk stort. Tjek tallet."),
+        ("before_days", "", "Udfyld «Dage før»: periodens længde i hele dage, fx 14."),
+        (
+            "after_days",
+            "0",
+            "Dage efter: en periode skal være mindst 1 dag. Skriv periodens længde i hele dage, fx 14.",
+        ),
+        ("before_days", "-14", "Dage før: «-14» er negativt. Skriv periodens længde i hele dage, fx 14."),
+        (
+            "before_days",
+            "14,5",
+            "Dage før: «14,5» er ikke et helt antal dage. Skriv periodens længde i hele dage, fx 14.",
+        ),
+        ("after_days", "uge", "Dage efter: «uge» er ikke et tal. Skriv periodens længde i hele dage, fx 14."),
+        ("after_days", "3.654", "Dage efter: «3.654» er mere end 10 år. Skriv periodens længde i dage, fx 90."),
+        ("after_days", "9" * 13, f"Dage efter: «{'9' * 13}» er mere end 10 år. Skriv periodens længde i dage, fx 90."),
+    ],
+)
 def test_each_bad_field_gets_a_danish_message_naming_it(field, typed, message):
     response = follow_up({**GOOD, field: typed})
     assert response == {"ok": False, "field": field, "error": message, "errors": [{"field": field, "error": message}]}
@@ -302,14 +371,38 @@ def test_csv_row_matches_scipy():
     response = follow_up({**GOOD, "name": "Video; «4436»"})
     ratio, lower, upper, p_value = scipy_rate_ratio(40, 90, 18, 90)
     header, row, end = response["csv"].removeprefix("\ufeff").split("\r\n")
-    assert header.split(";") == ["Indikator", "Antal før", "Dage før", "Antal efter", "Dage efter", "Før pr. uge",
-                                 "Efter pr. uge", "Ændring i %", "Forhold efter/før", "Nedre 95 %-grænse",
-                                 "Øvre 95 %-grænse", "p-værdi", "Vurdering"]
-    assert row == ";".join([
-        '"Video; «4436»"', "40", "90", "18", "90", danish(40 / 90 * 7, 2), danish(18 / 90 * 7, 2),
-        danish((ratio - 1) * 100, 1), danish(ratio, 3), danish(lower, 3), danish(upper, 3), danish(p_value, 3),
-        "Større end tilfældigheder",
-    ])
+    assert header.split(";") == [
+        "Indikator",
+        "Antal før",
+        "Dage før",
+        "Antal efter",
+        "Dage efter",
+        "Før pr. uge",
+        "Efter pr. uge",
+        "Ændring i %",
+        "Forhold efter/før",
+        "Nedre 95 %-grænse",
+        "Øvre 95 %-grænse",
+        "p-værdi",
+        "Vurdering",
+    ]
+    assert row == ";".join(
+        [
+            '"Video; «4436»"',
+            "40",
+            "90",
+            "18",
+            "90",
+            danish(40 / 90 * 7, 2),
+            danish(18 / 90 * 7, 2),
+            danish((ratio - 1) * 100, 1),
+            danish(ratio, 3),
+            danish(lower, 3),
+            danish(upper, 3),
+            danish(p_value, 3),
+            "Større end tilfældigheder",
+        ]
+    )
     assert end == ""
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from independent import numpy_overdispersed_verdict, numpy_overdispersion, scipy_verdict
 from scipy import stats
 
 from calculators.comparison import compare_with_cluster
 from calculators.overdispersion import estimate
-from independent import numpy_overdispersed_verdict, numpy_overdispersion, scipy_verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 INDICATOR = [{"id": "x", "name": "Konsultationer", "codes": ["0101"]}]
@@ -20,8 +20,10 @@ INDICATOR = [{"id": "x", "name": "Konsultationer", "codes": ["0101"]}]
 
 def random_cluster(rng: random.Random, practices: int, rate: float, spread: float):
     listed = [rng.randint(800, 12000) for _ in range(practices)]
-    counts = [int(stats.poisson.rvs(n * rate / 1000 * rng.lognormvariate(0, spread), random_state=rng.randrange(2**31)))
-              for n in listed]
+    counts = [
+        int(stats.poisson.rvs(n * rate / 1000 * rng.lognormvariate(0, spread), random_state=rng.randrange(2**31)))
+        for n in listed
+    ]
     return counts, listed
 
 
@@ -42,8 +44,10 @@ def test_phi_and_tau2_match_numpy(seed):
 
 def test_pure_poisson_noise_is_not_widened_most_of_the_time():
     rng = random.Random(7)
-    widened = sum(estimate(*cluster, sum(cluster[0]) / sum(cluster[1]) * 1000).widened
-                  for cluster in (random_cluster(rng, 20, 3000.0, 0.0) for _ in range(200)))
+    widened = sum(
+        estimate(*cluster, sum(cluster[0]) / sum(cluster[1]) * 1000).widened
+        for cluster in (random_cluster(rng, 20, 3000.0, 0.0) for _ in range(200))
+    )
     assert widened <= 30  # the 95 % test, on winsorised z-scores (which shrink phi), widens rarely
 
 
@@ -88,8 +92,10 @@ def test_twenty_practices_twenty_per_cent_apart(capsys):
     assert (half.verdict, half.level) == ("Lavere end klyngens samlede rate", "99,8 %")
     with capsys.disabled():
         phi, tau2 = numpy_overdispersion(counts, listed)
-        print(f"\n20 practices ~10.000 events, rates ~20 % apart: phi {phi:.1f}, tau2 {tau2:.4f}; flagged at 99,8 %: "
-              f"Poisson {before} of 20, widened {after} of 20; twice the pooled rate: {double.verdict} ({double.level})")
+        print(
+            f"\n20 practices ~10.000 events, rates ~20 % apart: phi {phi:.1f}, tau2 {tau2:.4f}; flagged at 99,8 %: "
+            f"Poisson {before} of 20, widened {after} of 20; twice the pooled rate: {double.verdict} ({double.level})"
+        )
 
 
 @pytest.mark.parametrize("tau2_seed", range(6))
@@ -104,7 +110,11 @@ def test_widened_verdicts_match_numpy_for_every_count(tau2_seed, indicators):
     expected = pooled * n / 1000
     for count in range(0, int(expected * 2.5), max(1, int(expected / 400))):
         result = compare_with_cluster({"0101": count}, n, INDICATOR, cluster).indicators[0]
-        direction = {"Højere end klyngens samlede rate": 1, "Lavere end klyngens samlede rate": -1, "Ingen tydelig forskel fra klyngens samlede rate": 0}[result.verdict]
+        direction = {
+            "Højere end klyngens samlede rate": 1,
+            "Lavere end klyngens samlede rate": -1,
+            "Ingen tydelig forskel fra klyngens samlede rate": 0,
+        }[result.verdict]
         assert direction == numpy_overdispersed_verdict(np.array([count]), n, pooled, tau2, 0.95)[0], count
         strict = numpy_overdispersed_verdict(np.array([count]), n, pooled, tau2, 0.998)[0]
         assert (result.level == "99,8 %") == (strict != 0), count

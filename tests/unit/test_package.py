@@ -12,8 +12,25 @@ import calculators
 
 PACKAGE = Path(calculators.__file__).parent
 MODULES = sorted(PACKAGE.glob("*.py"))
-FORBIDDEN_MODULES = {"socket", "urllib", "http", "ssl", "subprocess", "os", "shutil", "pathlib", "tempfile",
-                     "ftplib", "smtplib", "asyncio", "multiprocessing", "threading", "sqlite3", "js", "pyodide"}
+FORBIDDEN_MODULES = {
+    "socket",
+    "urllib",
+    "http",
+    "ssl",
+    "subprocess",
+    "os",
+    "shutil",
+    "pathlib",
+    "tempfile",
+    "ftplib",
+    "smtplib",
+    "asyncio",
+    "multiprocessing",
+    "threading",
+    "sqlite3",
+    "js",
+    "pyodide",
+}
 FORBIDDEN_CALLS = {"open", "eval", "exec", "compile", "__import__", "input"}
 
 
@@ -48,8 +65,26 @@ def test_no_module_shadows_the_standard_library(path):
 
 
 def test_public_api():
-    for name in ["InputError", "parse_int", "parse_counts", "ParsedCounts", "rate_ci", "chi2_ppf", "gammainc_lower",
-                 "poisson_limits", "quantiles", "position", "compare_with_cluster", "Comparison", "IndicatorResult",
-                 "format_number", "format_interval", "position_sentence", "summary_sentences", "to_csv",
-                 "comparison_to_dict", "run"]:
+    for name in [
+        "InputError",
+        "parse_int",
+        "parse_counts",
+        "ParsedCounts",
+        "rate_ci",
+        "chi2_ppf",
+        "gammainc_lower",
+        "poisson_limits",
+        "quantiles",
+        "position",
+        "compare_with_cluster",
+        "Comparison",
+        "IndicatorResult",
+        "format_number",
+        "format_interval",
+        "position_sentence",
+        "summary_sentences",
+        "to_csv",
+        "comparison_to_dict",
+        "run",
+    ]:
         assert name in calculators.__all__ and hasattr(calculators, name)

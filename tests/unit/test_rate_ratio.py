@@ -7,11 +7,11 @@ import math
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from independent import scipy_exact_count_interval, scipy_rate_ratio
 from scipy import stats
 
 from calculators import rate_ratio
 from calculators.rate_ratio import exact_count_interval
-from independent import scipy_exact_count_interval, scipy_rate_ratio
 
 COUNTS = [0, 1, 2, 3, 5, 9, 10, 18, 40, 101, 1000, 25_000]
 DAYS = [(14, 14), (90, 90), (90, 14), (365, 30), (7, 365), (30.5, 91.25)]
@@ -44,16 +44,24 @@ def test_matches_scipy_on_a_grid(before_days, after_days, level):
 
 
 @settings(max_examples=300, deadline=None)
-@given(before=st.integers(min_value=0, max_value=20_000), after=st.integers(min_value=0, max_value=20_000),
-       before_days=st.integers(min_value=1, max_value=3650), after_days=st.integers(min_value=1, max_value=3650),
-       level=st.sampled_from([0.8, 0.9, 0.95, 0.99, 0.998]))
+@given(
+    before=st.integers(min_value=0, max_value=20_000),
+    after=st.integers(min_value=0, max_value=20_000),
+    before_days=st.integers(min_value=1, max_value=3650),
+    after_days=st.integers(min_value=1, max_value=3650),
+    level=st.sampled_from([0.8, 0.9, 0.95, 0.99, 0.998]),
+)
 def test_matches_scipy_anywhere(before, after, before_days, after_days, level):
     assert_matches_scipy(before, before_days, after, after_days, level)
 
 
 @settings(max_examples=100, deadline=None)
-@given(before=st.integers(min_value=10**4, max_value=10**8), change=st.floats(min_value=-0.05, max_value=0.05),
-       before_days=st.integers(min_value=1, max_value=3650), after_days=st.integers(min_value=1, max_value=3650))
+@given(
+    before=st.integers(min_value=10**4, max_value=10**8),
+    change=st.floats(min_value=-0.05, max_value=0.05),
+    before_days=st.integers(min_value=1, max_value=3650),
+    after_days=st.integers(min_value=1, max_value=3650),
+)
 def test_matches_scipy_for_large_counts_near_no_change(before, change, before_days, after_days):
     after = round(before * after_days / before_days * (1 + change))
     # No practice bills a hundred million of anything; past that, scipy's and our last digits part at ~1e-10.
@@ -84,8 +92,12 @@ def test_zero_counts_are_answers():
 
 
 @settings(max_examples=200, deadline=None)
-@given(before=st.integers(min_value=1, max_value=5000), after=st.integers(min_value=1, max_value=5000),
-       before_days=st.integers(min_value=1, max_value=3650), after_days=st.integers(min_value=1, max_value=3650))
+@given(
+    before=st.integers(min_value=1, max_value=5000),
+    after=st.integers(min_value=1, max_value=5000),
+    before_days=st.integers(min_value=1, max_value=3650),
+    after_days=st.integers(min_value=1, max_value=3650),
+)
 def test_interval_holds_the_ratio_and_widens_with_the_level(before, after, before_days, after_days):
     ratio, lower, upper, _ = rate_ratio(before, before_days, after, after_days)
     _, wide_lower, wide_upper, _ = rate_ratio(before, before_days, after, after_days, level=0.998)
@@ -98,10 +110,21 @@ def test_no_change_has_p_value_one():
     assert rate_ratio(30, 90, 10, 30)[3] == 1.0
 
 
-@pytest.mark.parametrize("arguments", [
-    (-1, 14, 5, 14), (5, 14, -1, 14), (1.5, 14, 5, 14), (True, 14, 5, 14), (5, 0, 5, 14), (5, 14, 5, 0),
-    (5, -14, 5, 14), (5, math.inf, 5, 14), (5, 14, 5, math.nan), (5, "14", 5, 14),
-])
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        (-1, 14, 5, 14),
+        (5, 14, -1, 14),
+        (1.5, 14, 5, 14),
+        (True, 14, 5, 14),
+        (5, 0, 5, 14),
+        (5, 14, 5, 0),
+        (5, -14, 5, 14),
+        (5, math.inf, 5, 14),
+        (5, 14, 5, math.nan),
+        (5, "14", 5, 14),
+    ],
+)
 def test_refuses_impossible_arguments(arguments):
     with pytest.raises(ValueError):
         rate_ratio(*arguments)

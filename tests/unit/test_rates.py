@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
+from independent import scipy_rate_ci
 from scipy import stats
 
 from calculators import poisson_limits, rate_ci
-from independent import scipy_rate_ci
 
 
 @pytest.mark.parametrize("level", [0.95, 0.998])

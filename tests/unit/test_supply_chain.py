@@ -25,13 +25,13 @@ def steps(workflow: dict):
 def test_workflow_has_least_privilege_and_pinned_actions(path):
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert workflow["permissions"] == {"contents": "read"}
-    for name, job, step in steps(workflow):
+    for name, _job, step in steps(workflow):
         if "uses" in step:
             assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"{name}: {step['uses']} er ikke låst"
         if step.get("uses", "").startswith("actions/checkout@"):
             assert step.get("with", {}).get("persist-credentials") is False, f"{name}: checkout gemmer sit token"
         assert "--push" not in step.get("run", ""), f"{name}: bygget må ikke selv skubbe (det kører fremmed kode)"
-    for name, job in workflow["jobs"].items():
+    for job in workflow["jobs"].values():
         if job.get("permissions", {}).get("contents") == "write":
             # The one writing job: its token reaches only its last step, the plain git push.
             with_token = [step for step in job["steps"] if "github.token" in str(step.get("env", {}))]

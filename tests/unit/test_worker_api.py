@@ -28,9 +28,13 @@ def test_a_good_request(reference):
     assert result["indicators"][0]["count"] == 32
     assert response["warnings"] == []
     rows = list(csv.reader(io.StringIO(response["csv"][1:], newline=""), delimiter=";"))
-    context = dict(rows[:rows.index([])])
+    context = dict(rows[: rows.index([])])
     assert (context["Klynge"], context["Periode"], context["Klyngens tal"], context["Lavet"]) == (
-        "Klynge A", reference["period"], "fiktive data", "30. november 2026")  # the page's date, not the worker's
+        "Klynge A",
+        reference["period"],
+        "fiktive data",
+        "30. november 2026",
+    )  # the page's date, not the worker's
     assert rows[rows.index([]) + 1][0] == "Indikator"
 
 
@@ -40,13 +44,16 @@ def test_warnings_for_unknown_duplicate_and_missing_codes(reference):
     assert response["warnings"] == [
         "Ydelseskode 0999 (linje 3) indgår ikke i denne klyngepakke og er sprunget over.",
         "Ydelseskode 4436 står på flere linjer (linje 2 og 4); antallene er lagt sammen.",
-        "Videokonsultationer er ikke beregnet: Ydelseskode 1003 er ikke med i jeres tal. Har I ingen, så skriv "
-        "1003;0.",
+        "Videokonsultationer er ikke beregnet: Ydelseskode 1003 er ikke med i jeres tal. Har I ingen, så skriv 1003;0.",
     ]
     assert response["result"]["missing_codes"] == ["1003"]
     video, visits = response["result"]["indicators"]
     assert (video["verdict_text"], video["count"], video["rate_text"], video["chart"]) == (
-        "Ikke beregnet", None, "\u2013", None)
+        "Ikke beregnet",
+        None,
+        "\u2013",
+        None,
+    )
     assert visits["verdict_text"] == "Højere end klyngens samlede rate (99,8 %)"
 
 
