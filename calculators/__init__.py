@@ -7,6 +7,7 @@ from .cluster import Quantiles, position, quantiles
 from .comparison import Comparison, IndicatorResult, compare_with_cluster
 from .counts import ParsedCounts, parse_counts
 from .danish import format_interval, format_number, position_sentence, position_text
+from .door import handle, handle_json
 from .errors import InputError
 from .export import comparison_to_dict, to_csv
 from .follow_up import follow_up
@@ -38,6 +39,8 @@ __all__ = [
     "format_number",
     "funnel_point",
     "gammainc_lower",
+    "handle",
+    "handle_json",
     "parse_counts",
     "parse_int",
     "poisson_limits",

@@ -15,6 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the calculators and macros packages run from the checkout
+# The build hooks are imported by name, as mkdocs imports them (each puts the checkout on sys.path itself).
+sys.path.append(str(ROOT / "overrides" / "hooks"))
 CHROMIUM = "/usr/bin/chromium"
 # Debian's Chromium as root in a sandbox-less container; the background-networking flags keep it from calling
 # Google's services, which this machine's closed network refuses (and which a privacy test must not see).

@@ -47,30 +47,7 @@ const runtime = Promise.all([
   fetchOk(new URL("./calculators.zip", import.meta.url), "arrayBuffer"),
 ]).then(([pyodide, archive]) => {
   pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/calculators-package" });
-  pyodide.runPython(`
-import json, sys
-sys.path.insert(0, "/home/pyodide/calculators-package")
-from calculators import follow_up, follow_up_table, run
-from calculators.cluster_file_api import load_cluster_file
-from calculators.cluster_file_compare import compare_with_file
-from calculators.overview import overview
-from calculators.warm_up import warm_up_requests
-
-# The page names what to do; every entry point takes the request (with the page's reference data, if any) and
-# answers {"ok": ...} with Danish messages.
-ENTRY_POINTS = {"compare": run, "follow_up": follow_up, "follow_up_table": follow_up_table,
-                "cluster_file": load_cluster_file, "compare_with_file": compare_with_file, "overview": overview}
-
-def handle(kind, request_json, reference):
-    request = json.loads(request_json)
-    request["reference"] = reference
-    if reference is not None:
-        request.setdefault("indicators", reference["indicators"])
-    return json.dumps(ENTRY_POINTS[kind](request), ensure_ascii=False)
-
-def load_reference(text):
-    return json.loads(text)
-`);
+  pyodide.runPython('import sys\nsys.path.insert(0, "/home/pyodide/calculators-package")');
   return pyodide;
 });
 
@@ -78,15 +55,13 @@ let ready = null;
 
 // Right after «Klar» the worker answers a few presses of its own (calculators/warm_up.py says why), each as a
 // task of its own: a person's press, queued as a message, waits for at most one of them, never for all.
-function warmUp(pyodide, handle, reference) {
-  const proxy = pyodide.globals.get("warm_up_requests")(reference);
-  const requests = proxy.toJs();
-  proxy.destroy();
+function warmUp(handle) {
+  const requests = JSON.parse(handle("warm_up", "{}"));
   const answerNext = () => {
     const request = requests.shift();
     if (request === undefined) return;
     try {
-      JSON.parse(handle("compare", request, reference));
+      JSON.parse(handle("compare", request));
     } catch (error) {
       console.warn(error); // only a head start lost: a person's press goes its own way
       return;
@@ -98,16 +73,17 @@ function warmUp(pyodide, handle, reference) {
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
-    // A page without reference data (the follow-up calculator) sends none.
-    const referenceText = data.reference ? fetchOk(data.reference, "text") : "null";
-    ready = Promise.all([runtime, referenceText]).then(([pyodide, text]) => ({
-      handle: pyodide.globals.get("handle"),
-      reference: pyodide.globals.get("load_reference")(text),
-    }));
+    // A page without reference data (the follow-up calculator) sends none. The one door into Python,
+    // calculators.handle_json, gets the request and the reference data as JSON text and answers JSON text.
+    const referenceText = data.reference ? fetchOk(data.reference, "text") : null;
+    ready = Promise.all([runtime, referenceText]).then(([pyodide, reference]) => {
+      const handleJson = pyodide.pyimport("calculators").handle_json;
+      return (kind, request) => handleJson(kind, request, reference);
+    });
     ready.then(
-      ({ handle, reference }) => {
+      (handle) => {
         self.postMessage({ type: "ready" });
-        runtime.then((pyodide) => warmUp(pyodide, handle, reference));
+        warmUp(handle);
       },
       fail,
     );
@@ -115,8 +91,8 @@ self.onmessage = async ({ data }) => {
     const started = performance.now();
     let response;
     try {
-      const { handle, reference } = await ready;
-      response = JSON.parse(handle(data.kind, JSON.stringify(data.request), reference));
+      const handle = await ready;
+      response = JSON.parse(handle(data.kind, JSON.stringify(data.request)));
     } catch (error) {
       console.warn(error);
       response = { ok: false, error: UNEXPECTED, field: null };

@@ -51,13 +51,20 @@ def place_pyodide(root: Path, site: Path, in_edition: bool) -> None:
 
 
 def zip_package(package: Path, target: Path) -> None:
-    """Only the Python modules: the worker unpacks this into Pyodide's file system and imports it. Fixed dates, so
-    the same modules give the same bytes (and the same hashed name, see asset_hashes.py) in every build."""
+    """Every Python module of the package, its subpackages too: the worker unpacks this into Pyodide's file system and
+    imports it. Fixed dates, so the same modules give the same bytes (and the same hashed name, see asset_hashes.py)
+    in every build."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for module in sorted(package.glob("*.py")):
-            entry = zipfile.ZipInfo(f"calculators/{module.name}", date_time=(1980, 1, 1, 0, 0, 0))
+        for module in package_modules(package):
+            name = f"{package.name}/{module.relative_to(package).as_posix()}"
+            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             archive.writestr(entry, module.read_bytes(), zipfile.ZIP_DEFLATED)
+
+
+def package_modules(package: Path) -> list[Path]:
+    """The package's modules, in a fixed order; not its browser glue (web/) nor a cache."""
+    return sorted(path for path in package.rglob("*.py") if "__pycache__" not in path.parts and "web" not in path.parts)
 
 
 def on_post_build(config):

@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from calculator_assets import package_modules
 
 import calculators
 
 PACKAGE = Path(calculators.__file__).parent
-MODULES = sorted(PACKAGE.glob("*.py"))
+MODULES = package_modules(PACKAGE)
 FORBIDDEN_MODULES = {
     "socket",
     "urllib",
@@ -44,21 +45,21 @@ def imports(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_standard_library_only(path):
     outside = {name for name in imports(path) if name not in sys.stdlib_module_names and name != "__future__"}
     assert not outside, f"{path.name} importerer {outside}"
     assert not imports(path) & FORBIDDEN_MODULES
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_no_file_access_or_dynamic_code(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     called = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
     assert not called & FORBIDDEN_CALLS
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_no_module_shadows_the_standard_library(path):
     # Were the package folder ever put on sys.path, a module named e.g. statistics.py would replace the stdlib's.
     assert path.stem == "__init__" or path.stem not in sys.stdlib_module_names
