@@ -7,7 +7,7 @@ entry point and returns the JSON-ready answers, dumped by the same json module o
 import json
 import sys
 
-from calculators.cluster_file_api import load_cluster_file
+from calculators import handle
 
 
 def evaluate_all(input_json):
@@ -15,7 +15,9 @@ def evaluate_all(input_json):
     results = {}
     for case in data["cases"]:
         try:
-            results[case["id"]] = {"value": load_cluster_file({"text": case["text"], "reference": data["reference"]})}
-        except Exception as error:  # load_cluster_file must never raise; if it does, both sides must agree
+            results[case["id"]] = {
+                "value": handle("cluster_file", {"text": case["text"], "reference": data["reference"]})
+            }
+        except Exception as error:  # the entry point must never raise; if it does, both sides must agree
             results[case["id"]] = {"raised": type(error).__name__, "message": str(error)}
     return json.dumps({"python": sys.version, "results": results}, ensure_ascii=False)

@@ -4,10 +4,7 @@ Node (run_in_pyodide.mjs). Plain source, exec()'d on both sides like evaluate_cl
 import json
 import sys
 
-from calculators.cluster_file_compare import compare_with_file
-from calculators.overview import overview
-
-ENTRY_POINTS = {"overview": overview, "compare_with_file": compare_with_file}
+from calculators import handle
 
 
 def evaluate_all(input_json):
@@ -16,7 +13,7 @@ def evaluate_all(input_json):
     for case in data["cases"]:
         request = {**case["request"], "reference": data["reference"]}
         try:
-            results[case["id"]] = {"value": ENTRY_POINTS[case["kind"]](request)}
+            results[case["id"]] = {"value": handle(case["kind"], request)}
         except Exception as error:  # the entry points must never raise; if they do, both sides must agree
             results[case["id"]] = {"raised": type(error).__name__, "message": str(error)}
     return json.dumps({"python": sys.version, "results": results}, ensure_ascii=False)

@@ -31,7 +31,8 @@ REL_TOL = 1e-12
 NODE_TIMEOUT = 120  # seconds; Pyodide takes ~15 s here (start ~5 s), more on a busy machine
 
 # ---------------------------------------------------------------------------------------------------------
-# The cases. Each runs one calculators function over one or more argument lists; `run` requests get the
+# The cases. Each runs one calculators function over one or more argument lists; a page's request (`compare`,
+# `follow_up`, ...) goes through the one door, calculators.handle, and gets the
 # real reference JSON of the pack added inside the interpreter, as the worker adds it.
 # ---------------------------------------------------------------------------------------------------------
 
@@ -41,7 +42,7 @@ ALL_CODES = "4436;30\n1003;2\n0101;6.000\n0120;150\n0201;1.200"
 def _run(case_id: str, text, listed="2.000", cluster_id="klynge-a-fiktiv") -> dict:
     return {
         "id": f"run-{case_id}",
-        "function": "run",
+        "function": "compare",
         "calls": [{"args": [{"text": text, "listed": listed, "cluster_id": cluster_id}]}],
     }
 
@@ -151,9 +152,9 @@ RATE_CI_CASES = [
         ],
     ),
     _calls(
-        "poisson_limits",
-        "poisson_limits",
-        [[expected, level] for expected in (0, 0.3, 2.5, 9.99, 10, 47.2, 1500.5) for level in (0.95, 0.998)],
+        "exact_interval",
+        "stats.rates.exact_interval",
+        [[count, level] for count in (0, 1, 2, 9, 10, 47, 1500, 98_765) for level in (0.95, 0.998)],
     ),
 ]
 
@@ -184,8 +185,8 @@ CHI2_CASES = [
 ] + [
     _calls("chi2_ppf-errors", "chi2_ppf", [[0.5, 0], [0.5, -1], [-0.1, 2], [1.1, 2]]),
     _calls(
-        "gammainc_lower",
-        "gammainc_lower",
+        "incomplete_gamma",
+        "special.gamma.incomplete_gamma",
         [[a, x] for a in (0.5, 1, 4.5, 30, 1000) for x in (0, 1e-8, 0.5, 3, 29, 31, 900, 1100)],
     ),
 ]
@@ -234,7 +235,7 @@ PARSE_COUNTS_CASES = [
 PARSE_INT_CASES = [
     _calls(
         "parse_int-ok",
-        "parse_int",
+        "parse_listed",
         [
             ["1"],
             ["1234"],
@@ -250,7 +251,7 @@ PARSE_INT_CASES = [
     ),
     _calls(
         "parse_int-errors",
-        "parse_int",
+        "parse_listed",
         [
             [""],
             [None],
@@ -271,7 +272,7 @@ PARSE_INT_CASES = [
 FORMAT_NUMBER_CASES = [
     _calls(
         "format_number-default",
-        "format_number",
+        "danish.format_number",
         [
             [0],
             [0.0],
@@ -295,11 +296,11 @@ FORMAT_NUMBER_CASES = [
     ),
     _calls(
         "format_number-decimals",
-        "format_number",
+        "danish.format_number",
         [[x, d] for x in (0.125, 2.5, 1234.5678, 1e-7, 98765.4321) for d in (0, 2, 3)],
     ),
-    _calls("format_number-no-grouping", "format_number", [[x, 1, False] for x in (1234.56, 1234567.0, 0.45)]),
-    _calls("format_number-errors", "format_number", [[math.inf], [-math.inf], [True], [1.0, -1]]),
+    _calls("format_number-no-grouping", "danish.format_number", [[x, 1, False] for x in (1234.56, 1234567.0, 0.45)]),
+    _calls("format_number-errors", "danish.format_number", [[math.inf], [-math.inf], [True], [1.0, -1]]),
 ]
 
 QUANTILE_CASES = [
