@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 
@@ -18,3 +19,18 @@ def failure(errors: list[dict[str, str]]) -> dict[str, Any]:
 def field_failure(field: str, error: str) -> dict[str, Any]:
     """failure() for one field's mistake."""
     return failure([{"field": field, "error": error}])
+
+
+def read_fields(
+    request: Mapping[str, Any], readers: Sequence[tuple[str, Callable[[Any], Any]]]
+) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    """(values, errors): each field of the request read by its reader, in the form's order. Every field is read
+    even after a mistake, so that the page can mark all the fields that need fixing at once."""
+    values: dict[str, Any] = {}
+    errors: list[dict[str, str]] = []
+    for field, read in readers:
+        try:
+            values[field] = read(request.get(field))
+        except InputError as error:
+            errors.append({"field": field, "error": str(error)})
+    return values, errors

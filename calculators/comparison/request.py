@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..danish import join_words
-from ..errors import InputError, failure, field_failure
+from ..errors import InputError, failure, field_failure, read_fields
 from ..parsing.counts import normalise_code, parse_counts
 from ..parsing.listed import parse_listed
 from .compare import compare_with_cluster
@@ -26,22 +26,19 @@ def run(request: Mapping[str, Any]) -> dict[str, Any]:
     """
     reference = request["reference"]
     indicators = reference["indicators"]
-    errors: list[dict[str, str]] = []
-
-    cluster = _find_cluster(reference, request.get("cluster_id"))
-    if cluster is None:
-        errors.append({"field": "cluster", "error": NO_CLUSTER_MESSAGE})
-    try:
-        listed = parse_listed(request.get("listed"))
-    except InputError as error:
-        errors.append({"field": "listed", "error": str(error)})
     known_codes = {normalise_code(code) for indicator in indicators for code in indicator["codes"]}
-    try:
-        parsed = parse_counts(request.get("text"), known_codes)
-    except InputError as error:
-        errors.append({"field": "text", "error": str(error)})
+    values, errors = read_fields(
+        request,
+        [
+            # the form's field is «cluster»; the request names the chosen cluster's id
+            ("cluster", lambda _: _find_cluster(reference, request.get("cluster_id"))),
+            ("listed", parse_listed),
+            ("text", lambda text: parse_counts(text, known_codes)),
+        ],
+    )
     if errors:
         return failure(errors)
+    cluster, listed, parsed = values["cluster"], values["listed"], values["text"]
 
     comparison = compare_with_cluster(parsed.counts, listed, indicators, cluster)
     if all(result.count is None for result in comparison.indicators):
@@ -80,8 +77,8 @@ def nothing_computed_message(missing_codes) -> str:
     )
 
 
-def _find_cluster(reference: Mapping[str, Any], cluster_id: Any) -> Mapping[str, Any] | None:
+def _find_cluster(reference: Mapping[str, Any], cluster_id: Any) -> Mapping[str, Any]:
     for cluster in reference["clusters"]:
         if cluster_id is not None and str(cluster["id"]) == str(cluster_id):
             return cluster
-    return None
+    raise InputError(NO_CLUSTER_MESSAGE)

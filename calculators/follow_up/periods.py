@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from ..danish import EN_DASH, format_number, format_p_value, format_ratio, level_text, round_up
-from ..errors import InputError, failure
+from ..errors import failure, read_fields
 from ..parsing.follow_up_fields import read_count, read_days
 from ..stats.events_needed import POWER, events_needed
 from ..stats.rate_ratio import rate_ratio
@@ -44,13 +45,7 @@ def follow_up(request: Mapping[str, Any]) -> dict[str, Any]:
     As run(): every field is checked, "error" and "field" name the first in the form's order, "errors" lists all.
     An optional "name" (what was counted, e.g. the indicator's name) labels the CSV's row.
     """
-    values: dict[str, int] = {}
-    errors: list[dict[str, str]] = []
-    for field, label, read in FIELDS:
-        try:
-            values[field] = read(request.get(field), label)
-        except InputError as error:
-            errors.append({"field": field, "error": str(error)})
+    values, errors = read_fields(request, [(field, partial(read, label=label)) for field, label, read in FIELDS])
     if errors:
         return failure(errors)
     result = compare_periods(**values)

@@ -9,10 +9,11 @@ with the reason, never compared with a 0 it was not given.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from ..danish import join_words
-from ..errors import InputError, failure, field_failure
+from ..errors import failure, field_failure, read_fields
 from ..parsing.counts import normalise_code, parse_counts
 from ..parsing.follow_up_fields import read_days
 from .csv_export import follow_up_csv
@@ -25,12 +26,6 @@ MULTIPLE_INDICATORS_CAUTION = (
     "Når flere indikatorer vurderes på én gang, vil en af dem en gang imellem se ud til at have ændret sig alene "
     "ved tilfældigheder. Se mest på den indikator, som ændringen var rettet mod."
 )
-_FIELDS = (
-    ("before_text", "Før"),
-    ("before_days", "Dage før"),
-    ("after_text", "Efter"),
-    ("after_days", "Dage efter"),
-)
 
 
 def follow_up_table(request: Mapping[str, Any]) -> dict[str, Any]:
@@ -38,16 +33,13 @@ def follow_up_table(request: Mapping[str, Any]) -> dict[str, Any]:
     ([{id, name, codes}], as in the calculator's reference JSON). Errors as run() and follow_up() give them."""
     indicators = request["indicators"]
     known_codes = {normalise_code(code) for indicator in indicators for code in indicator["codes"]}
-    values: dict[str, Any] = {}
-    errors: list[dict[str, str]] = []
-    for field, label in _FIELDS:
-        try:
-            if field.endswith("_text"):
-                values[field] = parse_counts(request.get(field), known_codes)
-            else:
-                values[field] = read_days(request.get(field), label)
-        except InputError as error:
-            errors.append({"field": field, "error": str(error)})
+
+    def counts(text: Any):
+        return parse_counts(text, known_codes)
+
+    readers = [("before_text", counts), ("before_days", partial(read_days, label="Dage før"))]
+    readers += [("after_text", counts), ("after_days", partial(read_days, label="Dage efter"))]
+    values, errors = read_fields(request, readers)
     if errors:
         return failure(errors)
 

@@ -6,8 +6,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parents[3]
 
 SCRIPT = ROOT / "scripts" / "deploy_edition.py"
 IDENTITY = {

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+ROOT = Path(__file__).resolve().parents[3]
 
 PREVIEW = "https://github.com/midtkraft/klyngepakker/actions/runs/42#artifacts"
 FAILED_LOG = """INFO    -  Cleaning site directory

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 spec = importlib.util.spec_from_file_location("print_links", ROOT / "overrides/hooks/print_links.py")
 print_links = importlib.util.module_from_spec(spec)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
-from conftest import ROOT
 
 from macros.reference import check_clusters, reference_json
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def frame(*names):

@@ -7,15 +7,17 @@ import datetime as dt
 import importlib.util
 import logging
 import types
+from pathlib import Path
 
 import jinja2
 import pandas as pd
 import pytest
-from conftest import ROOT
 
 import macros
 from macros import data, pages, reference
 from macros.errors import DataError
+
+ROOT = Path(__file__).resolve().parents[3]
 
 FRONT = """---
 title: Side
