@@ -77,6 +77,7 @@ def _indicator_dict(result: IndicatorResult, listed_patients: int) -> dict[str, 
         if spread is None
         else {
             "phi": spread.phi,
+            "phi_raw": spread.phi_raw,
             "tau2": spread.tau2,
             "widened": spread.widened,
             "practices": spread.practices,
