@@ -33,9 +33,11 @@ AS_EXPECTED = "Ingen tydelig forskel fra klyngens samlede rate"
 NOT_COMPUTED = "Ikke beregnet"
 NOT_ASSESSABLE = "Kan ikke vurderes"
 NO_EVENTS_NOTE = "Ingen af klyngens praksis har ydelser med denne kode i perioden, så der er intet at sammenligne med."
-FEW_EVENTS = 10
+FEW_EVENTS = 10  # expected events: below this chance weighs heavily on a rate
 SMALL_LIST = 1000
-FEW_EVENTS_CAUTION = "Få hændelser: tallet bygger på under 10 ydelser, så tilfældigheder fylder meget."
+FEW_EVENTS_CAUTION = (
+    "Få ydelser at forvente: ud fra klyngens samlede rate ventes under 10 hos jer, så tilfældigheder fylder meget."
+)
 SMALL_LIST_CAUTION = (
     "Lille patientgrundlag: jeres praksis har under 1.000 tilmeldte patienter, så tilfældigheder fylder meget."
 )
@@ -169,7 +171,12 @@ def _indicator_result(
                 verdict, level = judge_by_limits(practice_rate, limits)
             else:
                 verdict, level = judge(pooled, (lower, upper), (lower_998, upper_998))
-            practice.update(verdict=verdict, level=level, limits=limits, caution=caution(count, listed_patients))
+            practice.update(
+                verdict=verdict,
+                level=level,
+                limits=limits,
+                caution=caution(pooled * listed_patients / PER, listed_patients),
+            )
     return IndicatorResult(
         id=str(indicator["id"]),
         name=str(indicator["name"]),
@@ -255,10 +262,11 @@ def judge(
     return verdict, level_text(STRICT_LEVEL if outside_strict else LEVEL)
 
 
-def caution(count: int, listed_patients: int) -> str | None:
-    """Danish words when chance weighs heavily on the rate, else None."""
+def caution(expected: float, listed_patients: int) -> str | None:
+    """Danish words when chance weighs heavily on the rate, else None. It rests on the count expected from the
+    cluster's pooled rate, not on the count observed: 0 where 264 are expected is a clear result, not a small one."""
     reasons = []
-    if count < FEW_EVENTS:
+    if expected < FEW_EVENTS:
         reasons.append(FEW_EVENTS_CAUTION)
     if listed_patients < SMALL_LIST:
         reasons.append(SMALL_LIST_CAUTION)

@@ -79,4 +79,7 @@ def _caution_sentence(comparison: Comparison, results: tuple[IndicatorResult, ..
     few = [r.name for r in results if r.has_caution]
     if not few:
         return None
-    return f"Vær varsom med {join_words(few)}: tallet bygger på under 10 ydelser, så tilfældigheder fylder meget."
+    return (
+        f"Vær varsom med {join_words(few)}: ud fra klyngens samlede rate ventes under 10 ydelser hos jer, så "
+        "tilfældigheder fylder meget."
+    )

@@ -135,24 +135,27 @@ def test_codes_without_leading_zeros_are_matched(indicators, cluster_a):
 @pytest.mark.parametrize(
     "count, listed, has_few, has_small",
     [
-        (9, 2000, True, False),
+        (9, 2000, False, False),  # 20 expected: a count, not a caution
+        (0, 2000, False, False),  # none where 20 are expected is a clear result
         (10, 2000, False, False),
-        (50, 999, False, True),
+        (50, 999, True, True),  # 9,99 expected at the cluster's 10 per 1.000
         (3, 500, True, True),
-        (10, 1000, False, False),
+        (0, 1000, False, False),  # exactly 10 expected
     ],
 )
-def test_caution_for_few_events_or_a_small_list(count, listed, has_few, has_small, indicators, cluster_a):
+def test_caution_for_few_expected_events_or_a_small_list(count, listed, has_few, has_small, indicators, cluster_a):
     result = compare_video(count, listed, indicators, cluster_a)
     assert result.has_caution == (has_few or has_small)
     text = result.caution or ""
-    assert ("under 10 ydelser" in text) == has_few
+    assert ("ventes under 10" in text) == has_few
     assert ("under 1.000 tilmeldte patienter" in text) == has_small
 
 
 def test_caution_words():
-    assert caution(3, 5000) == "Få hændelser: tallet bygger på under 10 ydelser, så tilfældigheder fylder meget."
-    assert caution(30, 5000) is None
+    assert caution(9.99, 5000) == (
+        "Få ydelser at forvente: ud fra klyngens samlede rate ventes under 10 hos jer, så tilfældigheder fylder meget."
+    )
+    assert caution(10, 5000) is None
 
 
 def test_no_better_or_worse_language(indicators, cluster_a):

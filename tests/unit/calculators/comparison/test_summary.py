@@ -68,12 +68,26 @@ def test_higher_and_lower_in_one_sentence(indicators, cluster_a):
     ]
 
 
-def test_few_events_caution_names_the_indicator(indicators, cluster_a):
+def test_few_expected_events_caution_names_the_indicator(indicators):
+    # Video at 2 per 1.000 in the cluster: 4 expected for 2.000 patients, whatever the practice had.
+    cluster = {
+        "id": "R",
+        "name": "Rolig",
+        "listed": [2000] * 5,
+        "counts": {"video": [4] * 5, "konsultation": [6000] * 5},
+    }
+    for count in (0, 4, 30):
+        sentences = summary_sentences(comparison({"4436": count, "0101": 6000}, 2000, indicators, cluster))
+        assert sentences[-1] == (
+            "Vær varsom med Videokonsultationer: ud fra klyngens samlede rate ventes under 10 ydelser hos jer, så "
+            "tilfældigheder fylder meget."
+        )
+
+
+def test_no_caution_for_few_observed_where_many_are_expected(indicators, cluster_a):
+    # 8 where cluster A's rate expects 20: a result to read, not a small number to be wary of.
     sentences = summary_sentences(comparison({"4436": 8, "0101": 6000}, 2000, indicators, cluster_a))
-    assert sentences[-1] == (
-        "Vær varsom med Videokonsultationer: tallet bygger på under 10 ydelser, så tilfældigheder fylder meget."
-    )
-    assert len(sentences) == 4
+    assert not any("Vær varsom" in sentence for sentence in sentences)
 
 
 def test_small_list_caution_covers_everything(indicators, cluster_a):
