@@ -15,7 +15,7 @@ from typing import Any
 
 from ..danish import EN_DASH, format_number, format_p_value, format_ratio, level_text, round_up
 from ..errors import failure, read_fields
-from ..parsing.follow_up_fields import read_count, read_days
+from ..parsing.follow_up_fields import read_count, read_days, read_optional_listed
 from ..stats.events_needed import POWER, events_needed
 from ..stats.rate_ratio import rate_ratio
 from ..stats.rates import exact_interval
@@ -28,7 +28,16 @@ ALPHA = 0.05  # 1 - LEVEL, written out: the float 1 - 0.95 is 0.0500000000000000
 # would tie the unit to one of the two periods when they differ.
 PER_DAYS = 7
 UNIT = "pr. uge"
+PER_LISTED = 1000
+UNIT_PER_LISTED = "pr. uge pr. 1.000 tilmeldte"
 FEW_EVENTS = 10  # as the calculator's caution: under 10 events, chance dominates
+MANY_EVENTS = 100
+# The test asks only whether Poisson noise explains the difference; counts in the hundreds also move with what
+# differs between two periods besides the change (DESIGN: "totals in the hundreds vary more than chance alone").
+MANY_EVENTS_CAUTION = (
+    "Tal i hundredvis svinger mere fra periode til periode, end tilfældigheder alene giver: årstid, ferier og "
+    "bemanding er ofte forskellige i to perioder, så en forskel kan have andre grunde end ændringen."
+)
 DEFAULT_NAME = "Ydelser"
 MAX_NAME = 80
 FIELDS = (
@@ -36,7 +45,11 @@ FIELDS = (
     ("before_days", "Dage før", read_days),
     ("after", "Antal efter", read_count),
     ("after_days", "Dage efter", read_days),
+    # Optional: when both are given, the periods are compared per patient and day, so a growing list is no change.
+    ("before_listed", "Tilmeldte før", read_optional_listed),
+    ("after_listed", "Tilmeldte efter", read_optional_listed),
 )
+LISTED_PAIR = "Udfyld både «Tilmeldte før» og «Tilmeldte efter», eller lad dem begge være tomme."
 
 
 def follow_up(request: Mapping[str, Any]) -> dict[str, Any]:
@@ -46,6 +59,10 @@ def follow_up(request: Mapping[str, Any]) -> dict[str, Any]:
     An optional "name" (what was counted, e.g. the indicator's name) labels the CSV's row.
     """
     values, errors = read_fields(request, [(field, partial(read, label=label)) for field, label, read in FIELDS])
+    given = [field for field in ("before_listed", "after_listed") if values.get(field) is not None]
+    if len(given) == 1 and not errors:
+        missing = "after_listed" if given == ["before_listed"] else "before_listed"
+        errors.append({"field": missing, "error": LISTED_PAIR})
     if errors:
         return failure(errors)
     result = compare_periods(**values)
@@ -53,28 +70,47 @@ def follow_up(request: Mapping[str, Any]) -> dict[str, Any]:
     return {"ok": True, "result": result, "csv": follow_up_csv([{"name": name, "computed": True, **result}])}
 
 
-def compare_periods(before: int, before_days: int, after: int, after_days: int) -> dict[str, Any]:
-    """The answer for the page: "periods" (before, after: count, days, rate, lower, upper per week, for the
+def compare_periods(
+    before: int,
+    before_days: int,
+    after: int,
+    after_days: int,
+    before_listed: int | None = None,
+    after_listed: int | None = None,
+) -> dict[str, Any]:
+    """The answer for the page: "periods" (before, after: count, days, listed, rate, lower, upper per week, for the
     chart, with their texts and sentence), the ratio after/before with its interval (None where infinite or
     undefined) and texts, "p_value", "verdict" ("change", "chance", "borderline" or "no_events"), "caution",
-    "events_needed" and "sentences", everything the page says, in order."""
-    ratio, lower, upper, p_value = rate_ratio(before, before_days, after, after_days, LEVEL)
-    periods = [_period("Før", before, before_days), _period("Efter", after, after_days)]
+    "events_needed" and "sentences", everything the page says, in order: the verdict first, then the numbers.
+
+    With both list sizes the exposure of a period is its days times its listed patients (R's poisson.test with
+    T = days x patients), so a list that grows at an unchanged rate per patient is no change; without them, days."""
+    per_patient = before_listed is not None and after_listed is not None
+    before_exposure = before_days * (before_listed if per_patient else 1)
+    after_exposure = after_days * (after_listed if per_patient else 1)
+    unit = UNIT_PER_LISTED if per_patient else UNIT
+    ratio, lower, upper, p_value = rate_ratio(before, before_exposure, after, after_exposure, LEVEL)
+    periods = [
+        _period("Før", before, before_days, before_listed if per_patient else None),
+        _period("Efter", after, after_days, after_listed if per_patient else None),
+    ]
     # One decimal (3,1 pr. uge), two when a rate is under 1 (0,43 pr. uge), for both periods alike.
     decimals = 2 if any(0 < period["rate"] < 1 for period in periods) else 1
     for period in periods:
-        _describe_period(period, decimals)
+        _describe_period(period, decimals, unit)
 
     verdict = _verdict(before + after, lower, upper, p_value)
-    needed = None if verdict == "change" else events_needed(before, before_days, after, after_days, LEVEL)
+    needed = None if verdict == "change" else events_needed(before, before_exposure, after, after_exposure, LEVEL)
     caution = _caution(min(before, after), needed, before + after)
-    change_sentence = _change_sentence(ratio, lower, upper, periods)
-    sentences = [period["sentence"] for period in periods]
-    sentences += [s for s in (change_sentence, _verdict_sentence(verdict, p_value), caution) if s]
+    change_sentence = _change_sentence(ratio, lower, upper, periods, unit)
+    sentences = [_verdict_sentence(verdict, p_value), *(s for s in (change_sentence,) if s)]
+    sentences += [period["sentence"] for period in periods]
+    sentences += [s for s in (caution,) if s]
     return {
         "level": level_text(LEVEL),
-        "unit": UNIT,
+        "unit": unit,
         "per_days": PER_DAYS,
+        "per_listed": PER_LISTED if per_patient else None,
         "periods": periods,
         "ratio": _finite(ratio),
         "ratio_lower": lower,
@@ -91,27 +127,28 @@ def compare_periods(before: int, before_days: int, after: int, after_days: int) 
     }
 
 
-def _period(label: str, count: int, days: int) -> dict[str, Any]:
+def _period(label: str, count: int, days: int, listed: int | None) -> dict[str, Any]:
     low, high = exact_interval(count, LEVEL)
-    scale = PER_DAYS / days
+    scale = PER_DAYS / days if listed is None else PER_DAYS * PER_LISTED / (days * listed)
     return {
         "label": label,
         "count": count,
         "days": days,
+        "listed": listed,
         "rate": count * scale,
         "lower": low * scale,
         "upper": high * scale,
     }
 
 
-def _describe_period(period: dict[str, Any], decimals: int) -> None:
+def _describe_period(period: dict[str, Any], decimals: int, unit: str) -> None:
     period["rate_text"] = format_number(period["rate"], decimals)
     period["interval_text"] = (
         f"{format_number(period['lower'], decimals)}{EN_DASH}{format_number(period['upper'], decimals)}"
     )
     period["sentence"] = (
-        f"{period['label']}: {_events(period['count'])} på {_days(period['days'])}, dvs. {period['rate_text']} "
-        f"{UNIT} ({level_text(LEVEL)} sikkerhedsinterval {period['interval_text']})."
+        f"{period['label']}: {_events(period['count'])} på {_days(period['days'])}{_listed(period['listed'])}, dvs. "
+        f"{period['rate_text']} {unit} ({level_text(LEVEL)} sikkerhedsinterval {period['interval_text']})."
     )
 
 
@@ -150,21 +187,21 @@ def _verdict_sentence(verdict: str, p_value: float) -> str:
     )
 
 
-def _change_sentence(ratio: float, lower: float, upper: float, periods: list[dict[str, Any]]) -> str | None:
+def _change_sentence(ratio: float, lower: float, upper: float, periods: list[dict[str, Any]], unit: str) -> str | None:
     before, after = periods
     if math.isnan(ratio):
         return None
     if math.isinf(ratio):
         return (
-            f"Antallet {UNIT} er steget fra 0 til {after['rate_text']}. Forholdet mellem efter og før kan ikke "
+            f"Antallet {unit} er steget fra 0 til {after['rate_text']}. Forholdet mellem efter og før kan ikke "
             f"regnes ud, når der var 0 før, men med {level_text(LEVEL)} sikkerhed er raten efter mindst "
             f"{format_ratio(lower)} gange raten før."
         )
     if ratio == 1:
-        direction = f"Antallet {UNIT} er det samme i de to perioder"
+        direction = f"Antallet {unit} er det samme i de to perioder"
     else:
         word = "steget" if ratio > 1 else "faldet"
-        direction = f"Antallet {UNIT} er {word} med {_percent(abs(ratio - 1))}"
+        direction = f"Antallet {unit} er {word} med {_percent(abs(ratio - 1))}"
     return (
         f"{direction}: forholdet mellem efter og før er {format_ratio(ratio)} ({level_text(LEVEL)} "
         f"sikkerhedsinterval {_ratio_interval_text(lower, upper)}), dvs. {_change_range(lower, upper)}."
@@ -200,6 +237,8 @@ def _caution(smallest: int, needed: int | None, total: int) -> str | None:
             f"skelne den fra tilfældigheder: omkring {times} gange så mange som nu, dvs. perioder, der er omkring "
             f"{times} gange så lange."
         )
+    if smallest >= MANY_EVENTS:
+        parts.append(MANY_EVENTS_CAUTION)
     return " ".join(parts) or None
 
 
@@ -221,6 +260,10 @@ def _events(count: int) -> str:
 
 def _days(days: int) -> str:
     return f"{format_number(days, 0)} {'dag' if days == 1 else 'dage'}"
+
+
+def _listed(listed: int | None) -> str:
+    return "" if listed is None else f" med {format_number(listed, 0)} tilmeldte"
 
 
 def _finite(x: float) -> float | None:

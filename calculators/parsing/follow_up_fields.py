@@ -1,4 +1,5 @@
-"""The four numbers of «Følg op» as the user typed them: two counts and two period lengths in days.
+"""The numbers of «Følg op» as the user typed them: two counts, two period lengths in days and, optionally, the
+number of listed patients in each period.
 
 The same Danish number reading as the rest of the calculator (whole_numbers.py); only the wording differs,
 because each message names its field ("Antal før", "Dage efter") so the page can put it beside the right box.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from ..danish import quote
 from ..errors import InputError
+from .listed import parse_listed
 from .whole_numbers import NumberFormatError, NumberProblem, read_whole_number
 
 MAX_DAYS = 3653  # ten years: a longer baseline is a typo, or too old to say anything about a change made now
@@ -61,3 +63,14 @@ def _read(raw: str, label: str, messages: dict[NumberProblem, str]) -> int:
         return read_whole_number(raw)
     except NumberFormatError as error:
         raise InputError(messages[error.problem].format(label=label, q=quote(raw))) from None
+
+
+def read_optional_listed(text: str | int | None, label: str) -> int | None:
+    """A list size in a field that may be left empty (None then), e.g. «Tilmeldte før»."""
+    raw = _raw(text)
+    if not raw.strip():
+        return None
+    try:
+        return parse_listed(raw)
+    except InputError as error:
+        raise InputError(f"{label}: {error}") from None

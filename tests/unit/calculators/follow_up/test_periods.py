@@ -43,15 +43,15 @@ def test_forty_before_and_eighteen_after_in_ninety_days_each():
     after_low, after_high = scipy_exact_count_interval(18)
     assert p_value < 0.05 and upper < 1  # a change, by both rules
     assert result["sentences"] == [
+        f"Forskellen mellem de to perioder er større, end tilfældigheder alene kan forklare "
+        f"(p = {danish(p_value, 3)}).",
+        f"Antallet pr. uge er faldet med {round((1 - ratio) * 100)} %: forholdet mellem efter og før er "
+        f"{danish(ratio, 2)} (95 % sikkerhedsinterval {danish(lower, 2)}–{danish(upper, 2)}), dvs. et fald på "
+        f"mellem {round((1 - upper) * 100)} og {round((1 - lower) * 100)} %.",
         f"Før: 40 ydelser på 90 dage, dvs. {danish(40 / 90 * 7, 1)} pr. uge (95 % sikkerhedsinterval "
         f"{danish(before_low / 90 * 7, 1)}–{danish(before_high / 90 * 7, 1)}).",
         f"Efter: 18 ydelser på 90 dage, dvs. {danish(18 / 90 * 7, 1)} pr. uge (95 % sikkerhedsinterval "
         f"{danish(after_low / 90 * 7, 1)}–{danish(after_high / 90 * 7, 1)}).",
-        f"Antallet pr. uge er faldet med {round((1 - ratio) * 100)} %: forholdet mellem efter og før er "
-        f"{danish(ratio, 2)} (95 % sikkerhedsinterval {danish(lower, 2)}–{danish(upper, 2)}), dvs. et fald på "
-        f"mellem {round((1 - upper) * 100)} og {round((1 - lower) * 100)} %.",
-        f"Forskellen mellem de to perioder er større, end tilfældigheder alene kan forklare "
-        f"(p = {danish(p_value, 3)}).",
     ]
     assert result["verdict"] == "change" and result["caution"] is None and result["events_needed"] is None
     assert result["ratio"] == pytest.approx(ratio, rel=1e-12)
@@ -66,12 +66,12 @@ def test_three_before_and_five_after_in_fourteen_days_each():
     needed = result["events_needed"]
     assert needed == first_crossing(ratio, 14, 14)
     assert result["verdict"] == "chance"
-    assert result["sentences"][2] == (
+    assert result["sentences"][1] == (
         f"Antallet pr. uge er steget med {round((ratio - 1) * 100)} %: forholdet mellem efter og før er "
         f"{danish(ratio, 2)} (95 % sikkerhedsinterval {danish(lower, 2)}–{danish(upper, 2)}), dvs. alt fra et fald "
         f"på {round((1 - lower) * 100)} % til en stigning på {round((upper - 1) * 100)} %."
     )
-    assert result["sentences"][3] == (
+    assert result["sentences"][0] == (
         "Forskellen mellem de to perioder er ikke større, end tilfældigheder kan forklare "
         f"(p = {danish(p_value, 2)}): "
         "antallet svinger fra periode til periode, også når intet er ændret."
@@ -134,7 +134,7 @@ def test_borderline_when_the_interval_and_the_p_value_disagree():
     result = result_for("1", "90", "2", "14")
     assert result["verdict"] == "borderline"
     assert result["p_text"] == "p = " + danish(p_value, 3) != "p = 0,050"
-    assert "lige på grænsen" in result["sentences"][3]
+    assert "lige på grænsen" in result["sentences"][0]
 
 
 @pytest.mark.parametrize(
@@ -216,7 +216,7 @@ def test_nothing_in_either_period():
     result = result_for("0", "14", "0", "14")
     assert result["verdict"] == "no_events"
     assert (result["ratio"], result["ratio_upper"], result["change_percent"]) == (None, None, None)
-    assert result["sentences"][-1] == "Der er ingen ydelser i nogen af perioderne, så der er intet at sammenligne."
+    assert result["sentences"][0] == "Der er ingen ydelser i nogen af perioderne, så der er intet at sammenligne."
     high = scipy_exact_count_interval(0)[1]
     assert result["periods"][0]["interval_text"] == f"0,0–{danish(high / 2, 1)}"
 
@@ -226,7 +226,7 @@ def test_nothing_before():
     _, lower, _, p_value = scipy_rate_ratio(0, 14, 5, 14)
     assert result["ratio"] is None and result["ratio_upper"] is None
     assert result["ratio_interval_text"] == f"{danish(lower, 2)} til uendelig"
-    assert result["sentences"][2] == (
+    assert result["sentences"][1] == (
         "Antallet pr. uge er steget fra 0 til 2,5. Forholdet mellem efter og før kan ikke regnes ud, når der var 0 "
         f"før, men med 95 % sikkerhed er raten efter mindst {danish(lower, 2)} gange raten før."
     )
@@ -251,7 +251,7 @@ def test_words_are_neutral(before, after):
 def test_danish_number_formats_are_read():
     result = result_for("1.234", "365", "1 020", "\u00a0 300 ")
     assert [(p["count"], p["days"]) for p in result["periods"]] == [(1234, 365), (1020, 300)]
-    assert result["sentences"][0].startswith("Før: 1.234 ydelser på 365 dage, dvs. ")
+    assert result["sentences"][2].startswith("Før: 1.234 ydelser på 365 dage, dvs. ")
 
 
 def test_two_decimals_when_a_rate_is_under_one_per_week():
@@ -377,8 +377,11 @@ def test_csv_row_matches_scipy():
         "Dage før",
         "Antal efter",
         "Dage efter",
-        "Før pr. uge",
-        "Efter pr. uge",
+        "Tilmeldte før",
+        "Tilmeldte efter",
+        "Rate før",
+        "Rate efter",
+        "Enhed",
         "Ændring i %",
         "Forhold efter/før",
         "Nedre 95 %-grænse",
@@ -393,8 +396,11 @@ def test_csv_row_matches_scipy():
             "90",
             "18",
             "90",
+            "",
+            "",
             danish(40 / 90 * 7, 2),
             danish(18 / 90 * 7, 2),
+            "pr. uge",
             danish((ratio - 1) * 100, 1),
             danish(ratio, 3),
             danish(lower, 3),
@@ -409,5 +415,76 @@ def test_csv_row_matches_scipy():
 def test_csv_for_nothing_before_says_infinite_and_leaves_the_ratio_blank():
     response = follow_up({**GOOD, "before": "0", "name": None})
     row = response["csv"].split("\r\n")[1].split(";")
-    assert row[0] == "Ydelser" and row[7:9] == ["", ""] and row[10] == "uendelig"
+    assert row[0] == "Ydelser" and row[10:12] == ["", ""] and row[13] == "uendelig"
     assert follow_up({**GOOD, "name": " \t "})["csv"].split("\r\n")[1].startswith("Ydelser;")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# List sizes: per patient and day
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_growing_list_at_an_unchanged_rate_per_patient_is_no_change():
+    """1.000 events in 90 days among 5.000 listed, then 1.100 among 5.500: by days alone a change (p = 0,031), per
+    patient and day none (ratio 1,00, p = 1), as R's poisson.test with T = days x patients says."""
+    by_days = result_for("1000", "90", "1100", "90")
+    assert by_days["verdict"] == "change" and by_days["p_text"] == "p = 0,031"
+    response = follow_up(
+        {
+            "before": "1000",
+            "before_days": "90",
+            "after": "1100",
+            "after_days": "90",
+            "before_listed": "5.000",
+            "after_listed": "5500",
+        }
+    )
+    result = response["result"]
+    ratio, lower, upper, p_value = scipy_rate_ratio(1000, 90 * 5000, 1100, 90 * 5500)
+    assert (ratio, p_value) == pytest.approx((1.0, 1.0))
+    assert result["verdict"] == "chance" and result["ratio_text"] == "1,00" and result["p_text"] == "p = 1,00"
+    assert (result["ratio_lower"], result["ratio_upper"]) == pytest.approx((lower, upper), rel=1e-10)
+    assert result["unit"] == "pr. uge pr. 1.000 tilmeldte"
+    assert result["sentences"][2] == (
+        f"Før: 1.000 ydelser på 90 dage med 5.000 tilmeldte, dvs. {danish(1000 * 7 / 90 / 5, 1)} pr. uge pr. 1.000 "
+        f"tilmeldte (95 % sikkerhedsinterval {danish(scipy_exact_count_interval(1000)[0] * 7 / 90 / 5, 1)}–"
+        f"{danish(scipy_exact_count_interval(1000)[1] * 7 / 90 / 5, 1)})."
+    )
+    header, row = (line.split(";") for line in response["csv"].removeprefix("\ufeff").splitlines())
+    fields = dict(zip(header, row))
+    assert (fields["Tilmeldte før"], fields["Tilmeldte efter"], fields["Enhed"]) == (
+        "5000",
+        "5500",
+        "pr. uge pr. 1.000 tilmeldte",
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "field"), [({"before_listed": "5000"}, "after_listed"), ({"after_listed": "5000"}, "before_listed")]
+)
+def test_both_list_sizes_or_neither(given, field):
+    response = follow_up({"before": "10", "before_days": "90", "after": "12", "after_days": "90", **given})
+    assert response["ok"] is False and response["field"] == field
+    assert response["error"] == "Udfyld både «Tilmeldte før» og «Tilmeldte efter», eller lad dem begge være tomme."
+
+
+def test_a_list_size_is_read_as_the_calculator_reads_it():
+    response = follow_up(
+        {
+            "before": "10",
+            "before_days": "90",
+            "after": "12",
+            "after_days": "90",
+            "before_listed": "0",
+            "after_listed": "fem",
+        }
+    )
+    assert [(e["field"], e["error"].split(":")[0]) for e in response["errors"]] == [
+        ("before_listed", "Tilmeldte før"),
+        ("after_listed", "Tilmeldte efter"),
+    ]
+
+
+def test_counts_in_the_hundreds_say_that_periods_differ_in_more_than_chance():
+    assert "årstid, ferier og bemanding" in result_for("400", "90", "420", "90")["caution"]
+    assert "årstid" not in (result_for("40", "90", "42", "90")["caution"] or "")

@@ -110,7 +110,7 @@ def test_csv_has_a_row_per_indicator_with_the_reason_when_not_computed(indicator
     response = table(indicators, "4436;40\n0101;1.200", "4436;18\n1003;2\n0101;1.150")
     lines = response["csv"].removeprefix("\ufeff").split("\r\n")
     assert lines[1] == (
-        "Videokonsultationer" + ";" * 12 + '"Ikke beregnet: ydelseskode 1003 mangler i tallene før. '
+        "Videokonsultationer" + ";" * 15 + '"Ikke beregnet: ydelseskode 1003 mangler i tallene før. '
         'Indsæt de samme ydelseskoder i begge perioder; skriv fx 1003;0, hvis der ingen var."'
     )
     assert lines[2].startswith("Konsultationer;1200;90;1150;90;")
