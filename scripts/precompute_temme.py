@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from calculators.special.temme_table import A_MIN, ETA_MAX, TOLERANCE  # noqa: E402
+from calculators.special.temme_table import A_MIN, ETA_MAX, TOLERANCE, terms_that_matter  # noqa: E402
 
 
 def coefficients(
@@ -73,14 +73,7 @@ def coefficients(
             raise ArithmeticError("the recursion left a pole")  # the exact arithmetic's own check
         rows.append(laurent[1:])
 
-    table = []
-    for k, row in enumerate(rows):
-        scale = tolerance * a_min**k
-        kept = [n for n, value in enumerate(row) if abs(value) * eta_max**n >= scale]
-        if not kept:
-            break
-        table.append(tuple(float(value) for value in row[: kept[-1] + 1]))
-    return tuple(table)
+    return tuple(tuple(map(float, row)) for row in terms_that_matter(rows, a_min, eta_max, tolerance))
 
 
 if __name__ == "__main__":

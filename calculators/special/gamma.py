@@ -21,7 +21,7 @@ from .normal import normal_quantile
 from .temme_table import A_MIN as _TEMME_A_MIN
 from .temme_table import COEFFICIENTS as _TEMME_COEFFICIENTS
 from .temme_table import ETA_MAX as _TEMME_ETA_MAX
-from .temme_table import TOLERANCE as _TEMME_TOLERANCE
+from .temme_table import terms_that_matter
 
 _EPS = 1e-16
 _TINY = 1e-300  # keeps Lentz's denominators off zero
@@ -101,15 +101,8 @@ def _temme_rows(a: float, eta: float) -> tuple[tuple[float, ...], ...]:
     band_eta = bisect_left(_ETA_EDGES, abs(eta))
     rows = _TEMME_ROWS.get((band_a, band_eta))
     if rows is None:
-        a_low, eta_high = _A_EDGES[band_a], _ETA_EDGES[band_eta]
-        kept = []
-        for k, row in enumerate(_TEMME_COEFFICIENTS):
-            scale = _TEMME_TOLERANCE * a_low**k
-            needed = [n for n, value in enumerate(row) if abs(value) * eta_high**n >= scale]
-            if not needed:
-                break
-            kept.append(row[: needed[-1] + 1][::-1])
-        rows = _TEMME_ROWS[(band_a, band_eta)] = tuple(kept)
+        kept = terms_that_matter(_TEMME_COEFFICIENTS, _A_EDGES[band_a], _ETA_EDGES[band_eta])
+        rows = _TEMME_ROWS[(band_a, band_eta)] = tuple(row[::-1] for row in kept)
     return rows
 
 

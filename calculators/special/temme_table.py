@@ -65,3 +65,16 @@ COEFFICIENTS = (
      -0.00010976582244684731, -1.2741009095484485e-07, 2.7744451511563645e-05, -1.8263488805711332e-05),
 )
 # fmt: on
+
+
+def terms_that_matter(rows, a_min: float, eta_max: float, tolerance: float = TOLERANCE) -> tuple[tuple, ...]:
+    """Each row c_k cut after its last term that reaches tolerance * a_min^k somewhere in |eta| <= eta_max, and the
+    rows ended at the first with no such term: what the sum needs for every a >= a_min there."""
+    kept = []
+    for k, row in enumerate(rows):
+        scale = tolerance * a_min**k
+        needed = [n for n, value in enumerate(row) if abs(value) * eta_max**n >= scale]
+        if not needed:
+            break
+        kept.append(tuple(row[: needed[-1] + 1]))
+    return tuple(kept)
