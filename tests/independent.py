@@ -122,6 +122,20 @@ def numpy_overdispersed_verdict(x, population: float, pooled_rate: float, tau2: 
     return np.where(wide == poisson, poisson, 0)
 
 
+def joined_verdict(count: int, listed: int, cluster_counts, cluster_listed) -> tuple[int, str | None]:
+    """(+1, -1 or 0; "95 %", "99,8 %" or None) for a practice that joins its cluster: the pooled rate and the
+    over-dispersion of the cluster with the practice among its practices, judged by scipy's intervals or, when
+    widened, by numpy's Spiegelhalter limits."""
+    counts, sizes = [*cluster_counts, count], [*cluster_listed, listed]
+    pooled = sum(counts) / sum(sizes) * 1000
+    _, tau2 = numpy_overdispersion(counts, sizes)
+    if tau2 > 0:
+        direction, strict = (numpy_overdispersed_verdict([count], listed, pooled, tau2, lv)[0] for lv in (0.95, 0.998))
+    else:
+        direction, strict = (scipy_verdict([count], listed, pooled, lv)[0] for lv in (0.95, 0.998))
+    return int(direction), None if not direction else "99,8 %" if strict else "95 %"
+
+
 def danish_number(value: float, decimals: int = 1) -> str:
     """12345.67 -> "12.345,7", with Python's own formatting rather than calculators.danish."""
     text = f"{value:,.{decimals}f}"

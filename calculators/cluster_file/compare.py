@@ -26,24 +26,71 @@ def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
         return field_failure("cluster_file", loaded["error"])
     file = loaded["file"]
     reference = {**request["reference"], "clusters": [*request["reference"]["clusters"], file["cluster"]]}
-    response = run({**request, "reference": reference})
+    found: list[int] = []
+
+    def own_row(cluster: Mapping[str, Any], listed: int, counts: dict[str, int]) -> int | None:
+        if cluster is not file["cluster"]:
+            return None
+        row = find_own_row(file, listed, counts, request.get("row"))
+        found.extend([] if row is None else [row])
+        return row
+
+    response = run({**request, "reference": reference}, own_row)
     if response["ok"] and str(request.get("cluster_id")) == CLUSTER_ID:
         result = response["result"]
         result["fictitious"] = False  # the site's demo clusters are fictitious; a cluster's own file is not
         result["period"] = file["period"]
-        result["cluster_file"] = file_facts(file)
+        result["cluster_file"] = file_facts(file, found[0] if found else None, request.get("row"))
     return response
 
 
-def file_facts(file: Mapping[str, Any]) -> dict[str, Any]:
-    """How many practices, and the cluster's and the region's rate per indicator, in Danish."""
+def find_own_row(file: Mapping[str, Any], listed: int, counts: Mapping[str, int], label: Any) -> int | None:
+    """The practice's own row in the file: the row it picked (`label`), or else the one row whose list size and
+    counts are exactly the practice's. None when the numbers are no row's (the practice then joins the cluster)."""
+    indicators = file["indicators"]
+
+    def same_numbers(practice: Mapping[str, Any]) -> bool:
+        if practice["listed"] != listed:
+            return False
+        for indicator in indicators:
+            if any(code not in counts for code in indicator["codes"]):
+                return False
+            if sum(counts[code] for code in indicator["codes"]) != practice["rates"][indicator["id"]]["count"]:
+                return False
+        return True
+
+    matches = [index for index, practice in enumerate(file["practices"]) if same_numbers(practice)]
+    if label is not None:
+        picked = [index for index in matches if file["practices"][index]["label"] == str(label)]
+        return picked[0] if picked else None
+    return matches[0] if len(matches) == 1 else None
+
+
+def file_facts(file: Mapping[str, Any], own_row: int | None, picked: Any) -> dict[str, Any]:
+    """How many practices, which of them the practice is, and the cluster's and the region's rate per indicator, in
+    Danish."""
     practices = len(file["practices"])
     region = file["region"]
+    text = (
+        f"Klyngen i datafilen har {practices} praksis (data fra {file['date_text']}). Regionens rate bygger på "
+        f"{region['practices']} praksis med {region['listed_text']} tilmeldte patienter."
+    )
+    own = None if own_row is None else file["practices"][own_row]["label"]
+    if own is not None:
+        how = "I er" if picked is not None else f"Jeres tal er de samme som «{own}» i datafilen, så I er"
+        text += (
+            f" {how} sammenlignet som «{own}»: jeres tal tæller med én gang i klyngens rate, og jeres placering er "
+            f"blandt klyngens {practices - 1} andre praksis."
+        )
+    else:
+        text += (
+            " Jeres tal er ikke en af datafilens praksis, så I er lagt til klyngen som en praksis mere, når I "
+            "sammenlignes."
+        )
     return {
         "practices": practices,
-        "practices_text": f"Klyngen i datafilen har {practices} praksis (data fra {file['date_text']}). Regionens "
-        f"rate bygger på {region['practices']} praksis med {region['listed_text']} tilmeldte "
-        "patienter.",
+        "own_row": own,
+        "practices_text": text,
         "indicators": [
             {
                 "id": i["id"],

@@ -70,12 +70,12 @@ def short_label(label: str, is_open: bool) -> str:
 
 
 def _judge(data: ClusterFile, index: int) -> tuple[IndicatorResult, ...]:
-    """One practice against the whole cluster, with its counts put on each indicator's first code (the comparison
-    sums an indicator's codes, and the file holds only their sum)."""
+    """One practice against its cluster, in which it is its own row, with its counts put on each indicator's first
+    code (the comparison sums an indicator's codes, and the file holds only their sum)."""
     practice = data.practices[index]
     counts = data.counts_by_code(practice)
     indicators = [{"id": i.id, "name": i.name, "codes": list(i.codes)} for i in data.indicators]
-    return compare_with_cluster(counts, practice.listed, indicators, data.cluster_entry()).indicators
+    return compare_with_cluster(counts, practice.listed, indicators, data.cluster_entry(), own_row=index).indicators
 
 
 def _funnel(data: ClusterFile, result: IndicatorResult) -> list[dict[str, float]]:

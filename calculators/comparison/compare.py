@@ -32,9 +32,12 @@ LOWER = "Lavere end klyngens samlede rate"
 AS_EXPECTED = "Ingen tydelig forskel fra klyngens samlede rate"
 NOT_COMPUTED = "Ikke beregnet"
 NOT_ASSESSABLE = "Kan ikke vurderes"
-NO_EVENTS_NOTE = "Ingen af klyngens praksis har ydelser med denne kode i perioden, så der er intet at sammenligne med."
+NO_EVENTS_NOTE = (
+    "Klyngens andre praksis har ingen ydelser med denne kode i perioden, så der er intet at sammenligne med."
+)
 FEW_EVENTS = 10  # expected events: below this chance weighs heavily on a rate
 SMALL_LIST = 1000
+HEAVY_SHARE = 1 / 3  # of the cluster's listed patients: above this the practice's own events move the pooled rate
 FEW_EVENTS_CAUTION = (
     "Få ydelser at forvente: ud fra klyngens samlede rate ventes under 10 hos jer, så tilfældigheder fylder meget."
 )
@@ -54,15 +57,15 @@ class IndicatorResult:
     upper: float | None
     lower_998: float | None  # 99.8 % interval of the rate
     upper_998: float | None
-    cluster_min: float  # of the reference practices' rates
+    cluster_min: float  # of the cluster's practices' rates, this practice among them
     cluster_q1: float
     cluster_median: float
     cluster_q3: float
     cluster_max: float
     pooled_rate: float  # the cluster's total count / total listed patients, per 1,000
-    n_lower: int | None  # reference practices with a lower rate than this practice
+    n_lower: int | None  # other practices of the cluster with a lower rate than this practice
     n_equal: int | None
-    m: int  # reference practices; the practice itself is not among them
+    m: int  # the other practices of the cluster; the practice itself is not among them
     verdict: str  # HIGHER, LOWER, AS_EXPECTED, NOT_COMPUTED or NOT_ASSESSABLE
     level: str | None  # "95 %" or "99,8 %" when the verdict is HIGHER or LOWER
     caution: str | None  # Danish words when chance weighs heavily, or why there is no verdict; None otherwise
@@ -89,6 +92,12 @@ class Comparison:
     listed_patients: int
     indicators: tuple[IndicatorResult, ...]
     missing_codes: tuple[str, ...]  # the pack's codes absent from the paste; their indicators are not computed
+    patient_share: float = 0.0  # the practice's part of its cluster's listed patients, itself included
+
+    @property
+    def weighs_heavily(self) -> bool:
+        """Whether the practice's own numbers weigh heavily in the rate it is compared with."""
+        return self.patient_share > HEAVY_SHARE
 
 
 def compare_with_cluster(
@@ -96,8 +105,15 @@ def compare_with_cluster(
     listed_patients: int,
     indicators: Sequence[Mapping[str, Any]],
     cluster: Mapping[str, Any],
+    own_row: int | None = None,
 ) -> Comparison:
-    """Compare a practice's counts with the reference practices of its cluster, indicator by indicator."""
+    """Compare a practice's counts with its cluster, indicator by indicator.
+
+    A practice is counted exactly once. It is one of its cluster's practices, so its own events are part of the
+    cluster's pooled rate, spread and funnel, as in PHE's and FunnelPlotR's funnels (and in «Klyngens overblik»,
+    where every practice is judged against the same rate, so that chart and table agree). `own_row` is the index of
+    the practice's own row when the cluster already holds it (a cluster data file); otherwise the practice joins
+    the cluster as one more practice. Its position and ties are counted among the other practices only."""
     if listed_patients <= 0:
         raise ValueError("listed_patients must be greater than 0")
     counts = {normalise_code(code): count for code, count in counts.items()}
@@ -119,7 +135,9 @@ def compare_with_cluster(
                 f"{indicator['id']!r} but {len(cluster_listed)} list sizes"
             )
         results.append(
-            _indicator_result(indicator, codes, count, absent, listed_patients, reference_counts, cluster_listed)
+            _indicator_result(
+                indicator, codes, count, absent, listed_patients, reference_counts, cluster_listed, own_row
+            )
         )
     return Comparison(
         cluster_id=str(cluster["id"]),
@@ -127,6 +145,7 @@ def compare_with_cluster(
         listed_patients=listed_patients,
         indicators=tuple(results),
         missing_codes=tuple(missing),
+        patient_share=listed_patients / (sum(cluster_listed) + (listed_patients if own_row is None else 0)),
     )
 
 
@@ -138,8 +157,20 @@ def _indicator_result(
     listed_patients: int,
     reference_counts: tuple[int, ...],
     reference_listed: tuple[int, ...],
+    own_row: int | None,
 ) -> IndicatorResult:
-    reference = cluster_reference(reference_counts, reference_listed)
+    if own_row is not None:
+        # The others: the chart draws them as the cluster's points and the practice's own point apart.
+        others_counts = reference_counts[:own_row] + reference_counts[own_row + 1 :]
+        others_listed = reference_listed[:own_row] + reference_listed[own_row + 1 :]
+        members = reference_counts, reference_listed
+    elif count is None:
+        others_counts, others_listed = reference_counts, reference_listed
+        members = reference_counts, reference_listed
+    else:
+        others_counts, others_listed = reference_counts, reference_listed
+        members = (*reference_counts, count), (*reference_listed, listed_patients)
+    reference = cluster_reference(*members)
     pooled, spread = reference.pooled_rate, reference.spread
     practice: dict[str, Any] = dict.fromkeys(
         ("count", "rate", "lower", "upper", "lower_998", "upper_998", "n_lower", "n_equal", "level", "limits")
@@ -158,15 +189,14 @@ def _indicator_result(
             lower_998=lower_998,
             upper_998=upper_998,
             n_lower=n_lower,
-            n_equal=n_equal,
+            n_equal=n_equal - 1,  # the practice's own rate, among the members, is no tie
         )
-        if spread is None:
+        if spread is None or not any(others_counts):
+            # Nothing to compare with: without the other practices' events the rate would be the practice's own.
             practice.update(verdict=NOT_ASSESSABLE, caution=NO_EVENTS_NOTE)
         else:
             limits = funnel_point(pooled, listed_patients, spread.tau2)
-            practice["funnel"] = tuple(
-                funnel(pooled, [*reference_listed, listed_patients], listed_patients, spread.tau2)
-            )
+            practice["funnel"] = tuple(funnel(pooled, members[1], listed_patients, spread.tau2))
             if spread.widened:
                 verdict, level = judge_by_limits(practice_rate, limits)
             else:
@@ -187,10 +217,10 @@ def _indicator_result(
         cluster_q3=reference.summary.q3,
         cluster_max=reference.summary.max,
         pooled_rate=pooled,
-        m=len(reference.rates),
-        cluster_rates=reference.rates,
-        cluster_counts=reference_counts,
-        cluster_listed=reference_listed,
+        m=len(others_counts),
+        cluster_rates=tuple(c * PER / n for c, n in zip(others_counts, others_listed)),
+        cluster_counts=others_counts,
+        cluster_listed=others_listed,
         overdispersion=spread,
         **practice,
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -18,8 +18,13 @@ from .page import comparison_to_dict
 NO_CLUSTER_MESSAGE = "Vælg jeres klynge på listen."
 
 
-def run(request: Mapping[str, Any]) -> dict[str, Any]:
+def run(
+    request: Mapping[str, Any], own_row: Callable[[Mapping[str, Any], int, dict[str, int]], int | None] | None = None
+) -> dict[str, Any]:
     """Parse and compare; a user's mistake comes back as {"ok": False, ...}, never as an exception.
+
+    `own_row(cluster, listed, counts)`, for a cluster that may already hold the practice (a cluster data file),
+    names the practice's own row in it, so that the practice is counted once (compare.compare_with_cluster).
 
     Every field is checked, so the page can mark all the fields that need fixing at once: "error" and
     "field" name the first (in the form's order), "errors" lists them all.
@@ -40,7 +45,8 @@ def run(request: Mapping[str, Any]) -> dict[str, Any]:
         return failure(errors)
     cluster, listed, parsed = values["cluster"], values["listed"], values["text"]
 
-    comparison = compare_with_cluster(parsed.counts, listed, indicators, cluster)
+    row = None if own_row is None else own_row(cluster, listed, parsed.counts)
+    comparison = compare_with_cluster(parsed.counts, listed, indicators, cluster, own_row=row)
     if all(result.count is None for result in comparison.indicators):
         return field_failure("text", nothing_computed_message(comparison.missing_codes))
     result = comparison_to_dict(comparison)

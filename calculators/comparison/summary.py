@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..danish import join_words, level_text
+from ..danish import format_number, join_words, level_text
 from ..stats.funnel import STRICT_LEVEL
 from .compare import AS_EXPECTED, HIGHER, LOWER, SMALL_LIST, Comparison, IndicatorResult
 
@@ -33,6 +33,11 @@ def summary_sentences(comparison: Comparison) -> list[str]:
     spread = overdispersion_sentence(results)
     if spread:
         sentences.append(spread)
+    if comparison.weighs_heavily:
+        sentences.append(
+            f"Jeres praksis har {format_number(comparison.patient_share * 100, 0)} % af klyngens tilmeldte patienter, "
+            "så jeres egne tal vejer tungt i klyngens samlede rate, som I sammenlignes med."
+        )
     caution = _caution_sentence(comparison, results)
     if caution:
         sentences.append(caution)

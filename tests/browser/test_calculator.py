@@ -48,6 +48,8 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
     counts = np.array(cluster["counts"][indicator["id"]])
     listed = np.array(cluster["listed"])
     rates = counts / listed * 1000
+    # The practice joins its cluster: its events are in the rate it is compared with, once.
+    counts, listed = np.append(counts, count), np.append(listed, LISTED)
     pooled = counts.sum() / listed.sum() * 1000
     equal = int((rates == rate).sum())
     rank = int(rankdata(np.append(rates, rate), method="min")[-1])  # 1 = the lowest, ties share the lowest
@@ -78,7 +80,7 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
         danish(count, 0),
         danish(rate),
         f"{danish(low)}–{danish(high)}",
-        danish(float(np.percentile(rates, 50))),
+        danish(float(np.percentile(np.append(rates, rate), 50))),
         position,
         verdict,
     ]

@@ -131,8 +131,10 @@ def test_calculator_charts_have_their_numbers_as_tables(visit, reference):
 
         count = COUNTS[indicator["id"]]
         counts = np.array(cluster["counts"][indicator["id"]])
-        pooled = counts.sum() / listed.sum() * 1000
-        _, tau2 = numpy_overdispersion(counts, listed)
+        # The practice joins its cluster: its events are in the rate and the spread it is compared with, once.
+        members, member_listed = np.append(counts, count), np.append(listed, LISTED)
+        pooled = members.sum() / member_listed.sum() * 1000
+        _, tau2 = numpy_overdispersion(members, member_listed)
         rate, low, high = scipy_rate_ci(count, LISTED)
         assert_headers(
             own, ["Tal", "Rate pr. 1.000 patienter"], f"{name}: jeres praksis og klyngen, rater pr. 1.000 patienter"

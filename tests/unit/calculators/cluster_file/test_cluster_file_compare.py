@@ -64,11 +64,38 @@ def test_the_result_names_the_practices_and_the_region(reference):
             item["text"]
             == f"{row['Navn']}: klyngen {danish_number(cluster)}, regionen {danish_number(region)} pr. 1.000"
         )
-    # The comparison itself: against the file's nine practices, not a demo cluster.
+    # The comparison itself: against the file's nine practices, not a demo cluster. These numbers are no row's, so
+    # the practice joins the cluster as a tenth.
+    assert facts["own_row"] is None and "lagt til klyngen som en praksis mere" in facts["practices_text"]
     video = result["indicators"][0]
     rates = practices["video"].to_numpy() / listed * 1000
     assert video["m"] == len(practices)
-    assert video["cluster_stats_text"]["median"] == danish_number(float(np.median(rates)))
+    assert video["cluster_stats_text"]["median"] == danish_number(float(np.median([*rates, 128 / 4.5])))
+
+
+@pytest.mark.parametrize("row_label", [None, "Praksis D"])
+def test_a_practices_own_row_is_counted_once(reference, row_label):
+    """Picked on the page («row») or pasted with exactly its numbers: the practice is its row, its position among
+    the eight others, its events once in the cluster's rate."""
+    practice = load_cluster_file({"text": EXAMPLE, "reference": reference})["file"]["practices"][3]
+    assert practice["label"] == "Praksis D"
+    extra = {} if row_label is None else {"row": row_label}
+    response = compare_with_file(
+        request(reference, listed=practice["listed_text"], text=practice["paste_text"], **extra)
+    )
+    facts = response["result"]["cluster_file"]
+    assert facts["own_row"] == "Praksis D"
+    assert "tæller med én gang i klyngens rate" in facts["practices_text"]
+    assert ("de samme som «Praksis D»" in facts["practices_text"]) == (row_label is None)
+    _, practices, _ = pandas_cluster_file(EXAMPLE)
+    listed = practices["Tilmeldte"].to_numpy()
+    for indicator in response["result"]["indicators"]:
+        counts = practices[indicator["id"]].to_numpy()
+        assert indicator["pooled_rate"] == pytest.approx(counts.sum() / listed.sum() * 1000, rel=1e-12)
+        assert indicator["m"] == len(practices) - 1
+        others = np.delete(counts / listed * 1000, 3)
+        assert indicator["n_equal"] == int(np.sum(others == counts[3] / listed[3] * 1000))
+        assert "(lige med" not in indicator["position_text"] or indicator["n_equal"] > 0
 
 
 def test_a_demo_cluster_is_still_compared_as_before(reference):

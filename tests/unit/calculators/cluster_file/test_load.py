@@ -68,7 +68,7 @@ def test_the_cluster_is_compared_against_by_the_calculator():
     )
     assert response["ok"] is True
     video = response["result"]["indicators"][0]
-    rates = np.array([p.counts[0] / p.listed * 1000 for p in PRACTICES])
+    rates = np.array([p.counts[0] / p.listed * 1000 for p in PRACTICES] + [32 / 2])  # and the practice, joined
     assert video["cluster_stats"]["median"] == pytest.approx(np.median(rates), rel=1e-12)
     assert video["m"] == len(PRACTICES)
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from independent import scipy_rate_ci
+from independent import numpy_overdispersed_verdict, numpy_overdispersion, scipy_rate_ci, scipy_verdict
 
 from calculators.comparison.compare import (
     AS_EXPECTED,
@@ -20,6 +20,8 @@ from calculators.comparison.compare import (
     judge,
 )
 
+LEVELS = (0.95, 0.998)
+
 
 def compare_video(count: int, listed: int, indicators, cluster):
     comparison = compare_with_cluster({"4436": count, "1003": 0}, listed, indicators, cluster)
@@ -30,37 +32,45 @@ def scipy_interval(x: int, population: int, level: float) -> tuple[float, float]
     return scipy_rate_ci(x, population, level)[1:]
 
 
-# Cluster A's pooled video rate is exactly 10 per 1,000. For a practice of 2,000 patients the 95 % interval
-# of 29 events is 9.71-20.8 (contains 10), of 30 events 10.12-21.4 (does not); the 99.8 % interval of 35
-# events is 9.75-28.7, of 36 events 10.12-29.4. Downwards, 12 events give 3.10-10.48, 11 give 2.74-9.84, and
-# the 99.8 % interval of 3 events is 0.10-6.53, of 8 events 0.99-10.58.
-@pytest.mark.parametrize(
-    "count, verdict, level",
-    [
-        (20, AS_EXPECTED, None),
-        (29, AS_EXPECTED, None),
-        (30, HIGHER, "95 %"),
-        (35, HIGHER, "95 %"),
-        (36, HIGHER, "99,8 %"),
-        (200, HIGHER, "99,8 %"),
-        (12, AS_EXPECTED, None),
-        (11, LOWER, "95 %"),
-        (8, LOWER, "95 %"),
-        (3, LOWER, "99,8 %"),
-        (0, LOWER, "99,8 %"),
-    ],
-)
-def test_verdicts_on_a_cluster_with_a_known_pooled_rate(count, verdict, level, indicators, cluster_a):
+# The practice joins cluster A (five practices of 2,000 patients with 20 video consultations each), so the rate it
+# is compared with is (100 + its count) per 12,000 patients; over-dispersion, when the practice stands out enough to
+# cause it, widens the limits. The expected verdict comes from scipy's intervals and numpy's Spiegelhalter limits.
+@pytest.mark.parametrize("count", [20, 29, 30, 35, 36, 45, 60, 200, 12, 11, 8, 5, 3, 0])
+def test_verdicts_against_the_cluster_the_practice_joins(count, indicators, cluster_a):
     result = compare_video(count, 2000, indicators, cluster_a)
-    assert result.pooled_rate == 10.0
-    assert (result.verdict, result.level) == (verdict, level)
-    # and once more from scipy's intervals
-    lower, upper = scipy_interval(count, 2000, 0.95)
-    lower_998, upper_998 = scipy_interval(count, 2000, 0.998)
-    outside_95 = not lower <= 10 <= upper
-    outside_998 = not lower_998 <= 10 <= upper_998
-    assert (verdict != AS_EXPECTED) == outside_95
-    assert (level == "99,8 %") == outside_998
+    counts, listed = [*cluster_a["counts"]["video"], count], [*cluster_a["listed"], 2000]
+    pooled = (100 + count) / 12000 * 1000
+    assert result.pooled_rate == pytest.approx(pooled, rel=1e-12)
+    _, tau2 = numpy_overdispersion(counts, listed)
+    assert result.overdispersion.tau2 == pytest.approx(tau2, rel=1e-9, abs=1e-15)
+    if tau2 > 0:
+        direction, strict = (numpy_overdispersed_verdict([count], 2000, pooled, tau2, level)[0] for level in LEVELS)
+    else:
+        direction, strict = (scipy_verdict([count], 2000, pooled, level)[0] for level in LEVELS)
+    expected = {1: HIGHER, -1: LOWER, 0: AS_EXPECTED}[int(direction)]
+    assert (result.verdict, result.level) == (expected, None if not direction else "99,8 %" if strict else "95 %")
+
+
+def test_the_practice_is_counted_once_when_the_cluster_holds_its_row(indicators, cluster_b):
+    """A cluster data file already holds the practice's row: the same pooled rate as the cluster alone, and the
+    position among the other five practices (no tie with itself)."""
+    row = 2  # 30 of 2,500: 12 per 1,000, as one other practice (60 of 5,000)
+    counts = cluster_b["counts"]["video"]
+    comparison = compare_with_cluster(
+        {"4436": counts[row], "1003": 0}, cluster_b["listed"][row], indicators, cluster_b, own_row=row
+    )
+    video = comparison.indicators[0]
+    assert video.pooled_rate == pytest.approx(sum(counts) / sum(cluster_b["listed"]) * 1000, rel=1e-12)
+    rates = [c / n * 1000 for c, n in zip(counts, cluster_b["listed"])]
+    others = rates[:row] + rates[row + 1 :]
+    own = rates[row]
+    assert (video.n_lower, video.n_equal, video.m) == (
+        sum(r < own for r in others),
+        sum(r == own for r in others),
+        5,
+    )
+    assert video.cluster_counts == (*counts[:row], *counts[row + 1 :])
+    assert video.n_equal == 1
 
 
 def test_verdict_on_the_limit_counts_as_inside():
@@ -82,15 +92,18 @@ def test_result_fields(indicators, cluster_b):
     lower, upper = scipy_interval(45, 2500, 0.95)
     assert (video.lower, video.upper) == pytest.approx((lower, upper), rel=1e-10)
     rates = [c / n * 1000 for c, n in zip(cluster_b["counts"]["video"], cluster_b["listed"])]
-    assert video.cluster_rates == pytest.approx(rates)
+    assert video.cluster_rates == pytest.approx(rates)  # the other practices, drawn beside the practice's own
     assert video.cluster_listed == tuple(cluster_b["listed"])
-    # rates: 10, 23.53, 12, 5, 12, 20 -> sorted 5, 10, 12, 12, 20, 23.53
+    # The cluster's practices, the practice among them: 10, 23.53, 12, 5, 12, 20 and 18 -> 5, 10, 12, 12, 18, 20,
+    # 23.53 (numpy's quantiles, type 7, below).
+    members = [*rates, 18.0]
     assert video.cluster_min == pytest.approx(5.0)
-    assert video.cluster_q1 == pytest.approx(10.5)
-    assert video.cluster_median == pytest.approx(12.0)
-    assert video.cluster_q3 == pytest.approx(18.0)
+    assert video.cluster_q1 == pytest.approx(np.percentile(members, 25))
+    assert video.cluster_median == pytest.approx(np.median(members))
+    assert video.cluster_q3 == pytest.approx(np.percentile(members, 75))
     assert video.cluster_max == pytest.approx(80 / 3.4)
-    assert video.pooled_rate == pytest.approx(sum(cluster_b["counts"]["video"]) / sum(cluster_b["listed"]) * 1000)
+    pooled = (sum(cluster_b["counts"]["video"]) + 45) / (sum(cluster_b["listed"]) + 2500) * 1000
+    assert video.pooled_rate == pytest.approx(pooled)
     assert (video.n_lower, video.n_equal, video.m) == (4, 0, 6)  # 5, 10, 12, 12 below; 20, 23.5 above
     assert visits.count == 9000 and visits.id == "konsultation"
 
@@ -118,11 +131,12 @@ def test_zero_pasted_is_a_count(indicators, cluster_a):
 
 
 def test_a_cluster_without_events_cannot_be_assessed(indicators, cluster_a):
+    """Without the other practices' events the rate to compare with would be the practice's own."""
     cluster_a["counts"]["video"] = [0] * 5
     for count in (0, 1, 50, 5000):
         result = compare_video(count, 2000, indicators, cluster_a)
         assert (result.verdict, result.level) == (NOT_ASSESSABLE, None)
-        assert result.pooled_rate == 0 and result.count == count and result.overdispersion is None
+        assert result.pooled_rate == count / 12 and result.count == count
         assert "intet at sammenligne med" in result.caution
 
 
@@ -135,12 +149,13 @@ def test_codes_without_leading_zeros_are_matched(indicators, cluster_a):
 @pytest.mark.parametrize(
     "count, listed, has_few, has_small",
     [
-        (9, 2000, False, False),  # 20 expected: a count, not a caution
-        (0, 2000, False, False),  # none where 20 are expected is a clear result
-        (10, 2000, False, False),
-        (50, 999, True, True),  # 9,99 expected at the cluster's 10 per 1.000
-        (3, 500, True, True),
-        (0, 1000, False, False),  # exactly 10 expected
+        # Expected from the rate of the cluster the practice joins: (100 + count) per (10.000 + listed) patients.
+        (9, 2000, False, False),  # 18 expected: a count, not a caution
+        (0, 2000, False, False),  # none where 17 are expected is a clear result
+        (50, 999, False, True),  # 13,6 expected
+        (3, 500, True, True),  # 4,9 expected
+        (0, 1000, True, False),  # 9,1 expected
+        (0, 1200, False, False),  # 10,7 expected
     ],
 )
 def test_caution_for_few_expected_events_or_a_small_list(count, listed, has_few, has_small, indicators, cluster_a):
@@ -194,9 +209,10 @@ def test_a_kept_cluster_summary_never_answers_for_another_reference(counts, prac
     for cluster, cluster_counts in ((first, counts), (second, changed), (first, counts)):
         result = compare_with_cluster({"4436": practice}, 5000, indicators, cluster).indicators[0]
         rates = np.asarray(cluster_counts) * 1000 / np.asarray(listed)
-        assert result.pooled_rate == pytest.approx(sum(cluster_counts) * 1000 / sum(listed), rel=1e-12)
+        pooled = (sum(cluster_counts) + practice) * 1000 / (sum(listed) + 5000)
+        assert result.pooled_rate == pytest.approx(pooled, rel=1e-12)
         np.testing.assert_allclose(result.cluster_rates, rates, rtol=1e-12)
-        assert result.cluster_median == pytest.approx(np.median(rates), rel=1e-12)
+        assert result.cluster_median == pytest.approx(np.median([*rates, practice / 5]), rel=1e-12)
         own = practice * 1000 / 5000
         assert (result.n_lower, result.n_equal) == (int(np.sum(rates < own)), int(np.sum(rates == own)))
 

@@ -9,7 +9,7 @@ import json
 
 import numpy as np
 import pytest
-from independent import numpy_overdispersed_verdict, numpy_overdispersion
+from independent import joined_verdict, numpy_overdispersed_verdict, numpy_overdispersion
 
 from calculators.comparison.compare import compare_with_cluster
 from calculators.comparison.csv_export import to_csv
@@ -86,10 +86,11 @@ def test_csv_numbers_use_a_decimal_comma(comparison, cluster_b):
     assert float(lower.replace(",", ".")) == pytest.approx(video.lower, abs=0.05)
     assert float(upper.replace(",", ".")) == pytest.approx(video.upper, abs=0.05)
     assert median == "12,0"
-    pooled_numpy = np.sum(cluster_b["counts"]["video"]) / np.sum(cluster_b["listed"]) * 1000
+    pooled_numpy = (np.sum(cluster_b["counts"]["video"]) + 1242) / (np.sum(cluster_b["listed"]) + 2200) * 1000
     assert pooled == f"{pooled_numpy:.1f}".replace(".", ",")
     assert place == "Højest i klyngen"  # 564,5 against the cluster's 5 to 23,5
-    assert verdict == "Højere end klyngens samlede rate (99,8 %)"
+    direction, level = joined_verdict(1242, 2200, cluster_b["counts"]["video"], cluster_b["listed"])
+    assert direction == 1 and verdict == f"Højere end klyngens samlede rate ({level})"
 
 
 def test_csv_quotes_a_name_with_a_semicolon(indicators, cluster_b):
@@ -115,9 +116,10 @@ def test_dict_carries_numbers_and_their_danish_text(comparison):
     assert video["interval_text"] == f"{video['lower_text']}\u2013{video['upper_text']}"
     assert video["cluster_stats_text"]["median"] == "12,0"
     assert video["position_sentence"] == "Jeres rate er den højeste i klyngen (jeres praksis og klyngens 6)."
+    _, level = joined_verdict(1242, 2200, [12, 80, 30, 9, 60, 44], [1200, 3400, 2500, 1800, 5000, 2200])
     assert (video["verdict"], video["level"], video["verdict_key"]) == (
         "Højere end klyngens samlede rate",
-        "99,8 %",
+        level,
         "higher",
     )
     assert video["caution"] is None
@@ -135,14 +137,15 @@ def test_dict_chart_has_the_practices_and_a_funnel(comparison, cluster_b):
     assert sizes[0] == min(cluster_b["listed"]) and sizes[-1] == max(cluster_b["listed"])
     assert 2200 in sizes
     pooled = chart["pooled_rate"]
-    _, tau2 = numpy_overdispersion(cluster_b["counts"]["video"], cluster_b["listed"])
+    _, tau2 = numpy_overdispersion([*cluster_b["counts"]["video"], 1242], [*cluster_b["listed"], 2200])
     assert tau2 > 0
     for point in funnel:
         n = point["listed"]
         assert point["low_998"] <= point["low_95"] < pooled < point["high_95"] < point["high_998"]
         # the line lies between the last count called as expected and the first called higher, with the
-        # cluster's over-dispersion (its video rates run from 5 to 23,5 per 1.000) as numpy estimates it
-        counts = np.arange(int(pooled * n / 1000 * 3) + 30)
+        # cluster's over-dispersion (its video rates run from 5 to 23,5 per 1.000, and the practice's is 564,5) as
+        # numpy estimates it
+        counts = np.arange(int(pooled * n / 1000 * 30) + 30)
         verdicts = numpy_overdispersed_verdict(counts, n, pooled, tau2, 0.95)
         first_higher = counts[verdicts == 1].min()
         assert (first_higher - 1) * 1000 / n <= point["high_95"] < first_higher * 1000 / n

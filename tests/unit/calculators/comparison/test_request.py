@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from independent import joined_verdict
 
 from calculators import run
 
@@ -39,7 +40,7 @@ def test_a_good_request(reference):
 
 
 def test_warnings_for_unknown_duplicate_and_missing_codes(reference):
-    response = run(request(reference, text="Kode;Antal\n4436;30\n0999;4\n4436;2\n0101;9000"))
+    response = run(request(reference, text="Kode;Antal\n4436;30\n0999;4\n4436;2\n0101;12000"))
     assert response["ok"] is True
     assert response["warnings"] == [
         "Ydelseskode 0999 (linje 3) indgår ikke i denne klyngepakke og er sprunget over.",
@@ -54,7 +55,9 @@ def test_warnings_for_unknown_duplicate_and_missing_codes(reference):
         "\u2013",
         None,
     )
-    assert visits["verdict_text"] == "Højere end klyngens samlede rate (99,8 %)"
+    cluster = reference["clusters"][0]
+    direction, level = joined_verdict(12000, 2000, cluster["counts"]["konsultation"], cluster["listed"])
+    assert direction == 1 and visits["verdict_text"] == f"Højere end klyngens samlede rate ({level})"
 
 
 def test_nothing_computable_is_a_danish_error(reference):

@@ -1,7 +1,10 @@
 """summary_sentences: what stands out, in a few plain Danish sentences.
 
-Cluster A's consultation counts (6,000, 5,000, 7,000, 6,500 and 5,500 for 2,000 patients each) differ far more than
-Poisson noise: its limits are widened (checked against numpy in test_overdispersion.py), which one sentence says.
+The practice joins the cluster it is compared with, so in a cluster of five one practice that stands out widens its
+own limits. These tests are about the sentences, so most use a cluster of 40 practices (`wide`), where one practice
+moves the spread little: video at 20 per 2,000 patients in every practice, consultations 6,000, 5,000, 7,000, 6,500
+and 5,500 per 2,000 over and over, which differ far more than Poisson noise: their limits are widened (checked
+against numpy in test_overdispersion.py), which one sentence says. Each test first checks the verdicts it needs.
 """
 
 from __future__ import annotations
@@ -18,14 +21,28 @@ def comparison(counts, listed, indicators, cluster):
     return compare_with_cluster({"1003": 0, **counts}, listed, indicators, cluster)
 
 
+def verdicts(result) -> list[tuple[str, str | None]]:
+    return [(r.verdict.split()[0], r.level) for r in result.indicators]
+
+
+@pytest.fixture
+def wide() -> dict:
+    return {
+        "id": "W",
+        "name": "Klynge W",
+        "listed": [2000] * 40,
+        "counts": {"video": [20] * 40, "konsultation": [6000, 5000, 7000, 6500, 5500] * 8},
+    }
+
+
 WIDENED = (
     "For Konsultationer er klyngens praksis indbyrdes mere forskellige, end tilfældigheder kan forklare, så "
-    "grænserne for en tydelig forskel er gjort bredere (et usikkert skøn, da klyngen kun har 5 praksis)."
+    "grænserne for en tydelig forskel er gjort bredere."
 )
 
 
-def test_all_as_expected(indicators, cluster_a):
-    sentences = summary_sentences(comparison({"4436": 20, "0101": 6000}, 2000, indicators, cluster_a))
+def test_all_as_expected(indicators, wide):
+    sentences = summary_sentences(comparison({"4436": 20, "0101": 6000}, 2000, indicators, wide))
     assert sentences == [
         "Alle jeres rater ligger tæt på klyngens samlede rate: forskellene er ikke større, "
         "end tilfældigheder kan forklare.",
@@ -39,8 +56,9 @@ def test_no_widening_sentence_when_the_spread_is_noise(indicators, cluster_a):
     assert len(sentences) == 1 and "bredere" not in sentences[0]
 
 
-def test_indicators_not_computed_are_left_out(indicators, cluster_a):
-    result = compare_with_cluster({"4436": 36, "1003": 0}, 2000, indicators, cluster_a)
+def test_indicators_not_computed_are_left_out(indicators, wide):
+    result = compare_with_cluster({"4436": 40, "1003": 0}, 2000, indicators, wide)
+    assert verdicts(result)[0] == ("Højere", "99,8 %")
     sentences = summary_sentences(result)
     assert sentences == [
         "Jeres rate er højere end klyngens samlede rate for Videokonsultationer, tydeligt også ved 99,8 %-grænsen."
@@ -48,8 +66,10 @@ def test_indicators_not_computed_are_left_out(indicators, cluster_a):
     assert "Konsultationer" not in " ".join(sentences)
 
 
-def test_higher_with_level_and_the_rest_as_expected(indicators, cluster_a):
-    sentences = summary_sentences(comparison({"4436": 36, "0101": 6000}, 2000, indicators, cluster_a))
+def test_higher_with_level_and_the_rest_as_expected(indicators, wide):
+    result = comparison({"4436": 40, "0101": 6000}, 2000, indicators, wide)
+    assert verdicts(result) == [("Højere", "99,8 %"), ("Ingen", None)]
+    sentences = summary_sentences(result)
     assert sentences == [
         "Jeres rate er højere end klyngens samlede rate for Videokonsultationer, tydeligt også ved 99,8 %-grænsen.",
         "For de øvrige er der ingen tydelig forskel fra klyngens samlede rate.",
@@ -57,10 +77,11 @@ def test_higher_with_level_and_the_rest_as_expected(indicators, cluster_a):
     ]
 
 
-def test_higher_and_lower_in_one_sentence(indicators, cluster_a):
-    # pooled consultation rate of cluster A is 30,000 / 10,000 * 1,000 = 3,000 per 1,000
-    # even with widened limits, 1,000 where 6,000 are expected is far below
-    sentences = summary_sentences(comparison({"4436": 30, "0101": 1000}, 2000, indicators, cluster_a))
+def test_higher_and_lower_in_one_sentence(indicators, wide):
+    # Even with widened limits, 1,000 consultations where about 6,000 are expected is far below.
+    result = comparison({"4436": 31, "0101": 1000}, 2000, indicators, wide)
+    assert verdicts(result) == [("Højere", "95 %"), ("Lavere", "99,8 %")]
+    sentences = summary_sentences(result)
     assert sentences == [
         "Jeres rate er højere end klyngens samlede rate for Videokonsultationer og lavere for Konsultationer; ved "
         "99,8 %-grænsen er forskellen tydelig for Konsultationer, ved 95 %-grænsen for Videokonsultationer.",
@@ -103,17 +124,18 @@ def test_small_list_caution_covers_everything(indicators, cluster_a):
 @pytest.mark.parametrize("listed", [700, 2000])
 def test_always_one_to_four_sentences_and_neutral(video, visits, listed, indicators, cluster_a):
     sentences = summary_sentences(comparison({"4436": video, "0101": visits}, listed, indicators, cluster_a))
-    assert 1 <= len(sentences) <= 4
+    assert 1 <= len(sentences) <= 5
     text = " ".join(sentences).lower()
     assert all(sentence.endswith(".") for sentence in sentences)
     assert not any(word in text for word in ("bedre", "dårligere", "værre", "dårlig", "forventet"))
     assert text.count("99,8 %") <= 1 and text.count("95 %") <= 1
 
 
-def test_three_indicators_are_listed_with_og(indicators, cluster_a):
+def test_three_indicators_are_listed_with_og(indicators, wide):
     indicators.append({"id": "tlf", "name": "Telefonkonsultationer", "codes": ["0201"]})
-    cluster_a["counts"]["tlf"] = [2000] * 5
-    result = comparison({"4436": 200, "0101": 30000, "0201": 4000}, 2000, indicators, cluster_a)
+    wide["counts"]["tlf"] = [2000] * 40
+    result = comparison({"4436": 200, "0101": 30000, "0201": 4000}, 2000, indicators, wide)
+    assert {level for _, level in verdicts(result)} == {"99,8 %"}
     assert summary_sentences(result)[0] == (
         "Jeres rate er højere end klyngens samlede rate for Videokonsultationer, Konsultationer og "
         "Telefonkonsultationer, tydeligt også ved 99,8 %-grænsen."
@@ -121,9 +143,28 @@ def test_three_indicators_are_listed_with_og(indicators, cluster_a):
     assert dataclasses.is_dataclass(result)
 
 
-def test_a_difference_only_at_the_95_limit_says_so(indicators, cluster_a):
-    sentences = summary_sentences(comparison({"4436": 30, "0101": 6000}, 2000, indicators, cluster_a))
+def test_a_difference_only_at_the_95_limit_says_so(indicators, wide):
+    result = comparison({"4436": 31, "0101": 6000}, 2000, indicators, wide)
+    assert verdicts(result)[0] == ("Højere", "95 %")
+    sentences = summary_sentences(result)
     assert sentences[0] == (
         "Jeres rate er højere end klyngens samlede rate for Videokonsultationer, tydeligt ved 95 %-grænsen, "
         "ikke ved 99,8 %-grænsen."
     )
+
+
+def test_a_practice_with_most_of_the_clusters_patients_is_told_it_weighs_heavily():
+    """Five practices, one with 71 % of the patients (the issue's example): its own events are most of the rate it is
+    compared with, and the page says so; a practice with a fifth of the patients is not told."""
+    indicators = [{"id": "video", "name": "Videokonsultationer", "codes": ["4436"]}]
+    cluster = {
+        "id": "F",
+        "name": "Fem",
+        "listed": [30000, 3000, 3500, 2800, 3200],
+        "counts": {"video": [1500, 60, 80, 50, 70]},
+    }
+    big = compare_with_cluster({"4436": 1500}, 30000, indicators, cluster, own_row=0)
+    assert round(big.patient_share, 3) == 0.706
+    assert any("71 % af klyngens tilmeldte patienter" in sentence for sentence in summary_sentences(big))
+    small = compare_with_cluster({"4436": 60}, 3000, indicators, cluster, own_row=1)
+    assert not any("vejer tungt" in sentence for sentence in summary_sentences(small))
