@@ -122,10 +122,10 @@ def numpy_overdispersed_verdict(x, population: float, pooled_rate: float, tau2: 
     return np.where(wide == poisson, poisson, 0)
 
 
-def joined_verdict(count: int, listed: int, cluster_counts, cluster_listed) -> tuple[int, str | None]:
-    """(+1, -1 or 0; "95 %", "99,8 %" or None) for a practice that joins its cluster: the pooled rate and the
-    over-dispersion of the cluster with the practice among its practices, judged by scipy's intervals or, when
-    widened, by numpy's Spiegelhalter limits."""
+def joined_verdict(count: int, listed: int, cluster_counts, cluster_listed) -> tuple[int, str | None, bool]:
+    """(+1, -1 or 0; "95 %", "99,8 %" or None; whether the limits are widened) for a practice that joins its
+    cluster: the pooled rate and the over-dispersion of the cluster with the practice among its practices, judged by
+    scipy's intervals or, when widened, by numpy's Spiegelhalter limits."""
     counts, sizes = [*cluster_counts, count], [*cluster_listed, listed]
     pooled = sum(counts) / sum(sizes) * 1000
     _, tau2 = numpy_overdispersion(counts, sizes)
@@ -133,7 +133,7 @@ def joined_verdict(count: int, listed: int, cluster_counts, cluster_listed) -> t
         direction, strict = (numpy_overdispersed_verdict([count], listed, pooled, tau2, lv)[0] for lv in (0.95, 0.998))
     else:
         direction, strict = (scipy_verdict([count], listed, pooled, lv)[0] for lv in (0.95, 0.998))
-    return int(direction), None if not direction else "99,8 %" if strict else "95 %"
+    return int(direction), None if not direction else "99,8 %" if strict else "95 %", bool(tau2 > 0)
 
 
 def danish_number(value: float, decimals: int = 1) -> str:
@@ -161,11 +161,21 @@ def pandas_cluster_file(text: str):
     return indicators, practices, region_listed
 
 
-def verdict_words(direction: int, strict: int) -> str:
-    if direction == 0:
-        return "Ingen tydelig forskel fra klyngens samlede rate"
-    level = "99,8 %" if strict else "95 %"
-    return f"{'Højere' if direction > 0 else 'Lavere'} end klyngens samlede rate ({level})"
+def verdict_words(direction: int, strict: int, widened: bool = False) -> str:
+    """The verdict as the page words it: against the pooled rate, or, with widened limits, against the spread."""
+    if widened:
+        words = {
+            1: "Over spredningen mellem klyngens praksis",
+            -1: "Under spredningen mellem klyngens praksis",
+            0: "Inden for spredningen mellem klyngens praksis",
+        }[int(direction)]
+    else:
+        words = {
+            1: "Højere end klyngens samlede rate",
+            -1: "Lavere end klyngens samlede rate",
+            0: "Ingen tydelig forskel fra klyngens samlede rate",
+        }[int(direction)]
+    return words if direction == 0 else f"{words} (uden for {'99,8' if strict else '95'} %-grænsen)"
 
 
 def numpy_cluster_overview(text: str) -> dict:
@@ -191,7 +201,7 @@ def numpy_cluster_overview(text: str) -> dict:
                 direction, strict = (
                     int(scipy_verdict(np.array([count]), n, pooled, level)[0]) for level in (0.95, 0.998)
                 )
-            rows.append((label, int(n), int(count), rate, low, high, verdict_words(direction, strict)))
+            rows.append((label, int(n), int(count), rate, low, high, verdict_words(direction, strict, tau2 > 0)))
         result[indicator["Indikator"]] = {
             "name": indicator["Navn"],
             "cluster_rate": pooled,

@@ -126,24 +126,29 @@ def _indicator(
         "rates_sentence": f"Klyngens samlede rate er {format_number(first.pooled_rate)} pr. 1.000, regionens er "
         f"{facts['region_rate_text']} pr. 1.000.",
         "overdispersion_text": overdispersion_sentence([first]),
-        "verdicts_sentence": _verdicts_sentence(rows),
+        "verdicts_sentence": _verdicts_sentence(
+            rows, widened=bool(first.overdispersion and first.overdispersion.widened)
+        ),
         "funnel": funnel_points,
     }
 
 
-def _verdicts_sentence(rows: Sequence[Mapping[str, Any]]) -> str:
-    """ "Af klyngens 9 praksis ligger 1 højere end klyngens samlede rate; resten uden tydelig forskel." The pooled
-    rate is the measure, as in the calculator: "forventet" would suggest a standard to meet."""
+def _verdicts_sentence(rows: Sequence[Mapping[str, Any]], widened: bool) -> str:
+    """ "Af klyngens 9 praksis ligger 1 højere end klyngens samlede rate; resten uden tydelig forskel.", or with
+    widened limits "… ligger 1 over spredningen mellem klyngens praksis; resten inden for den." The pooled rate is
+    the measure, as in the calculator: "forventet" would suggest a standard to meet."""
     if any(row["verdict"] == NOT_ASSESSABLE for row in rows):
         return NO_EVENTS_NOTE
-    parts = [
-        f"{n} {word}"
-        for word, n in (
-            ("højere", sum(1 for row in rows if row["verdict_key"] == "higher")),
-            ("lavere", sum(1 for row in rows if row["verdict_key"] == "lower")),
+    above, below = (sum(1 for row in rows if row["verdict_key"] == key) for key in ("higher", "lower"))
+    words = ("over", "under") if widened else ("højere", "lavere")
+    parts = [f"{n} {word}" for word, n in zip(words, (above, below)) if n]
+    if widened:
+        if not parts:
+            return f"Alle klyngens {len(rows)} praksis ligger inden for spredningen mellem klyngens praksis."
+        return (
+            f"Af klyngens {len(rows)} praksis ligger {' og '.join(parts)} spredningen mellem klyngens praksis; "
+            "resten inden for den."
         )
-        if n
-    ]
     if not parts:
         return f"Ingen af klyngens {len(rows)} praksis ligger tydeligt over eller under klyngens samlede rate."
     return (

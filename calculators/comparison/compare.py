@@ -30,6 +30,12 @@ from ..stats.rates import PER, rate, rate_ci
 HIGHER = "Højere end klyngens samlede rate"
 LOWER = "Lavere end klyngens samlede rate"
 AS_EXPECTED = "Ingen tydelig forskel fra klyngens samlede rate"
+# Widened limits answer another question, whether the rate lies outside the spread between the cluster's practices,
+# and the words say so (never "no difference" beside an interval that leaves out the pooled rate).
+ABOVE_SPREAD = "Over spredningen mellem klyngens praksis"
+BELOW_SPREAD = "Under spredningen mellem klyngens praksis"
+WITHIN_SPREAD = "Inden for spredningen mellem klyngens praksis"
+DIRECTIONS = {HIGHER: 1, ABOVE_SPREAD: 1, LOWER: -1, BELOW_SPREAD: -1}
 NOT_COMPUTED = "Ikke beregnet"
 NOT_ASSESSABLE = "Kan ikke vurderes"
 NO_EVENTS_NOTE = (
@@ -66,8 +72,8 @@ class IndicatorResult:
     n_lower: int | None  # other practices of the cluster with a lower rate than this practice
     n_equal: int | None
     m: int  # the other practices of the cluster; the practice itself is not among them
-    verdict: str  # HIGHER, LOWER, AS_EXPECTED, NOT_COMPUTED or NOT_ASSESSABLE
-    level: str | None  # "95 %" or "99,8 %" when the verdict is HIGHER or LOWER
+    verdict: str  # HIGHER, LOWER, AS_EXPECTED; with widened limits ABOVE_, BELOW_ or WITHIN_SPREAD; or why none
+    level: str | None  # "95 %" or "99,8 %": the outermost limit the rate lies outside, when it lies outside one
     caution: str | None  # Danish words when chance weighs heavily, or why there is no verdict; None otherwise
     cluster_rates: tuple[float, ...]
     cluster_counts: tuple[int, ...]
@@ -79,6 +85,11 @@ class IndicatorResult:
     @property
     def has_caution(self) -> bool:
         return self.caution is not None and self.judged
+
+    @property
+    def direction(self) -> int:
+        """1 above the limits, -1 below them, 0 inside or not judged."""
+        return DIRECTIONS.get(self.verdict, 0)
 
     @property
     def judged(self) -> bool:
@@ -269,8 +280,8 @@ def not_computed_note(absent: list[str]) -> str:
 def judge_by_limits(practice_rate: float, limits: dict[str, float]) -> tuple[str, str | None]:
     """(verdict, level) from the funnel's limits at the practice's list size: outside a line, not on it."""
     if limits["low_95"] <= practice_rate <= limits["high_95"]:
-        return AS_EXPECTED, None
-    verdict = HIGHER if practice_rate > limits["high_95"] else LOWER
+        return WITHIN_SPREAD, None
+    verdict = ABOVE_SPREAD if practice_rate > limits["high_95"] else BELOW_SPREAD
     outside_strict = not limits["low_998"] <= practice_rate <= limits["high_998"]
     return verdict, level_text(STRICT_LEVEL if outside_strict else LEVEL)
 

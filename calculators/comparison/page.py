@@ -7,7 +7,7 @@ from typing import Any
 
 from ..danish import format_interval, format_number, level_text, position_sentence, position_text
 from ..stats.funnel import LEVEL, STRICT_LEVEL
-from .compare import HIGHER, LOWER, Comparison, IndicatorResult
+from .compare import DIRECTIONS, Comparison, IndicatorResult
 from .summary import overdispersion_sentence, summary_sentences
 
 COLUMNS = (
@@ -22,16 +22,18 @@ COLUMNS = (
     "Vurdering",
 )  # the result table's columns, on screen and in the CSV
 NO_NUMBER = "\u2013"  # shown where an indicator that is not computed has no number
-_VERDICT_KEYS = {HIGHER: "higher", LOWER: "lower"}  # stable names for the page's CSS, not for people
+_VERDICT_KEYS = {1: "higher", -1: "lower", 0: "as_expected"}  # stable names for the page's CSS, not for people
 
 
 def verdict_key(verdict: str) -> str:
-    return _VERDICT_KEYS.get(verdict, "as_expected")
+    return _VERDICT_KEYS[DIRECTIONS.get(verdict, 0)]
 
 
 def verdict_text(result: IndicatorResult) -> str:
-    """ "Højere end klyngens samlede rate (95 %)" or "Ingen tydelig forskel fra klyngens samlede rate"."""
-    return f"{result.verdict} ({result.level})" if result.level else result.verdict
+    """ "Højere end klyngens samlede rate (uden for 95 %-grænsen)" or "Inden for spredningen mellem klyngens praksis".
+
+    The limit is named as the chart names it: "(99,8 %)" alone is read as "99,8 % sure"."""
+    return f"{result.verdict} (uden for {result.level}-grænsen)" if result.level else result.verdict
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:

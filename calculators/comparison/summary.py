@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from ..danish import format_number, join_words, level_text
 from ..stats.funnel import STRICT_LEVEL
-from .compare import AS_EXPECTED, HIGHER, LOWER, SMALL_LIST, Comparison, IndicatorResult
+from .compare import SMALL_LIST, Comparison, IndicatorResult
 
 STRICT_LEVEL_TEXT = level_text(STRICT_LEVEL)
 
@@ -18,18 +18,13 @@ def summary_sentences(comparison: Comparison) -> list[str]:
     results = tuple(r for r in comparison.indicators if r.judged)
     if not results:
         return ["Ingen af jeres rater kunne vurderes; tabellen siger hvorfor."]
-    standing_out = [r for r in results if r.verdict != AS_EXPECTED]
+    standing_out = [r for r in results if r.direction]
+    inside = [r for r in results if not r.direction]
     sentences = []
     if standing_out:
         sentences.append(_standing_out_sentence(results))
-        if len(standing_out) < len(results):
-            sentences.append("For de øvrige er der ingen tydelig forskel fra klyngens samlede rate.")
-    else:
-        subject = "Alle jeres rater" if len(results) == len(comparison.indicators) else "Jeres vurderede rater"
-        sentences.append(
-            f"{subject} ligger tæt på klyngens samlede rate: forskellene er ikke større, "
-            "end tilfældigheder kan forklare."
-        )
+    if inside:
+        sentences.append(_inside_sentence(inside, everything=len(inside) == len(comparison.indicators)))
     spread = overdispersion_sentence(results)
     if spread:
         sentences.append(spread)
@@ -45,36 +40,58 @@ def summary_sentences(comparison: Comparison) -> list[str]:
 
 
 def overdispersion_sentence(results: Iterable[IndicatorResult]) -> str | None:
-    """One sentence naming the indicators whose limits were widened, or None."""
+    """One sentence naming the indicators whose limits were widened, with how far apart the practices are (the
+    spread is then a finding of its own), or None."""
     widened = [r for r in results if r.judged and r.overdispersion and r.overdispersion.widened]
     if not widened:
         return None
     few = widened[0].overdispersion.practices if widened[0].overdispersion.few_practices else None
     uncertain = f" (et usikkert skøn, da klyngen kun har {few} praksis)" if few else ""
+    ranges = join_words(
+        [f"{r.name} fra {format_number(r.cluster_min)} til {format_number(r.cluster_max)} pr. 1.000" for r in widened]
+    )
     return (
-        f"For {join_words([r.name for r in widened])} er klyngens praksis indbyrdes mere forskellige, end "
-        f"tilfældigheder kan forklare, så grænserne for en tydelig forskel er gjort bredere{uncertain}."
+        f"Klyngens praksis er meget forskellige: {ranges}. Det er mere, end tilfældigheder kan forklare, så her "
+        f"vurderes jeres rate mod spredningen mellem klyngens praksis{uncertain}."
+    )
+
+
+def _inside_sentence(inside: list[IndicatorResult], everything: bool) -> str:
+    """The rates that stand out from nothing, by the question each was judged on: Poisson noise alone, or the spread
+    between the cluster's practices."""
+    within_spread = [r.name for r in inside if r.overdispersion and r.overdispersion.widened]
+    by_chance = [r.name for r in inside if r.name not in within_spread]
+    subject = "Alle jeres rater" if everything else "De øvrige rater"
+    if not by_chance:
+        return f"{subject} ligger inden for spredningen mellem klyngens praksis."
+    if not within_spread:
+        return (
+            f"{subject} adskiller sig ikke tydeligt fra klyngens samlede rate: forskellen kan skyldes tilfældigheder."
+        )
+    return (
+        f"{join_words(within_spread)} ligger inden for spredningen mellem klyngens praksis, og "
+        f"{join_words(by_chance)} adskiller sig ikke tydeligt fra klyngens samlede rate."
     )
 
 
 def _standing_out_sentence(results: tuple[IndicatorResult, ...]) -> str:
     """Which rates differ from the cluster's, and at which limit: each limit named once, not once per indicator."""
-    higher = [r.name for r in results if r.verdict == HIGHER]
-    lower = [r.name for r in results if r.verdict == LOWER]
+    higher = [r.name for r in results if r.direction > 0]
+    lower = [r.name for r in results if r.direction < 0]
     if higher and lower:
         direction = f"højere end klyngens samlede rate for {join_words(higher)} og lavere for {join_words(lower)}"
     else:
         direction = f"{'højere' if higher else 'lavere'} end klyngens samlede rate for {join_words(higher or lower)}"
-    standing_out = [r for r in results if r.verdict in (HIGHER, LOWER)]
+    standing_out = [r for r in results if r.direction]
     strict = [r.name for r in standing_out if r.level == STRICT_LEVEL_TEXT]
     if len(strict) == len(standing_out):
-        return f"Jeres rate er {direction}, tydeligt også ved 99,8 %-grænsen."
+        return f"Jeres rate er {direction}, uden for både 95 %- og 99,8 %-grænsen."
     if not strict:
-        return f"Jeres rate er {direction}, tydeligt ved 95 %-grænsen, ikke ved 99,8 %-grænsen."
+        return f"Jeres rate er {direction}, uden for 95 %-grænsen, men inden for 99,8 %-grænsen."
     others = [r.name for r in standing_out if r.name not in strict]
     return (
-        f"Jeres rate er {direction}; ved 99,8 %-grænsen er forskellen tydelig for {join_words(strict)}, "
-        f"ved 95 %-grænsen for {join_words(others)}."
+        f"Jeres rate er {direction}; uden for 99,8 %-grænsen for {join_words(strict)}, kun uden for 95 %-grænsen "
+        f"for {join_words(others)}."
     )
 
 

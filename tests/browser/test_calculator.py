@@ -11,7 +11,13 @@ import numpy as np
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import Visit
-from independent import numpy_overdispersed_verdict, numpy_overdispersion, scipy_rate_ci, scipy_verdict
+from independent import (
+    numpy_overdispersed_verdict,
+    numpy_overdispersion,
+    scipy_rate_ci,
+    scipy_verdict,
+    verdict_words,
+)
 from playwright.sync_api import expect
 from scipy.stats import rankdata
 
@@ -70,11 +76,7 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
         )
     else:
         direction, strict = (scipy_verdict(np.array([count]), LISTED, pooled, level)[0] for level in (0.95, 0.998))
-    if direction == 0:
-        verdict = "Ingen tydelig forskel fra klyngens samlede rate"
-    else:
-        level = "99,8 %" if strict else "95 %"
-        verdict = f"{'Højere' if direction > 0 else 'Lavere'} end klyngens samlede rate ({level})"
+    verdict = verdict_words(direction, strict, tau2 > 0)
     return [
         indicator["name"],
         danish(count, 0),

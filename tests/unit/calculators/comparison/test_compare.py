@@ -9,11 +9,14 @@ from hypothesis import strategies as st
 from independent import numpy_overdispersed_verdict, numpy_overdispersion, scipy_rate_ci, scipy_verdict
 
 from calculators.comparison.compare import (
+    ABOVE_SPREAD,
     AS_EXPECTED,
+    BELOW_SPREAD,
     HIGHER,
     LOWER,
     NOT_ASSESSABLE,
     NOT_COMPUTED,
+    WITHIN_SPREAD,
     caution,
     cluster_reference,
     compare_with_cluster,
@@ -47,7 +50,8 @@ def test_verdicts_against_the_cluster_the_practice_joins(count, indicators, clus
         direction, strict = (numpy_overdispersed_verdict([count], 2000, pooled, tau2, level)[0] for level in LEVELS)
     else:
         direction, strict = (scipy_verdict([count], 2000, pooled, level)[0] for level in LEVELS)
-    expected = {1: HIGHER, -1: LOWER, 0: AS_EXPECTED}[int(direction)]
+    words = (ABOVE_SPREAD, BELOW_SPREAD, WITHIN_SPREAD) if tau2 > 0 else (HIGHER, LOWER, AS_EXPECTED)
+    expected = {1: words[0], -1: words[1], 0: words[2]}[int(direction)]
     assert (result.verdict, result.level) == (expected, None if not direction else "99,8 %" if strict else "95 %")
 
 
@@ -127,7 +131,7 @@ def test_an_indicator_with_a_code_not_pasted_is_not_computed(indicators, cluster
 def test_zero_pasted_is_a_count(indicators, cluster_a):
     comparison = compare_with_cluster({"4436": 0, "1003": 0, "0101": 0}, 2000, indicators, cluster_a)
     assert [r.count for r in comparison.indicators] == [0, 0]
-    assert comparison.indicators[0].verdict == LOWER
+    assert comparison.indicators[0].direction == -1
 
 
 def test_a_cluster_without_events_cannot_be_assessed(indicators, cluster_a):

@@ -9,7 +9,7 @@ import json
 
 import numpy as np
 import pytest
-from independent import joined_verdict, numpy_overdispersed_verdict, numpy_overdispersion
+from independent import joined_verdict, numpy_overdispersed_verdict, numpy_overdispersion, verdict_words
 
 from calculators.comparison.compare import compare_with_cluster
 from calculators.comparison.csv_export import to_csv
@@ -89,8 +89,8 @@ def test_csv_numbers_use_a_decimal_comma(comparison, cluster_b):
     pooled_numpy = (np.sum(cluster_b["counts"]["video"]) + 1242) / (np.sum(cluster_b["listed"]) + 2200) * 1000
     assert pooled == f"{pooled_numpy:.1f}".replace(".", ",")
     assert place == "Højest i klyngen"  # 564,5 against the cluster's 5 to 23,5
-    direction, level = joined_verdict(1242, 2200, cluster_b["counts"]["video"], cluster_b["listed"])
-    assert direction == 1 and verdict == f"Højere end klyngens samlede rate ({level})"
+    direction, level, widened = joined_verdict(1242, 2200, cluster_b["counts"]["video"], cluster_b["listed"])
+    assert direction == 1 and verdict == verdict_words(direction, level == "99,8 %", widened)
 
 
 def test_csv_quotes_a_name_with_a_semicolon(indicators, cluster_b):
@@ -116,9 +116,9 @@ def test_dict_carries_numbers_and_their_danish_text(comparison):
     assert video["interval_text"] == f"{video['lower_text']}\u2013{video['upper_text']}"
     assert video["cluster_stats_text"]["median"] == "12,0"
     assert video["position_sentence"] == "Jeres rate er den højeste i klyngen (jeres praksis og klyngens 6)."
-    _, level = joined_verdict(1242, 2200, [12, 80, 30, 9, 60, 44], [1200, 3400, 2500, 1800, 5000, 2200])
-    assert (video["verdict"], video["level"], video["verdict_key"]) == (
-        "Højere end klyngens samlede rate",
+    _, level, widened = joined_verdict(1242, 2200, [12, 80, 30, 9, 60, 44], [1200, 3400, 2500, 1800, 5000, 2200])
+    assert (video["verdict_text"], video["level"], video["verdict_key"]) == (
+        verdict_words(1, level == "99,8 %", widened),
         level,
         "higher",
     )

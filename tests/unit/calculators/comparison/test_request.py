@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from independent import joined_verdict
+from independent import joined_verdict, verdict_words
 
 from calculators import run
 
@@ -56,8 +56,8 @@ def test_warnings_for_unknown_duplicate_and_missing_codes(reference):
         None,
     )
     cluster = reference["clusters"][0]
-    direction, level = joined_verdict(12000, 2000, cluster["counts"]["konsultation"], cluster["listed"])
-    assert direction == 1 and visits["verdict_text"] == f"Højere end klyngens samlede rate ({level})"
+    direction, level, widened = joined_verdict(12000, 2000, cluster["counts"]["konsultation"], cluster["listed"])
+    assert direction == 1 and visits["verdict_text"] == verdict_words(direction, level == "99,8 %", widened)
 
 
 def test_nothing_computable_is_a_danish_error(reference):

@@ -98,10 +98,6 @@ def test_the_table_and_the_practices_funnel_point_agree(count, indicators, clust
     point = video.limits
     position = chart_position(np.array([count]), 2500, point["low_95"], point["high_95"])[0]
     strict = chart_position(np.array([count]), 2500, point["low_998"], point["high_998"])[0]
-    direction = {
-        "Højere end klyngens samlede rate": 1,
-        "Lavere end klyngens samlede rate": -1,
-        "Ingen tydelig forskel fra klyngens samlede rate": 0,
-    }[video.verdict]
+    direction = video.direction
     assert position == direction
     assert (video.level == "99,8 %") == (strict != 0)
