@@ -8,13 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from servers import Fault, Server, Slow
-from test_cluster_file_page import EXAMPLE_PATH
-from test_print_and_front import NO_TRANSITIONS
+from support.browser import EXAMPLE_PATH, NO_TRANSITIONS, WCAG
 
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 WASM = "_pyodide/*/pyodide.asm.wasm"
 BYTES_PER_SECOND = 1_000_000  # the WebAssembly alone takes some 10 s: long enough to look at the loading state
 
