@@ -16,66 +16,38 @@ costs on the wire, how fast a returning visitor's calculator is ready, and how a
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
-import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
-BARE = "benchmarks/bare/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-MIME = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json"}
+from harness import (
+    BARE_PATH,
+    CALCULATOR_PATH,
+    MB,
+    PYODIDE_CORE,
+    PYODIDE_SOURCE,
+    ROOT,
+    add_bare_page,
+    chromium_playwright,
+    poll,
+)
+from support.site import CHROMIUM, CHROMIUM_ARGS, QuietHandler, build_site, copy_project, serve, url_of
+
 EDITION_COUNTS = (1, 2, 10)
-MB = 1_000_000
 # The moment the status first says «Klar» (an init script runs outside the page's CSP).
 MARK_READY = """new MutationObserver(() => {
   const status = document.querySelector("[data-status-text]");
   if (!window.__klar && status && status.textContent.trim() === "Klar") window.__klar = performance.now();
 }).observe(document, { subtree: true, childList: true, characterData: true });"""
-BARE_FILES = {
-    "index.html": '<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Bare Pyodide</title>'
-    '<script type="module" src="bare.js"></script></head><body><p data-status-text>Indlæser …</p>'
-    "</body></html>\n",
-    "bare.js": 'const worker = new Worker(new URL("./bare-worker.mjs", import.meta.url), { type: "module" });\n'
-    'worker.onmessage = ({ data }) => { document.querySelector("[data-status-text]").textContent = '
-    'data === 2 ? "Klar" : `Fejl: ${data}`; };\n',
-    "bare-worker.mjs": 'import {{ loadPyodide }} from "../../{pyodide}pyodide.mjs";\n'
-    'const pyodide = await loadPyodide({{ indexURL: new URL("../../{pyodide}", import.meta.url).href }});\n'
-    'self.postMessage(pyodide.runPython("1+1"));\n',
-}
 
 
-def pyodide_folder() -> str:
-    version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())["version"]
-    return f"_pyodide/{version}/"
-
-
-class CountingHandler(http.server.SimpleHTTPRequestHandler):
+class CountingHandler(QuietHandler):
     """Serves the site and adds up what a gzip-capable host would send for each answered request."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         answer = super().send_head()
@@ -87,25 +59,9 @@ class CountingHandler(http.server.SimpleHTTPRequestHandler):
         return answer
 
 
-def serve(directory: Path) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(directory))
-    )
-    server.sent = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def wait_ready(page, timeout_s: float = 180) -> float:
-    """Milliseconds from navigation to «Klar», polled from outside (the page's CSP forbids wait_for_function)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        ready = page.evaluate("window.__klar || null")
-        if ready:
-            return ready
-        time.sleep(0.05)
-    status = page.evaluate("document.querySelector('[data-status-text]')?.textContent")
-    raise SystemExit(f"{page.url}: ikke «Klar» inden for {timeout_s:.0f} s (status: {status})")
+    """Milliseconds from navigation to «Klar»."""
+    return poll(page, "window.__klar || null", timeout_s)
 
 
 def wait_for_service_worker(page) -> None:
@@ -113,22 +69,17 @@ def wait_for_service_worker(page) -> None:
 
 
 def browser_figures(site: Path, runs: int) -> dict:
-    from playwright.sync_api import sync_playwright
-
     copy = Path(tempfile.mkdtemp(prefix="midtkraft-editions-"))
     try:
         shutil.copytree(site, copy, dirs_exist_ok=True)
-        (copy / BARE).mkdir(parents=True)
-        for name, text in BARE_FILES.items():
-            (copy / BARE / name).write_text(
-                text.format(pyodide=pyodide_folder()) if name.endswith(".mjs") else text, encoding="utf-8"
-            )
-        server = serve(copy)
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        add_bare_page(copy)
+        server = serve(copy, CountingHandler)
+        server.sent = []
+        url = url_of(server)
         first, ours, bare = [], [], []
-        with sync_playwright() as playwright:
+        with chromium_playwright() as playwright:
             for _ in range(runs):
-                for path, warm in ((CALCULATOR, ours), (BARE, bare)):
+                for path, warm in ((CALCULATOR_PATH, ours), (BARE_PATH, bare)):
                     # A profile on disk, as a person's browser has: an off-the-record context keeps its HTTP cache
                     # in memory, which drops the 9.6 MB wasm, so the service worker's first fill fetched it again.
                     profile = tempfile.mkdtemp(prefix="midtkraft-profile-")
@@ -140,7 +91,7 @@ def browser_figures(site: Path, runs: int) -> dict:
                     server.sent.clear()
                     page.goto(url + path)
                     wait_ready(page)
-                    if path == CALCULATOR:
+                    if path == CALCULATOR_PATH:
                         wait_for_service_worker(page)
                         first.append(sum(size for _, size in server.sent))
                     page.close()
@@ -181,12 +132,7 @@ def deployment_figures() -> dict:
     }
     sizes = {}
     with tempfile.TemporaryDirectory(prefix="midtkraft-deploy-") as temp:
-        repo = Path(temp) / "project"
-        repo.mkdir()
-        for name in ("mkdocs.yml", "docs", "data", "macros", "overrides", "calculators", ".gitignore"):
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / name)
-        (repo / "node_modules").symlink_to(ROOT / "node_modules")
+        repo = copy_project(Path(temp) / "project")
 
         def run(*command):
             subprocess.run(command, cwd=repo, env=env, check=True, capture_output=True)
@@ -199,10 +145,7 @@ def deployment_figures() -> dict:
             run(sys.executable, str(ROOT / "scripts" / "deploy_edition.py"), "deploy", f"1.{number}")
             if number in EDITION_COUNTS:
                 sizes[number] = tree_bytes(repo)
-        pyodide = sum(
-            (ROOT / "node_modules" / "pyodide" / name).stat().st_size
-            for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-        )
+        pyodide = sum((PYODIDE_SOURCE / name).stat().st_size for name in PYODIDE_CORE)
     # Before: every edition carried its own copy of the same files.
     before = {n: size + (n - 1) * pyodide for n, size in sizes.items()}
     return {"sizes": sizes, "before": before, "pyodide": pyodide}
@@ -245,12 +188,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="midtkraft-site-") as temp:
         site = Path(temp) / "site"
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-            cwd=ROOT,
-            check=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+        result = build_site(ROOT, site)
+        if result.returncode != 0:
+            raise SystemExit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
         print("\n".join(figures(site, args.runs)))
 
 

@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from conftest import QuietHandler
+from support.site import QuietHandler
 
 
 class Fault:

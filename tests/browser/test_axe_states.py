@@ -8,21 +8,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from servers import Fault, Server, Slow
-from test_cluster_file_page import EXAMPLE_PATH
-from test_print_and_front import NO_TRANSITIONS
+from support.browser import EXAMPLE_PATH, NO_TRANSITIONS, WCAG, fill
 
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 WASM = "_pyodide/*/pyodide.asm.wasm"
 BYTES_PER_SECOND = 1_000_000  # the WebAssembly alone takes some 10 s: long enough to look at the loading state
-
-
-def fill_calculator(page, listed: str, text: str):
-    page.get_by_label("Antal tilmeldte patienter").fill(listed)
-    page.get_by_label("Jeres tal (ydelseskode og antal)").fill(text)
-    page.get_by_role("button", name="Beregn").click()
 
 
 def fill_follow_up(page, *values):
@@ -47,10 +36,8 @@ def bad_file(page):
 PAGES = {
     "beregner": (
         "klyngepakker/videokonsultationer/beregner/",
-        lambda page: fill_calculator(page, "mange", "0101;10\nhej"),
-        lambda site: (
-            lambda page: fill_calculator(page, "4500", "4436\t120\n1003\t8\n0101\t21000\n0120\t1100\n0201\t30000\n")
-        ),
+        lambda page: fill(page, "mange", "0101;10\nhej"),
+        lambda site: lambda page: fill(page, "4500", "4436\t120\n1003\t8\n0101\t21000\n0120\t1100\n0201\t30000\n"),
     ),
     "overblik": ("klyngepakker/videokonsultationer/klyngens-overblik/", bad_file, open_file),
     "foelg-op": (

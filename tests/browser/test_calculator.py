@@ -7,21 +7,12 @@ import io
 import json
 import re
 
-import numpy as np
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import Visit
-from independent import (
-    numpy_overdispersed_verdict,
-    numpy_overdispersion,
-    scipy_rate_ci,
-    scipy_verdict,
-    verdict_words,
-)
 from playwright.sync_api import expect
-from scipy.stats import rankdata
+from support.browser import CALCULATOR, PASTE, WCAG, expected_row, fill, open_calculator, table_rows
+from support.site import Visit
 
-PAGE = "klyngepakker/videokonsultationer/beregner/"
 COLUMNS = [
     "Indikator",
     "Antal",
@@ -31,73 +22,12 @@ COLUMNS = [
     "Placering (1 = lavest)",
     "Vurdering",
 ]
-PASTE = "Ydelseskode\tAntal\n4436\t120\n1003\t8\n101\t21.000\n0120\t1 100\n0201\t30.000\n"
-LISTED = 4500
-COUNTS = {"video": 128, "konsultationer": 21000, "aarsstatus": 1100, "telefon": 30000}
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-# An independent computation of what the page must show, with scipy and numpy rather than the calculators package.
-def danish(value: float, decimals: int = 1) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "X").replace(".", ",").replace("X", ".")
-
-
-def interval(count: int, population: int, level: float) -> tuple[float, float]:
-    return scipy_rate_ci(count, population, level)[1:]
-
-
-def expected_row(indicator: dict, cluster: dict) -> list[str]:
-    count = COUNTS[indicator["id"]]
-    rate = count / LISTED * 1000
-    low, high = interval(count, LISTED, 0.95)
-    counts = np.array(cluster["counts"][indicator["id"]])
-    listed = np.array(cluster["listed"])
-    rates = counts / listed * 1000
-    # The practice joins its cluster: its events are in the rate it is compared with, once.
-    counts, listed = np.append(counts, count), np.append(listed, LISTED)
-    pooled = counts.sum() / listed.sum() * 1000
-    equal = int((rates == rate).sum())
-    rank = int(rankdata(np.append(rates, rate), method="min")[-1])  # 1 = the lowest, ties share the lowest
-    ties = f" (lige med {equal})" if equal else ""
-    if equal == len(rates):
-        position = f"Lige med alle klyngens {len(rates)} praksis"
-    elif rank == 1:
-        position = f"Lavest i klyngen{ties}"
-    elif rank + equal == len(rates) + 1:
-        position = f"Højest i klyngen{ties}"
-    else:
-        position = f"Nr. {rank} af {len(rates) + 1}{ties}"
-    # Spiegelhalter's over-dispersion, when the cluster's practices differ more than chance explains, else PHE's
-    _, tau2 = numpy_overdispersion(counts, listed)
-    if tau2 > 0:
-        direction, strict = (
-            numpy_overdispersed_verdict(np.array([count]), LISTED, pooled, tau2, level)[0] for level in (0.95, 0.998)
-        )
-    else:
-        direction, strict = (scipy_verdict(np.array([count]), LISTED, pooled, level)[0] for level in (0.95, 0.998))
-    verdict = verdict_words(direction, strict, tau2 > 0)
-    return [
-        indicator["name"],
-        danish(count, 0),
-        danish(rate),
-        f"{danish(low)}–{danish(high)}",
-        danish(float(np.percentile(np.append(rates, rate), 50))),
-        position,
-        verdict,
-    ]
 
 
 @pytest.fixture(scope="module")
 def reference(site) -> dict:
     # The name carries the file's content hash (overrides/hooks/asset_hashes.py).
     return json.loads(next((site / "assets" / "data").glob("videokonsultationer.*.json")).read_text(encoding="utf-8"))
-
-
-def open_calculator(visit):
-    page = visit.open(PAGE)
-    expect(page.get_by_role("status")).to_have_text("Klar", timeout=60_000)
-    return page
 
 
 @pytest.fixture
@@ -114,25 +44,8 @@ def shared_visit(browser, base_url):
     visit.context.close()
 
 
-def fill(page, listed: str, text: str, cluster: str | None = None):
-    if cluster:
-        page.get_by_label("Klynge", exact=True).select_option(label=cluster)
-    page.get_by_label("Antal tilmeldte patienter").fill(listed)
-    page.get_by_label("Jeres tal (ydelseskode og antal)").fill(text)
-    page.get_by_role("button", name="Beregn").click()
-
-
-def table_rows(page) -> list[list[str]]:
-    table = page.get_by_role("table", name="Jeres rater pr. 1.000 patienter")
-    expect(table).to_be_visible()
-    return [
-        [cell.inner_text().split("\n")[0].strip() for cell in row.locator("th, td").all()]
-        for row in table.locator("tbody tr").all()
-    ]
-
-
 def test_loading_status_then_ready(visit):
-    page = visit.open(PAGE)
+    page = visit.open(CALCULATOR)
     # The first text a person sees, until Pyodide has loaded in the worker (the bytes are counted in
     # test_loading_progress.py).
     first = page.get_by_role("status").inner_text().strip()

@@ -9,7 +9,6 @@ import re
 
 import numpy as np
 import pytest
-from conftest import Visit
 from independent import (
     danish_number,
     numpy_cluster_overview,
@@ -21,15 +20,12 @@ from independent import (
 )
 from playwright.sync_api import expect
 from scipy import stats
-from test_cluster_file_page import EXAMPLE_PATH, example_text
+from support.browser import CALCULATOR, COUNTS, EXAMPLE_PATH, LISTED, PASTE, example_text
+from support.site import Visit
 
-CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
 OVERVIEW = "klyngepakker/videokonsultationer/klyngens-overblik/"
 FOLLOW_UP = "klyngepakker/videokonsultationer/foelg-op/"
 SUMMARY = "Diagrammets tal som tabel"
-PASTE = "Ydelseskode\tAntal\n4436\t120\n1003\t8\n101\t21.000\n0120\t1 100\n0201\t30.000\n"
-LISTED = 4500
-COUNTS = {"video": 128, "konsultationer": 21000, "aarsstatus": 1100, "telefon": 30000}
 DANISH_RATE = re.compile(r"\d{1,3}(\.\d{3})*,\d")
 
 

@@ -6,22 +6,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Visit
 from independent import danish_number, numpy_cluster_overview, pandas_cluster_file
 from playwright.sync_api import expect
-from test_calculator import PASTE, expected_row, fill, open_calculator, table_rows
-
-PAGE = "klyngepakker/videokonsultationer/beregner/"
-EXAMPLE_PATH = "klyngepakker/videokonsultationer/eksempel-klyngedata.csv"
-STORAGE_DUMP = """async () => {
-  const dump = (storage) => Object.fromEntries(Object.keys(storage).map((key) => [key, storage.getItem(key)]));
-  const databases = indexedDB.databases ? (await indexedDB.databases()).map((db) => db.name) : [];
-  return { local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie,
-           databases,
-           // the service worker keeps the site's own files for offline use: the URLs it keeps
-           caches: (await Promise.all((await caches.keys()).map(async (name) =>
-             (await (await caches.open(name)).keys()).map((request) => request.url)))).flat() };
-}"""
+from support.browser import (
+    EXAMPLE_PATH,
+    PASTE,
+    assert_nothing_stored,
+    example_text,
+    expected_row,
+    fill,
+    open_calculator,
+    table_rows,
+)
+from support.site import Visit
 
 
 @pytest.fixture(scope="module")
@@ -38,24 +35,8 @@ def visit(browser, base_url):
     visit.context.close()
 
 
-def example_text(example) -> str:
-    return example.read_bytes().decode("utf-8-sig")
-
-
 def load_file(page, path):
     page.get_by_label("Klyngens datafil").set_input_files(str(path))
-
-
-def assert_nothing_stored(page, visit, text: str):
-    stored = page.evaluate(STORAGE_DUMP)
-    assert stored["cookie"] == "" and stored["databases"] == [], stored
-    assert all(url.startswith(visit.base_url) and "?" not in url for url in stored["caches"]), stored["caches"]
-    _, practices, _ = pandas_cluster_file(text)
-    dump = repr(stored)
-    # The theme keeps only its own settings; no label, list size or cluster name of the file is anywhere.
-    assert not any(str(value) in dump for value in [*practices["Praksis"], *practices["Tilmeldte"]]), stored
-    assert "Klynge Nord" not in dump
-    assert visit.foreign_requests == [] and visit.console_errors == []
 
 
 def test_example_file_is_compared_against_with_the_region_beside(visit, example):

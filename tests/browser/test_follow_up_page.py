@@ -9,12 +9,12 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import Visit
 from independent import scipy_exact_count_interval, scipy_rate_ratio, scipy_ratio_test_power
 from playwright.sync_api import expect
+from support.browser import WCAG
+from support.site import Visit
 
 PAGE = "klyngepakker/videokonsultationer/foelg-op/"
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 LABELS = {"before": "Antal før", "before_days": "Dage før", "after": "Antal efter", "after_days": "Dage efter"}
 EXAMPLES = [(40, 90, 18, 90), (3, 14, 5, 14)]  # the issue's two: a clear fall, and a trial too short to tell
 STORAGE_DUMP = """async () => {

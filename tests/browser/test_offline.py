@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import Visit
 from playwright.sync_api import expect
 from servers import Fault, Server
-from test_calculator import PAGE, PASTE, expected_row, fill, table_rows
+from support.browser import CALCULATOR, PASTE, expected_row, fill, table_rows
+from support.site import Visit
 
 # Installed (its first fill done) and in charge of the page.
 READY = "async () => { await navigator.serviceWorker.ready; return navigator.serviceWorker.controller !== null; }"
@@ -32,7 +32,7 @@ def reference(site) -> dict:
 
 
 def visit_once(visit):
-    page = visit.open(PAGE)
+    page = visit.open(CALCULATOR)
     expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
     wait_until(page, READY)
     return page
@@ -57,7 +57,7 @@ def test_caches_hold_only_the_sites_own_files(browser, base_url, site):
     cached = page.evaluate(CACHED)
     urls = [url for entries in cached.values() for url in entries]
     assert all(url.startswith(base_url) and "?" not in url for url in urls), urls
-    assert base_url + PAGE in urls
+    assert base_url + CALCULATOR in urls
     assert any(re.search(r"/assets/calculators/worker\.[0-9a-f]{10}\.mjs$", url) for url in urls)
     assert sum(url.endswith("/pyodide.asm.wasm") for url in urls) == 1
     visit.context.close()

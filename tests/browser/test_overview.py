@@ -5,10 +5,10 @@ is sent or stored."""
 from __future__ import annotations
 
 import pytest
-from conftest import Visit
 from independent import danish_number, numpy_cluster_overview
 from playwright.sync_api import expect
-from test_cluster_file_page import EXAMPLE_PATH, assert_nothing_stored, example_text
+from support.browser import EXAMPLE_PATH, assert_nothing_stored, example_text
+from support.site import Visit
 
 PAGE = "klyngepakker/videokonsultationer/klyngens-overblik/"
 

@@ -10,23 +10,16 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, Visit
 from playwright.sync_api import expect
+from support.browser import CALCULATOR, NO_TRANSITIONS, PASTE, WCAG
+from support.site import ROOT, Visit
 
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 GUIDE = "klyngepakker/videokonsultationer/droeftelsesguide/"
 CHECKLIST = "videokonference/forudsaetninger/"
-CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
-PASTE = "Ydelseskode\tAntal\n4436\t120\n1003\t8\n101\t21.000\n0120\t1 100\n0201\t30.000\n"
 # The results table fits its column: nothing to scroll sideways (and no scroll region a keyboard cannot reach).
 TABLE_FITS = (
     "(() => { const box = document.querySelector('[data-table]'); return box.scrollWidth <= box.clientWidth; })()"
 )
-# The theme fades colours in over 125-250 ms; a computed style read mid-fade would be neither state.
-NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
 def site_address() -> str:

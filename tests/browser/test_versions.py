@@ -13,8 +13,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import QuietHandler, Visit, copy_project
 from playwright.sync_api import expect
+from support.site import QuietHandler, Visit, copy_project
 
 MIKE = str(Path(sys.executable).parent / "mike")
 DEPLOY = str(Path(__file__).resolve().parents[2] / "scripts" / "deploy_edition.py")

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
 from mkdocs.utils.yaml import yaml_load
+from support.site import ROOT
 
 
 def nav_pages(items) -> list[str]:

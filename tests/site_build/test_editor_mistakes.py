@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib.util
 import re
 
-from conftest import ROOT, build_site
+from support.site import ROOT, build_site
 
 PACK = "docs/klyngepakker/videokonsultationer"
 REFERENCE = "data/reference/videokonsultationer.csv"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import build_site
+from support.site import build_site
 
 from macros import data
 from macros.tables import cell, link_item

@@ -14,7 +14,7 @@ import time
 import urllib.request
 
 import pytest
-from conftest import ROOT, build_site
+from support.site import ROOT, build_site
 
 SCRIPT = ROOT / "scripts" / "new_pack.py"
 NAME, SLUG = "Øre, næse og hals", "oere-naese-og-hals"

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pandas as pd
-from conftest import ROOT, build_site
+from support.site import ROOT, build_site
 
 from calculators.cluster_file.load import load_cluster_file
 from macros.reference import reference_json, refuse_real_rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import build_site
+from support.site import build_site
 
 
 def replace_in(path, old, new):
