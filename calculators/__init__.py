@@ -1,56 +1,38 @@
-"""Parsing and statistics for the cluster-pack calculator.
+"""Parsing and statistics for the cluster-pack calculators, and the one door the browser's worker comes in by.
 
-Standard library only: the same code runs under pytest on CPython and in the browser under Pyodide.
+Standard library only: the same code runs under pytest on CPython and in the browser under Pyodide. A request
+walks down once: `door` -> `parsing` (what a user typed) -> `stats` (numbers, on `special` functions) -> words and
+shapes (`danish`, each calculator's page and CSV modules). The calculators: `comparison` (one practice against its
+cluster), `follow_up` («Følg op»: before and after a change) and `cluster_file` (the cluster data file and
+«Klyngens overblik»).
 """
 
-from .cluster import Quantiles, position, quantiles
-from .comparison import Comparison, IndicatorResult, compare_with_cluster
-from .counts import ParsedCounts, parse_counts
-from .danish import format_interval, format_number, position_sentence, position_text
-from .door import handle, handle_json
+from .cluster_file.overview import overview
+from .comparison.request import run
+from .door import handle
 from .errors import InputError
-from .export import comparison_to_dict, to_csv
-from .follow_up import follow_up
-from .follow_up_table import follow_up_table
-from .funnel import funnel_point
-from .gamma import chi2_ppf, gammainc_lower
-from .listed import parse_int
-from .overdispersion import Overdispersion
-from .overdispersion import estimate as estimate_overdispersion
-from .rate_ratio import rate_ratio
-from .rates import poisson_limits, rate_ci
-from .summary import summary_sentences
-from .worker_api import run
+from .follow_up.periods import follow_up
+from .parsing.counts import parse_counts
+from .parsing.listed import parse_listed
+from .special.gamma import chi2_ppf
+from .stats.funnel import funnel_point
+from .stats.overdispersion import estimate as estimate_overdispersion
+from .stats.quantiles import quantiles
+from .stats.rate_ratio import rate_ratio
+from .stats.rates import rate_ci
 
 __all__ = [
-    "Comparison",
-    "IndicatorResult",
     "InputError",
-    "Overdispersion",
-    "ParsedCounts",
-    "Quantiles",
     "chi2_ppf",
-    "compare_with_cluster",
-    "comparison_to_dict",
     "estimate_overdispersion",
     "follow_up",
-    "follow_up_table",
-    "format_interval",
-    "format_number",
     "funnel_point",
-    "gammainc_lower",
     "handle",
-    "handle_json",
+    "overview",
     "parse_counts",
-    "parse_int",
-    "poisson_limits",
-    "position",
-    "position_sentence",
-    "position_text",
+    "parse_listed",
     "quantiles",
-    "rate_ratio",
     "rate_ci",
+    "rate_ratio",
     "run",
-    "summary_sentences",
-    "to_csv",
 ]

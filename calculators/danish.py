@@ -148,3 +148,29 @@ _MONTHS = (
 def format_date(day: date) -> str:
     """2026-11-30 -> "30. november 2026": written out, so no spreadsheet turns it into a number or a US date."""
     return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"
+
+
+def round_up(n: int) -> int:
+    """Two significant figures, rounded up, for "omkring …": 56 -> 56, 134 -> 140, 3477 -> 3500."""
+    if n < 100:
+        return n
+    unit = 10 ** (len(str(n)) - 2)
+    return -(-n // unit) * unit
+
+
+def format_ratio(x: float) -> str:
+    """Two decimals ("0,45"), and two significant figures below 0,01 ("0,0034") so a small limit is not "0,00"."""
+    if 0 < x < 0.01:
+        return format_number(x, 1 - math.floor(math.log10(x)))
+    return format_number(x, 2)
+
+
+def format_p_value(p: float, alpha: float = 0.05) -> str:
+    """ "p = 0,48", "p = 0,004", "p < 0,001"; never rounded across the test's level alpha
+    ("p = 0,050" for 0,0496 would be at 0,05)."""
+    if p < 0.001:
+        return f"p < {format_number(0.001, 3)}"
+    decimals = 2 if p >= 0.1 else 3
+    while decimals < 4 and (float(format_number(p, decimals).replace(",", ".")) < alpha) != (p < alpha):
+        decimals += 1
+    return f"p = {format_number(p, decimals)}"

@@ -1,9 +1,9 @@
 """The one door between the pages and Python: every request the browser's worker sends comes in here.
 
-The worker (calculators/web/worker.mjs) imports `handle_json` and nothing else; the parity tests call `handle`, so
-the browser and CPython are tested through the same entry points. Each entry point takes the page's request (with
-the pack's reference data, if the page has any) and answers {"ok": ...} with Danish messages, never an exception
-for something a user typed.
+The worker (calculators/web/worker.mjs) imports `calculators.door.handle_json` and nothing else; the parity tests
+call `handle`, so the browser and CPython are tested through the same entry points. Each entry point takes the
+page's request (with the pack's reference data, if the page has any) and answers {"ok": ...} with Danish messages,
+never an exception for something a user typed.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from .cluster_file_api import load_cluster_file
-from .cluster_file_compare import compare_with_file
-from .follow_up import follow_up
-from .follow_up_table import follow_up_table
-from .overview import overview
+from .cluster_file.compare import compare_with_file
+from .cluster_file.load import load_cluster_file
+from .cluster_file.overview import overview
+from .comparison.request import run
+from .follow_up.periods import follow_up
+from .follow_up.table import follow_up_table
 from .warm_up import warm_up_requests
-from .worker_api import run
 
 ENTRY_POINTS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "compare": run,

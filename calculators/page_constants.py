@@ -7,7 +7,7 @@ rest of the package.
 
 from __future__ import annotations
 
-from .cluster_file import CLUSTER_ID
+from .cluster_file.format import CLUSTER_ID
 
 # What page_constants.mjs exports, by these names.
 __all__ = [

@@ -6,6 +6,8 @@ import functools
 import inspect
 from pathlib import Path
 
+from calculators.danish import format_date
+
 from . import data, pages, reference
 from .calculator import calculator_html
 from .cluster_file_field import EXAMPLE_FILE
@@ -150,7 +152,7 @@ def define_env(env) -> None:
         lines = []
         for row in rows:
             lines.append(
-                f"- **{pages.danish_date(row['date'])}** · [{row['title']}]({row['path']}) "
+                f"- **{format_date(row['date'])}** · [{row['title']}]({row['path']}) "
                 f"(version {row['version']}): {row['summary']}"
             )
         return "\n".join(lines)

@@ -36,20 +36,6 @@ PLACEHOLDERS = (
 )
 # A date may be one day ahead of the build machine's clock: GitHub's runners keep UTC, editors Danish time.
 CLOCK_SLACK = dt.timedelta(days=1)
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 @dataclass(frozen=True)
@@ -93,10 +79,6 @@ def call_where(page: Page, name: str, args: tuple = ()) -> str:
     ]
     found = (exact or calls)[:1]
     return f"docs/{page.path}" + (f", linje {found[0]}" if found else "")
-
-
-def danish_date(day: dt.date) -> str:
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def node_lines(node, path: tuple, first_line: int, lines: dict) -> None:

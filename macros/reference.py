@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from calculators.cluster_file.format import MIN_PRACTICES
+
 from .data import FEE_CODE, csv_line, fee_codes, read_table, read_yaml, row_list
 from .errors import DataError, raise_if_any
 
-MIN_PRACTICES = 5  # fewer practices than this and a cluster's figures could point at one practice
 BASE_COLUMNS = ("klynge", "tilmeldte")
 ID = re.compile(r"^[a-z0-9-]+$")
 COUNT = re.compile(r"[0-9]+")

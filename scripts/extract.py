@@ -18,7 +18,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from calculators.whole_numbers import NumberFormatError, NumberProblem, read_whole_number  # noqa: E402
+from calculators.parsing.whole_numbers import NumberFormatError, NumberProblem, read_whole_number  # noqa: E402
 
 REQUIRED = ("ydernummer", "klynge", "tilmeldte")
 LONG = ("ydelseskode", "antal")

@@ -2,7 +2,7 @@
 
     make klyngedata FIL=udtraek.xlsx UD=klyngedata [AABNE="Klynge Nord,Klynge Syd"] [PAKKE=…] [PERIODE="…"]
 
-The files are written by calculators/cluster_file.py, the module the browser reads them with. They hold no
+The files are written by calculators/cluster_file/, the package the browser reads them with. They hold no
 ydernummer and no column the comparison does not need; practices are "Praksis A, B, …" in a random order unless
 the cluster chose open data (AABNE); a cluster of fewer than 5 practices gets no file. Every file also carries the
 region's pooled rate per indicator, summed over every practice in the extract. Nothing is written unless the whole
@@ -29,14 +29,14 @@ sys.path[:0] = [str(ROOT), str(SCRIPTS)]
 from extract import ExtractError, read_extract  # noqa: E402
 from new_pack import slugify  # noqa: E402
 
-from calculators.cluster_file import (  # noqa: E402
+from calculators.cluster_file.format import (  # noqa: E402
     MIN_PRACTICES,
     ClusterFile,
     Indicator,
     Practice,
     anonymous_labels,
-    write_cluster_file,
 )
+from calculators.cluster_file.write import write_cluster_file  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.reference import pack_codes, pack_config, pack_ids  # noqa: E402
 

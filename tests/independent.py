@@ -92,8 +92,9 @@ def scipy_verdict(x, population: float, pooled_rate: float, level: float, per: f
 
 def numpy_overdispersion(counts, listed, per: float = 1000):
     """(phi, tau2) by Spiegelhalter (2005, Qual Saf Health Care 14:347) on the square-root scale, written from the
-    paper with numpy: z-scores winsorised at 10 % at each end, phi the mean of their squares, tau2 the additive
-    random-effects variance, 0 unless I*phi exceeds the 95 % chi-square quantile with I - 1 degrees of freedom."""
+    paper with numpy: phi the mean of the squared z-scores winsorised at 10 % at each end, tau2 the additive
+    random-effects variance from it, 0 unless I times the mean of the raw squared z-scores exceeds the 95 %
+    chi-square quantile with I - 1 degrees of freedom (the paper's test)."""
     observed = np.asarray(counts, dtype=float)
     population = np.asarray(listed, dtype=float)
     target = observed.sum() / population.sum()
@@ -103,7 +104,7 @@ def numpy_overdispersion(counts, listed, per: float = 1000):
     low, high = np.percentile(z, [10, 90])  # numpy's default is R's type 7
     phi = float(np.mean(np.clip(z, low, high) ** 2))
     i = len(z)
-    if i * phi <= stats.chi2.ppf(0.95, i - 1):
+    if i * float(np.mean(z**2)) <= stats.chi2.ppf(0.95, i - 1):
         return phi, 0.0
     w = 1 / s**2
     return phi, max(0.0, float((i * phi - (i - 1)) / (w.sum() - (w**2).sum() / w.sum())))

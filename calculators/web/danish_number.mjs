@@ -1,7 +1,7 @@
 // Numbers the page writes itself (axis labels, a chart's raw numbers in its data table, megabytes), in Danish and
 // exactly as calculators/danish.py's format_number writes them, so that a number reads the same in the chart, in
 // the tables Python wrote and in the CSV: 1.234,5, halves rounded away from zero on the number as written (0,15 ->
-// 0,2, where binary 0.15 is 0.1499…), never "-0,0". tests/unit/web/test_number_format.py runs both and compares.
+// 0,2, where binary 0.15 is 0.1499…), never "-0,0". tests/unit/calculators/web/test_number_format.py runs both and compares.
 // No imports and no DOM: Node runs this module as it stands. (Intl.NumberFormat would round the binary float, and
 // creating one costs tens of milliseconds.)
 

@@ -70,10 +70,10 @@ function warmUp(handle) {
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     // A page without reference data (the follow-up calculator) sends none. The one door into Python,
-    // calculators.handle_json, gets the request and the reference data as JSON text and answers JSON text.
+    // calculators.door.handle_json, gets the request and the reference data as JSON text and answers JSON text.
     const referenceText = data.reference ? fetchOk(data.reference, "text") : null;
     ready = Promise.all([runtime, referenceText]).then(([pyodide, reference]) => {
-      const handleJson = pyodide.pyimport("calculators").handle_json;
+      const handleJson = pyodide.pyimport("calculators.door").handle_json;
       return (kind, request) => handleJson(kind, request, reference);
     });
     ready.then(

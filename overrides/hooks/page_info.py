@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from calculators.danish import format_date  # noqa: E402
 from macros import data, pages  # noqa: E402
 
 
@@ -21,7 +22,7 @@ def on_page_context(context, page, config, nav):
         known = data.sources(Path(config.config_file_path).resolve().parent)
         context["page_info"] = {
             "version": meta["version"],
-            "updated": pages.danish_date(meta["updated"]),
+            "updated": format_date(meta["updated"]),
             "sources": [known[key]["title"] for key in pages.as_list(meta.get("source")) if key != "redaktionen"],
         }
     return context

@@ -8,10 +8,12 @@ Floats survive json exactly (repr is the shortest round-tripping form), and ints
 """
 
 import dataclasses
+import importlib
 import json
 import sys
 
 import calculators
+from calculators.door import ENTRY_POINTS
 
 
 def _plain(value):
@@ -26,13 +28,22 @@ def _plain(value):
     return value
 
 
+def _function(name):
+    """A page's request kind (through the one door), a public name, or a path below the package ("danish.x")."""
+    if name in ENTRY_POINTS:
+        return lambda request: calculators.handle(name, request)
+    module, _, attribute = name.rpartition(".")
+    return getattr(importlib.import_module(f"calculators.{module}") if module else calculators, attribute)
+
+
 def _call(function_name, args, kwargs, reference):
-    if function_name == "run":
-        request = dict(args[0])
-        request["reference"] = reference  # as the browser worker does: the page's request plus the pack
+    if function_name in ENTRY_POINTS:
+        # as the browser worker's door (calculators.door.handle_json) does: the page's request plus the pack
+        request = {**args[0], "reference": reference}
+        request.setdefault("indicators", reference["indicators"])
         args = [request, *args[1:]]
     try:
-        return {"value": _plain(getattr(calculators, function_name)(*args, **kwargs))}
+        return {"value": _plain(_function(function_name)(*args, **kwargs))}
     except Exception as error:  # the parity of failures matters as much as that of results
         return {"raised": type(error).__name__, "message": str(error)}
 

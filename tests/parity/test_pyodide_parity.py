@@ -1,37 +1,18 @@
-"""Parity: the calculators give the same answers in the browser (Pyodide under Node) as in CPython.
-
-The package is zipped by the site build's own `zip_package` and unpacked into Pyodide's file system the way
-calculators/web/worker.mjs does it. One Node process starts Pyodide once and runs every case through
-evaluate.py; CPython runs the same file on the same input. Strings, ints, bools and None must agree exactly,
-floats to 1e-12 relative, and a failure must be the same exception with the same message.
-"""
+"""Parity: the calculators give the same answers in the browser (Pyodide under Node) as in CPython (harness.py
+says how), for the statistics, the parsing and every page request through the door."""
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import math
-import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-
-from macros.reference import reference_json
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-PYODIDE = ROOT / "node_modules" / "pyodide" / "pyodide.mjs"
-NODE_SCRIPT = HERE / "run_in_pyodide.mjs"
-EVALUATE = HERE / "evaluate.py"
-PACK = "videokonsultationer"
-REL_TOL = 1e-12
-NODE_TIMEOUT = 120  # seconds; Pyodide takes ~15 s here (start ~5 s), more on a busy machine
+from harness import ROOT, first_difference, run_cases
 
 # ---------------------------------------------------------------------------------------------------------
-# The cases. Each runs one calculators function over one or more argument lists; `run` requests get the
+# The cases. Each runs one calculators function over one or more argument lists; a page's request (`compare`,
+# `follow_up`, ...) goes through the one door, calculators.handle, and gets the
 # real reference JSON of the pack added inside the interpreter, as the worker adds it.
 # ---------------------------------------------------------------------------------------------------------
 
@@ -41,7 +22,7 @@ ALL_CODES = "4436;30\n1003;2\n0101;6.000\n0120;150\n0201;1.200"
 def _run(case_id: str, text, listed="2.000", cluster_id="klynge-a-fiktiv") -> dict:
     return {
         "id": f"run-{case_id}",
-        "function": "run",
+        "function": "compare",
         "calls": [{"args": [{"text": text, "listed": listed, "cluster_id": cluster_id}]}],
     }
 
@@ -151,9 +132,9 @@ RATE_CI_CASES = [
         ],
     ),
     _calls(
-        "poisson_limits",
-        "poisson_limits",
-        [[expected, level] for expected in (0, 0.3, 2.5, 9.99, 10, 47.2, 1500.5) for level in (0.95, 0.998)],
+        "exact_interval",
+        "stats.rates.exact_interval",
+        [[count, level] for count in (0, 1, 2, 9, 10, 47, 1500, 98_765) for level in (0.95, 0.998)],
     ),
 ]
 
@@ -184,8 +165,8 @@ CHI2_CASES = [
 ] + [
     _calls("chi2_ppf-errors", "chi2_ppf", [[0.5, 0], [0.5, -1], [-0.1, 2], [1.1, 2]]),
     _calls(
-        "gammainc_lower",
-        "gammainc_lower",
+        "incomplete_gamma",
+        "special.gamma.incomplete_gamma",
         [[a, x] for a in (0.5, 1, 4.5, 30, 1000) for x in (0, 1e-8, 0.5, 3, 29, 31, 900, 1100)],
     ),
 ]
@@ -234,7 +215,7 @@ PARSE_COUNTS_CASES = [
 PARSE_INT_CASES = [
     _calls(
         "parse_int-ok",
-        "parse_int",
+        "parse_listed",
         [
             ["1"],
             ["1234"],
@@ -250,7 +231,7 @@ PARSE_INT_CASES = [
     ),
     _calls(
         "parse_int-errors",
-        "parse_int",
+        "parse_listed",
         [
             [""],
             [None],
@@ -271,7 +252,7 @@ PARSE_INT_CASES = [
 FORMAT_NUMBER_CASES = [
     _calls(
         "format_number-default",
-        "format_number",
+        "danish.format_number",
         [
             [0],
             [0.0],
@@ -295,11 +276,11 @@ FORMAT_NUMBER_CASES = [
     ),
     _calls(
         "format_number-decimals",
-        "format_number",
+        "danish.format_number",
         [[x, d] for x in (0.125, 2.5, 1234.5678, 1e-7, 98765.4321) for d in (0, 2, 3)],
     ),
-    _calls("format_number-no-grouping", "format_number", [[x, 1, False] for x in (1234.56, 1234567.0, 0.45)]),
-    _calls("format_number-errors", "format_number", [[math.inf], [-math.inf], [True], [1.0, -1]]),
+    _calls("format_number-no-grouping", "danish.format_number", [[x, 1, False] for x in (1234.56, 1234567.0, 0.45)]),
+    _calls("format_number-errors", "danish.format_number", [[math.inf], [-math.inf], [True], [1.0, -1]]),
 ]
 
 QUANTILE_CASES = [
@@ -419,128 +400,14 @@ CASES = (
 # ---------------------------------------------------------------------------------------------------------
 
 
-def first_difference(expected, actual, path: str = "$") -> str | None:
-    """Where and how two JSON-like values differ first; None when they agree (floats to REL_TOL)."""
-    if type(expected) is not type(actual):
-        return f"{path}: type {type(expected).__name__} {expected!r} != {type(actual).__name__} {actual!r}"
-    if isinstance(expected, dict):
-        if list(expected) != list(actual):
-            return f"{path}: keys {list(expected)} != {list(actual)}"
-        for key in expected:
-            found = first_difference(expected[key], actual[key], f"{path}.{key}")
-            if found:
-                return found
-        return None
-    if isinstance(expected, list):
-        if len(expected) != len(actual):
-            return f"{path}: length {len(expected)} != {len(actual)}"
-        for index, (a, b) in enumerate(zip(expected, actual)):
-            found = first_difference(a, b, f"{path}[{index}]")
-            if found:
-                return found
-        return None
-    if isinstance(expected, float):
-        if math.isnan(expected) and math.isnan(actual):
-            return None
-        if expected == actual or math.isclose(expected, actual, rel_tol=REL_TOL, abs_tol=0.0):
-            return None
-        relative = abs(expected - actual) / max(abs(expected), abs(actual))
-        return f"{path}: {expected!r} != {actual!r} (relative difference {relative:.3g})"
-    if expected != actual:
-        return f"{path}: {expected!r} != {actual!r}"
-    return None
-
-
-def inexact_floats(expected, actual, path: str = "$") -> list[str]:
-    """Floats that agree within REL_TOL but not bit for bit (reported, not failed)."""
-    if isinstance(expected, dict) and isinstance(actual, dict):
-        return [
-            d for key in expected if key in actual for d in inexact_floats(expected[key], actual[key], f"{path}.{key}")
-        ]
-    if isinstance(expected, list) and isinstance(actual, list):
-        return [d for i, (a, b) in enumerate(zip(expected, actual)) for d in inexact_floats(a, b, f"{path}[{i}]")]
-    if (
-        isinstance(expected, float)
-        and isinstance(actual, float)
-        and expected != actual
-        and not (math.isnan(expected) and math.isnan(actual))
-    ):
-        return [f"{path}: {expected!r} vs {actual!r}"]
-    return []
-
-
 # ---------------------------------------------------------------------------------------------------------
 # Running both sides
 # ---------------------------------------------------------------------------------------------------------
 
 
-def load_zip_package():
-    """The site build's own zip_package (overrides/hooks/calculator_assets.py), loaded without keeping the
-    hook module's sys.path change."""
-    saved_path = list(sys.path)
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "_parity_calculator_assets", ROOT / "overrides" / "hooks" / "calculator_assets.py"
-        )
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path[:] = saved_path
-    return module.zip_package
-
-
-def evaluate_in_cpython(input_json: str) -> dict:
-    namespace = {"__name__": "parity_evaluate"}
-    exec(compile(EVALUATE.read_text(encoding="utf-8"), str(EVALUATE), "exec"), namespace)
-    return json.loads(namespace["evaluate_all"](input_json))
-
-
-def node_executable() -> str:
-    node = shutil.which("node") or ("/usr/bin/node" if Path("/usr/bin/node").exists() else None)
-    if node is None or not PYODIDE.is_file():
-        pytest.fail(
-            "Node eller node_modules/pyodide mangler, så paritetstesten kan ikke køre. Kør «npm ci» "
-            "(eller «make setup») i projektets rod. / Node or node_modules/pyodide is missing; run `npm ci` "
-            f"(or `make setup`) in the project root. (node: {node}, {PYODIDE}: {PYODIDE.is_file()})",
-            pytrace=False,
-        )
-    return node
-
-
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict:
-    node = node_executable()
-    work = tmp_path_factory.mktemp("parity")
-    archive = work / "calculators.zip"
-    load_zip_package()(ROOT / "calculators", archive)
-    input_json = json.dumps({"reference": reference_json(ROOT, PACK), "cases": CASES}, ensure_ascii=False)
-    (work / "input.json").write_text(input_json, encoding="utf-8")
-
-    # Node works while CPython evaluates the same cases: the two together take as long as the slower one.
-    command = [node, str(NODE_SCRIPT), str(archive), str(EVALUATE), str(work / "input.json"), str(work / "output.json")]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    try:
-        cpython = evaluate_in_cpython(input_json)
-        cpython_seconds = time.perf_counter() - started
-        stdout, stderr = process.communicate(timeout=NODE_TIMEOUT)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
-    assert process.returncode == 0, f"Pyodide-kørslen fejlede / the Pyodide run failed:\n{stderr[-4000:]}"
-    pyodide = json.loads((work / "output.json").read_text(encoding="utf-8"))
-    noise = [
-        f"{case_id} {found}"
-        for case_id in cpython["results"]
-        for found in inexact_floats(cpython["results"][case_id], pyodide["results"].get(case_id))
-    ]
-    print(
-        f"{len(CASES)} cases; CPython {cpython_seconds:.1f} s; {stdout.strip()}; "
-        f"wall {time.perf_counter() - started:.1f} s; {len(noise)} floats equal only within {REL_TOL:g}"
-        + "".join(f"\n  {line}" for line in noise)
-    )
-    return {"cpython": cpython, "pyodide": pyodide}
+    return run_cases(tmp_path_factory.mktemp("parity"), CASES)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import sys
 import pandas as pd
 from conftest import ROOT, build_site
 
-from calculators.cluster_file_api import load_cluster_file
+from calculators.cluster_file.load import load_cluster_file
 from macros.reference import reference_json, refuse_real_rows
 
 PACK = "videokonsultationer"

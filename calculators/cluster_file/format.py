@@ -1,0 +1,115 @@
+"""The cluster data file ("klyngedatafil"): one cluster's practices, made by MidtKraft's data consultant with
+`make klyngedata` and opened by the cluster in the browser. This package both writes (write.py) and reads (read.py) the
+format, so the script and the browser can never disagree about a file; this module holds what both need.
+
+The file is a CSV that Danish Excel opens as it is (`;`, UTF-8 with BOM) and a consultant can read:
+
+    MidtKraft klyngedatafil;version 1
+    Klyngepakke;videokonsultationer;Videokonsultationer i almen praksis
+    Periode;2024-2025
+    Klynge;Klynge Viborg Nord
+    Dato;2026-11-30
+    Data;anonyme                      (or «åbne»: the practices' own names)
+    Antal praksis;9                   (a file cut short is caught by this)
+    Regionens praksis;56
+    Regionens tilmeldte;432100
+                                      (blank line)
+    Indikator;Navn;Ydelseskoder;Regionens antal;Regionens rate pr. 1.000
+    video;Videokonsultationer;4436, 1003;12345;28,6
+                                      (blank line)
+    Praksis;Tilmeldte;video;…         (one count column per indicator, in the order above)
+    Praksis A;10432;908;…
+    Slut på klyngedatafilen           (a file cut inside its last number is caught by this)
+
+Counts are per indicator (the sum of its fee codes), so the file holds exactly what the comparison uses. The
+region's rate is written for the reader's eye and checked against its count and list size on reading, so a
+hand-edited figure cannot pass unnoticed. Whole numbers are plain digits: no spreadsheet misreads "1.234".
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from ..danish import format_number
+from ..stats.rates import rate
+
+SIGNATURE = ("MidtKraft klyngedatafil", "version 1")
+MIN_PRACTICES = 5  # fewer practices than this and a cluster's figures could point at one practice
+CLUSTER_ID = (
+    "datafil"  # the loaded cluster's id beside the site's own clusters (slugs of their names, e.g. klynge-a-fiktiv)
+)
+OPEN, ANONYMOUS = "åbne", "anonyme"
+INDICATOR_HEADER = ("Indikator", "Navn", "Ydelseskoder", "Regionens antal", "Regionens rate pr. 1.000")
+PRACTICE_HEADER = ("Praksis", "Tilmeldte")
+END = "Slut på klyngedatafilen"
+RATE_DECIMALS = 1
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    codes: tuple[str, ...]
+    region_count: int  # the indicator's count summed over every practice in the region's extract
+
+
+@dataclass(frozen=True)
+class Practice:
+    label: str  # "Praksis A" in an anonymous file, the practice's name in an open one
+    listed: int
+    counts: tuple[int, ...]  # one per indicator, in the file's order
+
+
+@dataclass(frozen=True)
+class ClusterFile:
+    pack: str
+    pack_name: str
+    period: str
+    cluster: str
+    date: datetime.date
+    open: bool
+    indicators: tuple[Indicator, ...]
+    practices: tuple[Practice, ...]
+    region_practices: int
+    region_listed: int
+
+    def region_rate(self, indicator: Indicator) -> float:
+        return rate(indicator.region_count, self.region_listed)
+
+    def counts_by_code(self, practice: Practice) -> dict[str, int]:
+        """The practice's counts as the calculator reads a paste: the file holds one count per indicator, so an
+        indicator of several codes puts its count on its first code and 0 on the rest (the comparison sums them)."""
+        return {
+            code: count if n == 0 else 0
+            for indicator, count in zip(self.indicators, practice.counts)
+            for n, code in enumerate(indicator.codes)
+        }
+
+    def cluster_entry(self) -> dict:
+        """The cluster as one entry of the reference JSON's `clusters`, so the calculator compares against it."""
+        return {
+            "id": CLUSTER_ID,
+            "name": self.cluster,
+            "listed": [practice.listed for practice in self.practices],
+            "counts": {
+                indicator.id: [practice.counts[i] for practice in self.practices]
+                for i, indicator in enumerate(self.indicators)
+            },
+        }
+
+
+def anonymous_labels(n: int) -> list[str]:
+    """Praksis A … Z, then AA, AB, … as spreadsheet columns go, for clusters of more than 26 practices."""
+    labels = []
+    for number in range(1, n + 1):
+        letters = ""
+        while number:
+            number, remainder = divmod(number - 1, 26)
+            letters = chr(ord("A") + remainder) + letters
+        labels.append(f"Praksis {letters}")
+    return labels
+
+
+def rate_text(value: float) -> str:
+    return format_number(value, RATE_DECIMALS, grouping=False)

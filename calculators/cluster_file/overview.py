@@ -1,0 +1,197 @@
+""" "Klyngens overblik": every practice of a loaded cluster data file, indicator by indicator, for the meeting.
+
+Each practice is judged exactly as the calculator judges it when that practice chooses its own row in the file
+(compare_with_cluster against the file's whole cluster), so the overview and the calculator can never disagree.
+The chart per indicator is the calculator's funnel with every practice labelled, plus the region's rate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..comparison.compare import NO_EVENTS_NOTE, NOT_ASSESSABLE, IndicatorResult, compare_with_cluster
+from ..comparison.page import verdict_key, verdict_text
+from ..comparison.summary import overdispersion_sentence
+from ..csv_writer import csv_text
+from ..danish import format_interval, format_number
+from ..errors import InputError, field_failure
+from ..stats.funnel import funnel
+from .format import ClusterFile
+from .load import cluster_file_to_dict, read_for_pack
+
+CSV_HEADER = (
+    "Indikator",
+    "Praksis",
+    "Tilmeldte",
+    "Antal",
+    "Rate pr. 1.000",
+    "Nedre 95 %-grænse",
+    "Øvre 95 %-grænse",
+    "Vurdering",
+)
+
+
+def overview(request: Mapping[str, Any]) -> dict[str, Any]:
+    """{"text": the file's text, "reference": the page's pack JSON} -> {"ok": True, "overview": {...}, "csv": ...},
+    or the reader's Danish message for a bad file. First every number (each practice judged, each indicator's
+    funnel), then the words and shapes."""
+    try:
+        data = read_for_pack(request.get("text"), request["reference"])
+    except InputError as error:
+        return field_failure("cluster_file", str(error))
+    judged = [_judge(data, index) for index in range(len(data.practices))]
+    by_indicator = [[results[position] for results in judged] for position in range(len(data.indicators))]
+    funnels = [_funnel(data, results[0]) for results in by_indicator]
+    file = cluster_file_to_dict(data)
+    indicators = [
+        _indicator(data, file, position, results, funnel_points)
+        for position, (results, funnel_points) in enumerate(zip(by_indicator, funnels))
+    ]
+    return {
+        "ok": True,
+        "overview": {
+            "cluster_name": data.cluster,
+            "pack_name": data.pack_name,
+            "period": data.period,
+            "date_text": file["date_text"],
+            "open": data.open,
+            "context": f"{data.cluster} · {len(data.practices)} praksis · {data.period} · data fra "
+            f"{file['date_text']} · {'åbne data (praksisnavne)' if data.open else 'anonyme data'}",
+            "indicators": indicators,
+        },
+        "csv": to_csv(data, file, judged),
+    }
+
+
+def short_label(label: str, is_open: bool) -> str:
+    """The chart's label: the letter of an anonymous "Praksis A", an open practice's own name."""
+    return label if is_open else label.removeprefix("Praksis ")
+
+
+def _judge(data: ClusterFile, index: int) -> tuple[IndicatorResult, ...]:
+    """One practice against the whole cluster, with its counts put on each indicator's first code (the comparison
+    sums an indicator's codes, and the file holds only their sum)."""
+    practice = data.practices[index]
+    counts = data.counts_by_code(practice)
+    indicators = [{"id": i.id, "name": i.name, "codes": list(i.codes)} for i in data.indicators]
+    return compare_with_cluster(counts, practice.listed, indicators, data.cluster_entry()).indicators
+
+
+def _funnel(data: ClusterFile, result: IndicatorResult) -> list[dict[str, float]]:
+    """The indicator's funnel across the cluster's list sizes; none where the cluster has no events."""
+    if result.overdispersion is None:
+        return []
+    listed = [p.listed for p in data.practices]
+    return funnel(result.pooled_rate, listed, min(listed), result.overdispersion.tau2)
+
+
+def _indicator(
+    data: ClusterFile,
+    file: Mapping[str, Any],
+    position: int,
+    results: Sequence[IndicatorResult],
+    funnel_points: list[dict[str, float]],
+) -> dict[str, Any]:
+    indicator, facts = data.indicators[position], file["indicators"][position]
+    first = results[0]
+    rows = [
+        {
+            "label": p.label,
+            "short_label": short_label(p.label, data.open),
+            "listed": p.listed,
+            "listed_text": format_number(p.listed, 0),
+            "count": r.count,
+            "count_text": format_number(r.count, 0),
+            "rate": r.rate,
+            "rate_text": format_number(r.rate),
+            "lower": r.lower,
+            "upper": r.upper,
+            "interval_text": format_interval(r.lower, r.upper),
+            "verdict": r.verdict,
+            "verdict_key": verdict_key(r.verdict),
+            "verdict_text": verdict_text(r),
+        }
+        for p, r in zip(data.practices, results)
+    ]
+    return {
+        "id": indicator.id,
+        "name": indicator.name,
+        "codes": list(indicator.codes),
+        "practices": rows,
+        "cluster_rate": first.pooled_rate,
+        "cluster_rate_text": format_number(first.pooled_rate),
+        "region_rate": facts["region_rate"],
+        "region_rate_text": facts["region_rate_text"],
+        "rates_sentence": f"Klyngens samlede rate er {format_number(first.pooled_rate)} pr. 1.000, regionens er "
+        f"{facts['region_rate_text']} pr. 1.000.",
+        "overdispersion_text": overdispersion_sentence([first]),
+        "verdicts_sentence": _verdicts_sentence(rows),
+        "funnel": funnel_points,
+    }
+
+
+def _verdicts_sentence(rows: Sequence[Mapping[str, Any]]) -> str:
+    """ "Af klyngens 9 praksis ligger 1 højere end klyngens samlede rate; resten uden tydelig forskel." The pooled
+    rate is the measure, as in the calculator: "forventet" would suggest a standard to meet."""
+    if any(row["verdict"] == NOT_ASSESSABLE for row in rows):
+        return NO_EVENTS_NOTE
+    parts = [
+        f"{n} {word}"
+        for word, n in (
+            ("højere", sum(1 for row in rows if row["verdict_key"] == "higher")),
+            ("lavere", sum(1 for row in rows if row["verdict_key"] == "lower")),
+        )
+        if n
+    ]
+    if not parts:
+        return f"Ingen af klyngens {len(rows)} praksis ligger tydeligt over eller under klyngens samlede rate."
+    return (
+        f"Af klyngens {len(rows)} praksis ligger {' og '.join(parts)} end klyngens samlede rate; resten uden "
+        "tydelig forskel."
+    )
+
+
+def to_csv(data: ClusterFile, file: Mapping[str, Any], judged: Sequence[Sequence[IndicatorResult]]) -> str:
+    """One row per indicator and practice, then the cluster's and the region's rates, for Excel (csv_writer.py)."""
+    rows = [CSV_HEADER]
+    for position, indicator in enumerate(data.indicators):
+        for practice, results in zip(data.practices, judged):
+            r = results[position]
+            rows.append(
+                (
+                    indicator.name,
+                    practice.label,
+                    str(practice.listed),
+                    str(r.count),
+                    *(format_number(v, grouping=False) for v in (r.rate, r.lower, r.upper)),
+                    verdict_text(r),
+                )
+            )
+        facts = file["indicators"][position]
+        cluster_listed = sum(p.listed for p in data.practices)
+        rows.append(
+            (
+                indicator.name,
+                f"Klyngen ({data.cluster})",
+                str(cluster_listed),
+                str(sum(p.counts[position] for p in data.practices)),
+                format_number(facts["cluster_rate"], grouping=False),
+                "",
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                indicator.name,
+                "Regionen",
+                str(data.region_listed),
+                str(indicator.region_count),
+                format_number(facts["region_rate"], grouping=False),
+                "",
+                "",
+                "",
+            )
+        )
+    return csv_text(rows)

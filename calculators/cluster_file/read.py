@@ -1,0 +1,303 @@
+"""Reading a cluster data file (format.py describes it): every line checked, and a Danish message naming the
+line for anything that is not a sound file, so a truncated or hand-edited file never gives a cluster wrong numbers."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from ..csv_writer import BOM
+from ..errors import InputError
+from ..stats.rates import rate
+from .format import (
+    ANONYMOUS,
+    END,
+    INDICATOR_HEADER,
+    MIN_PRACTICES,
+    OPEN,
+    PRACTICE_HEADER,
+    SIGNATURE,
+    ClusterFile,
+    Indicator,
+    Practice,
+    rate_text,
+)
+
+_ID = re.compile(r"[a-z0-9-]+")
+_CODE = re.compile(r"\d{1,4}")  # Excel drops the leading zeros of "0101" when the file is saved again
+_DIGITS = re.compile(r"\d{1,12}")
+_DECIMAL = re.compile(r"\d+(?:[,.]\d+)?")
+_DANISH_DATE = re.compile(r"(\d{1,2})[-.](\d{1,2})[-.](\d{4})")  # how Danish Excel saves a date again
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines, which also splits at form feeds and U+2028
+_NEW_FILE = " Bed MidtKraft om en ny klyngedatafil."
+
+
+def read_cluster_file(text: str) -> ClusterFile:
+    """Parse a cluster data file; InputError in Danish, naming the line, for anything that is not one."""
+    if not isinstance(text, str) or not text.strip(BOM + " \t\r\n"):
+        raise InputError("Klyngedatafilen er tom. Vælg den fil, MidtKraft har sendt.")
+    body = _LINE_BREAK.split(text.removeprefix(BOM))
+    lines = [_split(number, line) for number, line in enumerate(body, start=1)]
+    _check_signature(lines[0])
+    metadata, position = _read_metadata(lines, 1)
+    indicators, position = _read_indicators(lines, position, metadata)
+    practices = _read_practices(lines, position, indicators, metadata)
+    return ClusterFile(
+        pack=metadata["Klyngepakke"][0],
+        pack_name=metadata["Klyngepakke"][1],
+        period=metadata["Periode"][0],
+        cluster=metadata["Klynge"][0],
+        date=metadata["Dato"],
+        open=metadata["Data"],
+        indicators=indicators,
+        practices=practices,
+        region_practices=metadata["Regionens praksis"],
+        region_listed=metadata["Regionens tilmeldte"],
+    )
+
+
+def _split(number: int, line: str) -> tuple[int, list[str]]:
+    """(line number, cells): `;`-separated, `"`-quoted cells; the empty cells Excel pads rows with are dropped."""
+    cells, cell, quoted, at_start = [], [], False, True
+    i = 0
+    while i < len(line):
+        char = line[i]
+        if quoted:
+            if char == '"' and line[i + 1 : i + 2] == '"':
+                cell.append('"')
+                i += 1
+            elif char == '"':
+                quoted = False
+            else:
+                cell.append(char)
+        elif char == '"' and at_start:
+            quoted, at_start = True, False
+        elif char == ";":
+            cells.append("".join(cell).strip())
+            cell, at_start = [], True
+        else:
+            cell.append(char)
+            at_start = at_start and char in " \t"
+        i += 1
+    if quoted:
+        raise InputError(f'Klyngedatafilen, linje {number}: et anførselstegn («"») er ikke lukket.{_NEW_FILE}')
+    cells.append("".join(cell).strip())
+    while cells and not cells[-1]:
+        cells.pop()
+    return number, cells
+
+
+def _check_signature(line: tuple[int, list[str]]) -> None:
+    _, cells = line
+    if cells == list(SIGNATURE):
+        return
+    if cells[:1] == [SIGNATURE[0]]:
+        raise InputError(
+            f"Klyngedatafilen, linje 1: filen er lavet til en anden udgave af formatet "
+            f"(«{';'.join(cells[1:])}»); denne side læser «{SIGNATURE[1]}».{_NEW_FILE}"
+        )
+    if cells and cells[0].startswith(SIGNATURE[0] + ","):
+        raise InputError(
+            "Klyngedatafilen, linje 1: filen er gemt med komma i stedet for semikolon. Brug den fil, "
+            "MidtKraft har sendt, eller gem den i Excel som «CSV UTF-8 (semikolonsepareret)»."
+        )
+    raise InputError(
+        f"Klyngedatafilen, linje 1: filen er ikke en klyngedatafil fra MidtKraft (første linje skal "
+        f"være «{';'.join(SIGNATURE)}»). Vælg den fil, MidtKraft har sendt."
+    )
+
+
+_METADATA_FIELDS = {  # field -> number of values after the name
+    "Klyngepakke": 2,
+    "Periode": 1,
+    "Klynge": 1,
+    "Dato": 1,
+    "Data": 1,
+    "Antal praksis": 1,
+    "Regionens praksis": 1,
+    "Regionens tilmeldte": 1,
+}
+
+
+def _read_metadata(lines, position):
+    metadata: dict = {}
+    while position < len(lines) and lines[position][1]:
+        number, cells = lines[position]
+        name, values = cells[0], cells[1:]
+        where = f"Klyngedatafilen, linje {number}"
+        if name not in _METADATA_FIELDS:
+            raise InputError(
+                f"{where}: «{name}» er ikke et felt i en klyngedatafil. Felterne er: "
+                f"{', '.join(_METADATA_FIELDS)}.{_NEW_FILE}"
+            )
+        if name in metadata:
+            raise InputError(f"{where}: feltet «{name}» står to gange.{_NEW_FILE}")
+        if len(values) != _METADATA_FIELDS[name] or not all(values):
+            raise InputError(
+                f"{where}: feltet «{name}» skal have {_METADATA_FIELDS[name]} udfyldt(e) værdi(er) "
+                f"efter navnet.{_NEW_FILE}"
+            )
+        metadata[name] = _metadata_value(where, name, values)
+        position += 1
+    missing = [name for name in _METADATA_FIELDS if name not in metadata]
+    if missing:
+        number = lines[position][0] if position < len(lines) else len(lines) + 1
+        raise InputError(
+            f"Klyngedatafilen, linje {number}: filen mangler feltet «{missing[0]}» øverst. Filen er "
+            f"måske afkortet eller rettet i hånden.{_NEW_FILE}"
+        )
+    if metadata["Antal praksis"] < MIN_PRACTICES:
+        raise InputError(
+            f"Klyngedatafilen: klyngen har kun {metadata['Antal praksis']} praksis. Der skal være "
+            f"mindst {MIN_PRACTICES}, så ingen enkelt praksis kan genkendes."
+        )
+    if metadata["Regionens praksis"] < metadata["Antal praksis"]:
+        raise InputError(
+            f"Klyngedatafilen: regionen har færre praksis ({metadata['Regionens praksis']}) end "
+            f"klyngen ({metadata['Antal praksis']}). Filen er rettet i hånden.{_NEW_FILE}"
+        )
+    return metadata, position + 1
+
+
+def _metadata_value(where: str, name: str, values: list[str]):
+    if name == "Dato":
+        return _date(where, values[0])
+    if name == "Data":
+        if values[0].lower() not in (OPEN, ANONYMOUS):
+            raise InputError(f"{where}: feltet «Data» skal være «{ANONYMOUS}» eller «{OPEN}», ikke «{values[0]}».")
+        return values[0].lower() == OPEN
+    if name in ("Antal praksis", "Regionens praksis", "Regionens tilmeldte"):
+        return _whole(where, name, values[0], minimum=1)
+    if name == "Klyngepakke" and not _ID.fullmatch(values[0]):
+        raise InputError(
+            f"{where}: «{values[0]}» er ikke en klyngepakkes kortnavn (små bogstaver, tal og bindestreg).{_NEW_FILE}"
+        )
+    return values
+
+
+def _date(where: str, text: str) -> datetime.date:
+    try:
+        danish = _DANISH_DATE.fullmatch(text)
+        if danish:
+            day, month, year = map(int, danish.groups())
+            return datetime.date(year, month, day)
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{where}: «{text}» er ikke en dato. Datoen skrives som ÅÅÅÅ-MM-DD.") from None
+
+
+def _whole(where: str, column: str, text: str, minimum: int = 0) -> int:
+    if not _DIGITS.fullmatch(text):
+        raise InputError(
+            f"{where}, «{column}»: «{text}» er ikke et helt tal på {minimum} eller derover. Tal i "
+            f"filen skrives uden punktum, komma og mellemrum.{_NEW_FILE}"
+        )
+    value = int(text)
+    if value < minimum:
+        raise InputError(f"{where}, «{column}»: tallet skal være mindst {minimum}.{_NEW_FILE}")
+    return value
+
+
+def _expect_header(lines, position, header: tuple[str, ...], what: str) -> int:
+    if position >= len(lines):
+        raise InputError(f"Klyngedatafilen slutter før {what}. Filen er afkortet.{_NEW_FILE}")
+    number, cells = lines[position]
+    if tuple(cell.lower() for cell in cells) != tuple(cell.lower() for cell in header):
+        raise InputError(
+            f"Klyngedatafilen, linje {number}: her skal overskriften til {what} stå: «{';'.join(header)}».{_NEW_FILE}"
+        )
+    return position + 1
+
+
+def _read_indicators(lines, position, metadata) -> tuple[tuple[Indicator, ...], int]:
+    position = _expect_header(lines, position, INDICATOR_HEADER, "indikatorerne")
+    indicators: list[Indicator] = []
+    while position < len(lines) and lines[position][1]:
+        number, cells = lines[position]
+        where = f"Klyngedatafilen, linje {number}"
+        if len(cells) != len(INDICATOR_HEADER):
+            raise InputError(
+                f"{where}: en indikator skal have {len(INDICATOR_HEADER)} felter "
+                f"({';'.join(INDICATOR_HEADER)}), men har {len(cells)}.{_NEW_FILE}"
+            )
+        id_, name, codes_text, count_text, rate_text = cells
+        if not _ID.fullmatch(id_) or any(i.id == id_ for i in indicators):
+            raise InputError(f"{where}: «{id_}» er ikke et gyldigt og entydigt kortnavn for en indikator.{_NEW_FILE}")
+        codes = tuple(code.strip() for code in codes_text.split(","))
+        if not all(_CODE.fullmatch(code) for code in codes):
+            raise InputError(f"{where}: «{codes_text}» er ikke ydelseskoder (fire cifre, adskilt af komma).{_NEW_FILE}")
+        indicator = Indicator(
+            id_, name, tuple(code.zfill(4) for code in codes), _whole(where, "Regionens antal", count_text)
+        )
+        _check_region_rate(where, rate_text, rate(indicator.region_count, metadata["Regionens tilmeldte"]))
+        indicators.append(indicator)
+        position += 1
+    if not indicators:
+        raise InputError(f"Klyngedatafilen: filen har ingen indikatorer under overskriften.{_NEW_FILE}")
+    return tuple(indicators), position + 1
+
+
+def _check_region_rate(where: str, text: str, expected: float) -> None:
+    """The written rate must be the count over the list size, to its printed decimals (Excel may have re-saved it
+    with a decimal point or more decimals)."""
+    if not _DECIMAL.fullmatch(text):
+        raise InputError(f"{where}, «Regionens rate pr. 1.000»: «{text}» er ikke et tal.{_NEW_FILE}")
+    written = float(text.replace(",", "."))
+    decimals = len(re.split(r"[,.]", text)[1]) if re.search(r"[,.]", text) else 0
+    if abs(written - expected) > 0.5 * 10**-decimals + 1e-9:
+        raise InputError(
+            f"{where}: regionens rate ({text}) passer ikke med regionens antal og tilmeldte "
+            f"({rate_text(expected)}). Filen er rettet i hånden.{_NEW_FILE}"
+        )
+
+
+def _read_practices(lines, position, indicators, metadata) -> tuple[Practice, ...]:
+    ids = tuple(indicator.id for indicator in indicators)
+    position = _expect_header(lines, position, (*PRACTICE_HEADER, *ids), "praksis")
+    practices: list[Practice] = []
+    rows = [(number, cells) for number, cells in lines[position:] if cells]
+    if not rows or rows[-1][1] != [END]:
+        raise InputError(
+            f"Klyngedatafilen slutter uden linjen «{END}». Filen er afkortet; hent den igen, eller "
+            f"bed MidtKraft om en ny."
+        )
+    for number, cells in rows[:-1]:
+        where = f"Klyngedatafilen, linje {number}"
+        if cells == [END]:
+            raise InputError(f"{where}: «{END}» står før filens sidste linje. Filen er rettet i hånden.{_NEW_FILE}")
+        if len(cells) != len(PRACTICE_HEADER) + len(ids):
+            raise InputError(
+                f"{where}: en praksis skal have {len(PRACTICE_HEADER) + len(ids)} felter "
+                f"({';'.join((*PRACTICE_HEADER, *ids))}), men har {len(cells)}. Filen er måske "
+                f"afkortet eller rettet i hånden.{_NEW_FILE}"
+            )
+        label = cells[0]
+        if not label or any(p.label == label for p in practices):
+            raise InputError(
+                f"{where}: hver praksis skal have sit eget navn; «{label}» er tomt eller står to gange.{_NEW_FILE}"
+            )
+        listed = _whole(where, "Tilmeldte", cells[1], minimum=1)
+        counts = tuple(_whole(where, id_, cell) for id_, cell in zip(ids, cells[2:]))
+        practices.append(Practice(label, listed, counts))
+    if len(practices) != metadata["Antal praksis"]:
+        raise InputError(
+            f"Klyngedatafilen: filen har {len(practices)} praksis, men feltet «Antal praksis» siger "
+            f"{metadata['Antal praksis']}. Filen er afkortet eller rettet i hånden.{_NEW_FILE}"
+        )
+    _check_within_region(practices, indicators, metadata)
+    return tuple(practices)
+
+
+def _check_within_region(practices, indicators, metadata) -> None:
+    """The region's sums include the cluster's; anything else means the figures were changed by hand."""
+    if sum(p.listed for p in practices) > metadata["Regionens tilmeldte"]:
+        raise InputError(
+            f"Klyngedatafilen: klyngens praksis har flere tilmeldte end hele regionen. Filen er "
+            f"rettet i hånden.{_NEW_FILE}"
+        )
+    for i, indicator in enumerate(indicators):
+        if sum(p.counts[i] for p in practices) > indicator.region_count:
+            raise InputError(
+                f"Klyngedatafilen: klyngens antal for «{indicator.name}» er større end regionens. "
+                f"Filen er rettet i hånden.{_NEW_FILE}"
+            )

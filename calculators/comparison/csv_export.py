@@ -1,0 +1,54 @@
+"""A comparison as CSV, for the practice to keep or bring to the cluster meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..csv_writer import csv_text
+from ..danish import format_date, format_number, position_text
+from .compare import Comparison
+from .page import COLUMNS, verdict_text
+
+
+def to_csv(
+    comparison: Comparison, *, pack: str = "", period: str = "", fictitious: bool = False, made: date | None = None
+) -> str:
+    """The result as Danish Excel opens it (csv_writer.py): decimal commas, counts without thousands dots.
+
+    A few context lines come before the table, so a file opened weeks later still says whose numbers, against
+    which cluster, for which period, made when, and whether the cluster's numbers are fictitious."""
+    rows: list[tuple[str, ...]] = [
+        (label, value)
+        for label, value in context_rows(
+            comparison, pack=pack, period=period, fictitious=fictitious, made=made or date.today()
+        )
+    ]
+    rows += [(), COLUMNS]
+    for result in comparison.indicators:
+        if result.count is None:
+            numbers = ("", "", "", "")
+            place = ""
+        else:
+            numbers = (str(result.count),) + tuple(
+                format_number(value, grouping=False) for value in (result.rate, result.lower, result.upper)
+            )
+            place = position_text(result.n_lower, result.n_equal, result.m)
+        cluster = tuple(format_number(value, grouping=False) for value in (result.cluster_median, result.pooled_rate))
+        rows.append((result.name, *numbers, *cluster, place, verdict_text(result)))
+    return csv_text(rows)
+
+
+def context_rows(comparison: Comparison, *, pack: str, period: str, fictitious: bool, made: date):
+    """(label, value) pairs for the lines above the CSV's table; a label without a value is left out."""
+    practices = comparison.indicators[0].m if comparison.indicators else 0
+    rows = (
+        ("Klyngepakke", pack),
+        ("Klynge", comparison.cluster_name),
+        ("Praksis i klyngen", str(practices)),
+        ("Jeres tilmeldte patienter", str(comparison.listed_patients)),
+        ("Periode", period),
+        ("Lavet", format_date(made)),
+        ("Klyngens tal", "fiktive data" if fictitious else "rigtige data"),
+        ("Rater", "pr. 1.000 tilmeldte patienter"),
+    )
+    return [(label, value) for label, value in rows if value]

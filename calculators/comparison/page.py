@@ -1,0 +1,140 @@
+"""A comparison as the page shows it: plain JSON types, every number beside its Danish text, so the page formats
+nothing. Shapes only: every number here was computed by compare.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..danish import format_interval, format_number, level_text, position_sentence, position_text
+from ..stats.funnel import LEVEL, STRICT_LEVEL
+from .compare import HIGHER, LOWER, Comparison, IndicatorResult
+from .summary import overdispersion_sentence, summary_sentences
+
+COLUMNS = (
+    "Indikator",
+    "Antal",
+    "Rate pr. 1.000",
+    "Nedre 95 %-grænse",
+    "Øvre 95 %-grænse",
+    "Klyngens median",
+    "Klyngens samlede rate",
+    "Placering (1 = lavest)",
+    "Vurdering",
+)  # the result table's columns, on screen and in the CSV
+NO_NUMBER = "\u2013"  # shown where an indicator that is not computed has no number
+_VERDICT_KEYS = {HIGHER: "higher", LOWER: "lower"}  # stable names for the page's CSS, not for people
+
+
+def verdict_key(verdict: str) -> str:
+    return _VERDICT_KEYS.get(verdict, "as_expected")
+
+
+def verdict_text(result: IndicatorResult) -> str:
+    """ "Højere end klyngens samlede rate (95 %)" or "Ingen tydelig forskel fra klyngens samlede rate"."""
+    return f"{result.verdict} ({result.level})" if result.level else result.verdict
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """Everything the page renders, raw numbers beside their Danish text, so the page formats nothing."""
+    return {
+        "cluster": {"id": comparison.cluster_id, "name": comparison.cluster_name},
+        "listed": comparison.listed_patients,
+        "listed_text": format_number(comparison.listed_patients, 0),
+        "missing_codes": list(comparison.missing_codes),
+        "summary": summary_sentences(comparison),
+        "columns": list(COLUMNS),
+        "levels": {"outer": level_text(STRICT_LEVEL), "inner": level_text(LEVEL)},
+        "indicators": [_indicator_dict(result, comparison.listed_patients) for result in comparison.indicators],
+    }
+
+
+def _indicator_dict(result: IndicatorResult, listed_patients: int) -> dict[str, Any]:
+    stats = {
+        "min": result.cluster_min,
+        "q1": result.cluster_q1,
+        "median": result.cluster_median,
+        "q3": result.cluster_q3,
+        "max": result.cluster_max,
+    }
+    spread = result.overdispersion
+    return {
+        "id": result.id,
+        "name": result.name,
+        "codes": list(result.codes),
+        "computed": result.count is not None,
+        **_practice_numbers(result),
+        "cluster_stats": stats,
+        "cluster_stats_text": {key: format_number(value) for key, value in stats.items()},
+        "pooled_rate": result.pooled_rate,
+        "pooled_rate_text": format_number(result.pooled_rate),
+        "m": result.m,
+        "verdict": result.verdict,
+        "verdict_key": verdict_key(result.verdict),
+        "level": result.level,
+        "verdict_text": verdict_text(result),
+        "caution": result.caution,
+        "overdispersion": None
+        if spread is None
+        else {
+            "phi": spread.phi,
+            "phi_raw": spread.phi_raw,
+            "tau2": spread.tau2,
+            "widened": spread.widened,
+            "practices": spread.practices,
+        },
+        "overdispersion_text": overdispersion_sentence([result]),
+        "chart": None if result.count is None else _chart(result, listed_patients),
+    }
+
+
+def _practice_numbers(result: IndicatorResult) -> dict[str, Any]:
+    """The practice's own numbers and their Danish text; a dash where the indicator is not computed."""
+    if result.count is None:
+        keys = ("count", "rate", "lower", "upper", "lower_998", "upper_998", "n_lower", "n_equal")
+        texts = (
+            "count_text",
+            "rate_text",
+            "lower_text",
+            "upper_text",
+            "interval_text",
+            "interval_998_text",
+            "position_text",
+        )
+        return {**dict.fromkeys(keys), **dict.fromkeys(texts, NO_NUMBER), "position_sentence": None}
+    return {
+        "count": result.count,
+        "count_text": format_number(result.count, 0),
+        "rate": result.rate,
+        "rate_text": format_number(result.rate),
+        "lower": result.lower,
+        "upper": result.upper,
+        "lower_text": format_number(result.lower),
+        "upper_text": format_number(result.upper),
+        "interval_text": format_interval(result.lower, result.upper),
+        "lower_998": result.lower_998,
+        "upper_998": result.upper_998,
+        "interval_998_text": format_interval(result.lower_998, result.upper_998),
+        "n_lower": result.n_lower,
+        "n_equal": result.n_equal,
+        "position_text": position_text(result.n_lower, result.n_equal, result.m),
+        "position_sentence": position_sentence(result.n_lower, result.n_equal, result.m),
+    }
+
+
+def _chart(result: IndicatorResult, listed_patients: int) -> dict[str, Any]:
+    """The funnel with the practice's list size among its points (none where the cluster has no events)."""
+    return {
+        # Columns of whole numbers, not a {listed, rate} object per practice: a cluster may hold a thousand
+        # practices, the answer crosses from Python to the page as JSON, and a count is a few digits where its rate
+        # is seventeen. The page divides count * 1000 / listed, the same one IEEE division as rates.rate, so the
+        # rate it draws is this rate to the last bit.
+        "practices": {"listed": list(result.cluster_listed), "count": list(result.cluster_counts)},
+        "practice": {
+            "listed": listed_patients,
+            "rate": result.rate,
+            "lower": result.lower,
+            "upper": result.upper,
+        },
+        "pooled_rate": result.pooled_rate,
+        "funnel": list(result.funnel),
+    }

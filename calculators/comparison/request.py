@@ -1,0 +1,84 @@
+"""The calculator's press of «Beregn»: the form's values in, the page's answer out. It walks down once: parsing
+(parsing/), then the comparison's numbers (compare.py), then words and shapes (page.py, csv_export.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from ..danish import join_words
+from ..errors import InputError, failure, field_failure, read_fields
+from ..parsing.counts import normalise_code, parse_counts
+from ..parsing.listed import parse_listed
+from .compare import compare_with_cluster
+from .csv_export import to_csv
+from .page import comparison_to_dict
+
+NO_CLUSTER_MESSAGE = "Vælg jeres klynge på listen."
+
+
+def run(request: Mapping[str, Any]) -> dict[str, Any]:
+    """Parse and compare; a user's mistake comes back as {"ok": False, ...}, never as an exception.
+
+    Every field is checked, so the page can mark all the fields that need fixing at once: "error" and
+    "field" name the first (in the form's order), "errors" lists them all.
+    """
+    reference = request["reference"]
+    indicators = reference["indicators"]
+    known_codes = {normalise_code(code) for indicator in indicators for code in indicator["codes"]}
+    values, errors = read_fields(
+        request,
+        [
+            # the form's field is «cluster»; the request names the chosen cluster's id
+            ("cluster", lambda _: _find_cluster(reference, request.get("cluster_id"))),
+            ("listed", parse_listed),
+            ("text", lambda text: parse_counts(text, known_codes)),
+        ],
+    )
+    if errors:
+        return failure(errors)
+    cluster, listed, parsed = values["cluster"], values["listed"], values["text"]
+
+    comparison = compare_with_cluster(parsed.counts, listed, indicators, cluster)
+    if all(result.count is None for result in comparison.indicators):
+        return field_failure("text", nothing_computed_message(comparison.missing_codes))
+    result = comparison_to_dict(comparison)
+    result["period"] = reference.get("period")
+    result["fictitious"] = bool(reference.get("fictitious", False))
+    missing = [
+        f"{result_.name} er ikke beregnet: {result_.caution}"
+        for result_ in comparison.indicators
+        if result_.count is None
+    ]
+    csv = to_csv(
+        comparison,
+        pack=str(reference.get("name", "")),
+        period=str(reference.get("period") or ""),
+        fictitious=result["fictitious"],
+        made=_made(request.get("today")),
+    )
+    return {"ok": True, "result": result, "warnings": [*parsed.warnings, *missing], "csv": csv}
+
+
+def _made(today: Any) -> date:
+    """The browser's local date ("2026-11-30"), which the page also puts in the file's name; the worker's clock
+    runs in UTC and would say yesterday after midnight in Denmark."""
+    try:
+        return date.fromisoformat(str(today))
+    except ValueError:
+        return date.today()
+
+
+def nothing_computed_message(missing_codes) -> str:
+    return (
+        f"Ingen af pakkens indikatorer kan beregnes: ydelseskode {join_words(list(missing_codes))} mangler i jeres "
+        "tal. Har I ingen af en kode, så skriv koden med antallet 0, fx 4436;0."
+    )
+
+
+def _find_cluster(reference: Mapping[str, Any], cluster_id: Any) -> Mapping[str, Any]:
+    for cluster in reference["clusters"]:
+        if cluster_id is not None and str(cluster["id"]) == str(cluster_id):
+            return cluster
+    raise InputError(NO_CLUSTER_MESSAGE)
