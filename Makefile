@@ -20,7 +20,8 @@ $(BIN)/mkdocs: pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
 
-# --ignore-scripts: no package's install script runs (Pyodide needs none; its files are only copied).
+# Pyodide (copied into the site) and ESLint (make test), both pinned in package-lock.json. --ignore-scripts: no
+# package's install script runs (neither needs one).
 node_modules/pyodide/package.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
@@ -39,10 +40,12 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-# ruff first: a lint or format slip is the quickest answer a change can get (settings in pyproject.toml).
+# ruff and ESLint first: a lint or format slip is the quickest answer a change can get (settings in pyproject.toml
+# and eslint.config.mjs).
 test: setup /usr/bin/chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/eslint .
 	$(BIN)/python -m pytest
 
 # Versions with mike, into the local gh-pages branch (nothing is pushed). The script keeps one copy of Pyodide at

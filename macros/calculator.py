@@ -13,6 +13,16 @@ from __future__ import annotations
 import html
 import re
 
+from .calculator_form import (
+    actions,
+    button,
+    calculator_form,
+    calculator_root,
+    number_field,
+    result_section,
+    status_and_noscript,
+    text_field,
+)
 from .cluster_file_field import cluster_file_field, practice_choice
 from .reference import pack_codes
 
@@ -26,7 +36,8 @@ def cluster_options(reference: dict) -> str:
 
 def indicator_list(reference: dict) -> str:
     return "".join(
-        f"<li>{html.escape(i['name'])}: ydelseskode {' + '.join(i['codes'])}</li>" for i in reference["indicators"]
+        f"<li>{html.escape(i['name'])}: ydelseskode {html.escape(' + '.join(i['codes']))}</li>"
+        for i in reference["indicators"]
     )
 
 
@@ -52,64 +63,43 @@ def questions_for_print(guide_markdown: str) -> str:
 def calculator_html(pack: str, reference: dict, base: str, guide_markdown: str, example_url: str | None = None) -> str:
     codes = ", ".join(pack_codes(reference))
     example = "\n".join(f"{code}\t…" for code in pack_codes(reference)[:2])
-    return f"""
-{fictitious_notice(reference)}
-
-<div class="calculator" data-calculator data-reference="{base}assets/data/{pack}.json">
-<p>Indsæt jeres egne tal for <strong>{html.escape(reference["period"])}</strong>, så ser I jeres rater pr. 1.000
-tilmeldte patienter ved siden af de andre praksis i jeres klynge. Beregningen sker i jeres browser:
-<strong>ingen af jeres tal sendes nogen steder hen.</strong></p>
-<p>Beregneren viser disse indikatorer:</p>
-<ul>{indicator_list(reference)}</ul>
-
-<p class="calculator-status is-busy" data-status role="status" aria-live="polite">
-  <span class="calculator-spinner" aria-hidden="true"></span><span data-status-text>Beregneren indlæses …</span>
-</p>
-<noscript><p><strong>Beregneren kræver JavaScript.</strong> Slå JavaScript til i browseren, og genindlæs siden.
-Formularen sender intet, heller ikke uden JavaScript.</p></noscript>
-
-<form class="calculator-form" data-form novalidate autocomplete="off">
-{cluster_file_field("calc", example_url, "Har klyngen fået sine egne tal som en datafil, kan I sammenligne med dem.")}
+    purpose = "Har klyngen fået sine egne tal som en datafil, kan I sammenligne med dem."
+    listed = number_field("calc-listed", "listed", "Antal tilmeldte patienter", "Et helt tal, fx 4.500.")
+    text_help = (
+        "Én ydelseskode og ét antal pr. linje, fx kopieret fra Excel eller jeres praksissystem. "
+        f"Koderne i denne klyngepakke: {codes}."
+    )
+    text = text_field("calc-text", "text", "Jeres tal (ydelseskode og antal)", text_help, rows=8, placeholder=example)
+    fields = f"""{cluster_file_field("calc", example_url, purpose)}
   <div class="calculator-field">
     <label for="calc-cluster">Klynge</label>
     <select id="calc-cluster" data-field="cluster">
 {cluster_options(reference)}
     </select>
   </div>
-{practice_choice("calc")}
-  <div class="calculator-field">
-    <label for="calc-listed">Antal tilmeldte patienter</label>
-    <input id="calc-listed" data-field="listed" type="text" inputmode="numeric" autocomplete="off"
-           aria-describedby="calc-listed-help" spellcheck="false">
-    <p class="calculator-help" id="calc-listed-help">Et helt tal, fx 4.500.</p>
-  </div>
-  <div class="calculator-field">
-    <label for="calc-text">Jeres tal (ydelseskode og antal)</label>
-    <textarea id="calc-text" data-field="text" rows="8" aria-describedby="calc-text-help" spellcheck="false"
-              autocomplete="off" placeholder="{html.escape(example)}"></textarea>
-    <p class="calculator-help" id="calc-text-help">Én ydelseskode og ét antal pr. linje, fx kopieret fra Excel
-      eller jeres praksissystem. Koderne i denne klyngepakke: {codes}.</p>
-  </div>
-  <button type="submit" class="md-button md-button--primary" data-submit disabled>Beregn</button>
-  <button type="button" class="md-button" data-retry hidden>Prøv igen</button>
-</form>
-
-<div class="calculator-error" data-error role="alert"></div>
-<div class="calculator-warnings" data-warnings aria-live="polite"></div>
-
-<section class="calculator-result" data-result hidden aria-labelledby="calc-result-heading" tabindex="-1">
-  <h2 id="calc-result-heading">Jeres resultat</h2>
-  <p class="calculator-context" data-context></p>
+{practice_choice("calc")}{listed}{text}"""
+    result = f"""  <p class="calculator-context" data-context></p>
   <div class="calculator-file-facts" data-file-facts></div>
   <div data-summary></div>
   <div data-table></div>
   <div data-charts></div>
-  <p class="calculator-actions">
-    <button type="button" class="md-button" data-download>Hent resultat som CSV</button>
-    <button type="button" class="md-button" data-print>Udskriv resultat og drøftelsesspørgsmål</button>
-  </p>
-</section>
-</div>
+{actions(button("download", "Hent resultat som CSV"), button("print", "Udskriv resultat og drøftelsesspørgsmål"))}"""
+    period = html.escape(reference["period"])
+    body = f"""<p>Indsæt jeres egne tal for <strong>{period}</strong>, så ser I jeres rater pr. 1.000
+tilmeldte patienter ved siden af de andre praksis i jeres klynge. Beregningen sker i jeres browser:
+<strong>ingen af jeres tal sendes nogen steder hen.</strong></p>
+<p>Beregneren viser disse indikatorer:</p>
+<ul>{indicator_list(reference)}</ul>
+
+{status_and_noscript()}
+
+{calculator_form(fields)}
+
+{result_section("calc-result-heading", result)}"""
+    return f"""
+{fictitious_notice(reference)}
+
+{calculator_root("calculator", pack, base, body)}
 
 <div class="calculator-print-questions" markdown>
 **Spørgsmål til klyngemødet**

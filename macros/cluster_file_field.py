@@ -18,6 +18,7 @@ def cluster_file_field(prefix: str, example_url: str | None, purpose: str) -> st
         if example_url
         else ""
     )
+    prefix, purpose = html.escape(prefix), html.escape(purpose)
     return f"""
   <div class="calculator-field calculator-file">
     <label for="{prefix}-cluster-file">Klyngens datafil</label>
@@ -32,6 +33,7 @@ def cluster_file_field(prefix: str, example_url: str | None, purpose: str) -> st
 
 def practice_choice(prefix: str) -> str:
     """Shown by the page only for an open file (practices by name): fills list size and counts from a row."""
+    prefix = html.escape(prefix)
     return f"""
   <div class="calculator-field" data-practice-choice hidden>
     <label for="{prefix}-practice">Vælg jeres praksis i datafilen</label>

@@ -14,54 +14,38 @@ from __future__ import annotations
 
 import html
 
+from .calculator_form import (
+    actions,
+    button,
+    calculator_form,
+    calculator_root,
+    number_field,
+    result_section,
+    status_and_noscript,
+    text_field,
+)
 from .reference import pack_codes
 
 
 def _count_field(period: str, label: str, paste_label: str) -> str:
     """One period's count (single mode) and its pasted fee codes (several indicators), one shown at a time."""
-    return f"""
-    <div class="calculator-field" data-mode-part="single">
-      <label for="fu-{period}">{label}</label>
-      <input id="fu-{period}" data-field="{period}" type="text" inputmode="numeric" autocomplete="off"
-             aria-describedby="fu-{period}-help" spellcheck="false">
-      <p class="calculator-help" id="fu-{period}-help">Antal ydelser i perioden, fx 40. Skriv 0, hvis der ingen
-        var.</p>
-    </div>
-    <div class="calculator-field" data-mode-part="table" hidden>
-      <label for="fu-{period}-text">{paste_label}</label>
-      <textarea id="fu-{period}-text" data-field="{period}_text" rows="5" aria-describedby="fu-{period}-text-help"
-                spellcheck="false" autocomplete="off"></textarea>
-      <p class="calculator-help" id="fu-{period}-text-help">Én ydelseskode og ét antal pr. linje, fx kopieret fra
-        Excel. Indsæt de samme koder i begge perioder.</p>
-    </div>"""
+    count_help = "Antal ydelser i perioden, fx 40. Skriv 0, hvis der ingen var."
+    paste_help = "Én ydelseskode og ét antal pr. linje, fx kopieret fra Excel. Indsæt de samme koder i begge perioder."
+    return number_field(f"fu-{period}", period, label, count_help, mode_part="single") + text_field(
+        f"fu-{period}-text", f"{period}_text", paste_label, paste_help, rows=5, mode_part="table", hidden=True
+    )
 
 
 def _days_field(period: str, label: str, example: str) -> str:
-    return f"""
-    <div class="calculator-field">
-      <label for="fu-{period}-days">{label}</label>
-      <input id="fu-{period}-days" data-field="{period}_days" type="text" inputmode="numeric" autocomplete="off"
-             aria-describedby="fu-{period}-days-help" spellcheck="false">
-      <p class="calculator-help" id="fu-{period}-days-help">Periodens længde i hele dage, fx {example}.</p>
-    </div>"""
+    return number_field(f"fu-{period}-days", f"{period}_days", label, f"Periodens længde i hele dage, fx {example}.")
 
 
 def follow_up_html(pack: str, reference: dict, base: str) -> str:
-    codes = ", ".join(pack_codes(reference))
+    codes = html.escape(", ".join(pack_codes(reference)))
     before_count = _count_field("before", "Antal før", "Jeres tal før (ydelseskode og antal)")
     after_count = _count_field("after", "Antal efter", "Jeres tal efter (ydelseskode og antal)")
     before_days, after_days = _days_field("before", "Dage før", "90"), _days_field("after", "Dage efter", "14")
-    return f"""
-<div class="calculator follow-up" id="foelg-op-beregner" data-follow-up
-     data-reference="{base}assets/data/{html.escape(pack)}.json">
-<p class="calculator-status is-busy" data-status role="status" aria-live="polite">
-  <span class="calculator-spinner" aria-hidden="true"></span><span data-status-text>Beregneren indlæses …</span>
-</p>
-<noscript><p><strong>Beregneren kræver JavaScript.</strong> Slå JavaScript til i browseren, og genindlæs siden.
-Formularen sender intet, heller ikke uden JavaScript.</p></noscript>
-
-<form class="calculator-form follow-up-form" data-form novalidate autocomplete="off">
-  <div class="calculator-field">
+    fields = f"""  <div class="calculator-field">
     <label for="fu-mode">Hvad vil I sammenligne?</label>
     <select id="fu-mode" data-mode aria-describedby="fu-mode-help">
       <option value="single">Ét antal: fx videokonsultationer før og efter</option>
@@ -75,26 +59,20 @@ Formularen sender intet, heller ikke uden JavaScript.</p></noscript>
   </fieldset>
   <fieldset class="follow-up-period">
     <legend>Efter ændringen</legend>{after_count}{after_days}
-  </fieldset>
-  <button type="submit" class="md-button md-button--primary" data-submit disabled>Beregn</button>
-  <button type="button" class="md-button" data-retry hidden>Prøv igen</button>
-</form>
-
-<div class="calculator-error" data-error role="alert"></div>
-<div class="calculator-warnings" data-warnings aria-live="polite"></div>
-
-<section class="calculator-result follow-up-result" data-result hidden aria-labelledby="fu-result-heading"
-         tabindex="-1">
-  <h2 id="fu-result-heading">Jeres resultat</h2>
-  <div data-summary></div>
+  </fieldset>"""
+    result = f"""  <div data-summary></div>
   <div data-charts></div>
-  <p class="calculator-actions">
-    <button type="button" class="md-button" data-download>Hent resultat som CSV</button>
-    <button type="button" class="md-button" data-print>Udskriv resultatet</button>
-  </p>
-</section>
-</div>
-"""
+{actions(button("download", "Hent resultat som CSV"), button("print", "Udskriv resultatet"))}"""
+    body = f"""{status_and_noscript()}
+
+{calculator_form(fields, classes="follow-up-form")}
+
+{result_section("fu-result-heading", result, classes="follow-up-result")}"""
+    return (
+        "\n"
+        + calculator_root("follow-up", pack, base, body, classes="follow-up", element_id="foelg-op-beregner")
+        + "\n"
+    )
 
 
 def indicator_list_text(reference: dict) -> str:

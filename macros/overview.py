@@ -9,43 +9,35 @@ from __future__ import annotations
 
 import html
 
+from .calculator_form import actions, button, calculator_form, calculator_root, result_section, status_and_noscript
 from .cluster_file_field import cluster_file_field
 
 
 def overview_html(pack: str, reference: dict, base: str, example_url: str | None) -> str:
-    return f"""
-<div class="calculator overview" id="overview" data-overview data-reference="{base}assets/data/{pack}.json">
-<p>Åbn klyngens datafil fra MidtKraft, så ser I alle klyngens praksis med deres rate pr. 1.000 tilmeldte patienter,
-sikkerhedsinterval og vurdering for hver indikator i <strong>{html.escape(reference["name"])}</strong>, med klyngens
-og regionens samlede rate. Brug det på klyngemødet på skærm, projektor eller papir.
-<strong>Filen læses kun i jeres browser og sendes ingen steder hen.</strong></p>
-
-<p class="calculator-status is-busy" data-status role="status" aria-live="polite">
-  <span class="calculator-spinner" aria-hidden="true"></span><span data-status-text>Beregneren indlæses …</span>
-</p>
-<noscript><p><strong>Overblikket kræver JavaScript.</strong> Slå JavaScript til i browseren, og genindlæs siden.</p>
-</noscript>
-
-<form class="calculator-form" data-form novalidate autocomplete="off">
-{cluster_file_field("overview", example_url, "Overblikket viser klyngens egne tal fra datafilen.")}
-  <button type="submit" class="md-button md-button--primary" data-submit disabled>Vis overblik</button>
-  <button type="button" class="md-button" data-retry hidden>Prøv igen</button>
-</form>
-
-<div class="calculator-error" data-error role="alert"></div>
-
-<section class="calculator-result overview-result" data-result hidden aria-labelledby="overview-heading" tabindex="-1">
-  <h2 id="overview-heading" data-heading>Klyngens overblik</h2>
-  <p class="calculator-context" data-context></p>
-  <p class="calculator-actions">
-    <button type="button" class="md-button" data-projector aria-pressed="false">Projektorvisning</button>
-    <button type="button" class="md-button" data-download>Hent overblikket som CSV</button>
-    <button type="button" class="md-button" data-print>Udskriv til klyngemødet</button>
-  </p>
+    fields = cluster_file_field("overview", example_url, "Overblikket viser klyngens egne tal fra datafilen.")
+    buttons = actions(
+        button("projector", "Projektorvisning", pressed=False),
+        button("download", "Hent overblikket som CSV"),
+        button("print", "Udskriv til klyngemødet"),
+    )
+    result = f"""  <p class="calculator-context" data-context></p>
+{buttons}
   <div data-indicators></div>
   <p class="overview-note">Vurderingen bygger på samme statistik som beregneren: klyngens samlede rate sammenlignet med
   praksissens eget sikkerhedsinterval, med bredere grænser, når klyngens praksis er mere forskellige, end
-  tilfældigheder kan forklare. »Højere« og »lavere« siger intet om, hvad der er bedst.</p>
-</section>
-</div>
-"""
+  tilfældigheder kan forklare. »Højere« og »lavere« siger intet om, hvad der er bedst.</p>"""
+    name = html.escape(reference["name"])
+    section = result_section(
+        "overview-heading", result, heading="Klyngens overblik", classes="overview-result", heading_data="heading"
+    )
+    body = f"""<p>Åbn klyngens datafil fra MidtKraft, så ser I alle klyngens praksis med deres rate pr. 1.000 tilmeldte
+patienter, sikkerhedsinterval og vurdering for hver indikator i <strong>{name}</strong>, med klyngens
+og regionens samlede rate. Brug det på klyngemødet på skærm, projektor eller papir.
+<strong>Filen læses kun i jeres browser og sendes ingen steder hen.</strong></p>
+
+{status_and_noscript("Overblikket")}
+
+{calculator_form(fields, "Vis overblik", warnings=False)}
+
+{section}"""
+    return "\n" + calculator_root("overview", pack, base, body, classes="overview", element_id="overview") + "\n"

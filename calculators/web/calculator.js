@@ -1,14 +1,14 @@
 // The comparison calculator: hands the form to the worker and draws the answer. All parsing, statistics and Danish
 // wording happen in Python (the `calculators` package); this file only moves text and builds the DOM.
 // It is loaded from the page's <head>: `mount` starts the worker (and with it Pyodide) before anything else.
-import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, screenLength, svgElement } from "./page_kit.mjs";
+import { WorkerForm, mount, screenLength } from "./worker_form.mjs";
 import { CalculatorClusterFile } from "./calculator_cluster_file.mjs";
-import { chartData, dataTable } from "./chart_data.mjs";
+import { acrossPlot, chartData, chartSvg, countCell, dataTable, drawInTurn, funnelLines, rateCell, sizeAxis, svgElement,
+  svgText, valueAxis, valueTitle } from "./chart.mjs";
+import { downloadText, element } from "./dom.mjs";
 
 const COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
   "Placering (1 = lavest)", "Vurdering"];
-// Far more than any practice's fee codes fill (a few hundred bytes); beyond it a paste is the wrong file.
-const MAX_INPUT_BYTES = 2_000_000;
 
 class Calculator extends WorkerForm {
   constructor(root, worker) {
@@ -29,19 +29,13 @@ class Calculator extends WorkerForm {
     const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.textOf("text"),
       today: localDate() };
     this.clearErrors();
-    const bytes = new Blob([request.text]).size;
-    if (bytes > MAX_INPUT_BYTES) {
-      this.clearResult();
-      this.showError(`Teksten fylder ${danishNumber(bytes / 1e6)} MB, men beregneren kan højst tage 2 MB. ` +
-        "Indsæt kun linjerne med ydelseskoder og antal.", "text");
-      return;
-    }
+    if (this.refuseLargePaste("text")) return;
     this.compute(...this.clusterFile.request(request));
   }
 
   // An error must never leave the previous numbers on screen as if they answered the new input.
   clearResult() {
-    this.rendering = null; // stops a chart loop still drawing the old result
+    this.stopDrawing?.(); // charts of the old result still waiting to be drawn
     this.csv = "";
     this.result.hidden = true;
     for (const part of this.result.querySelectorAll("[data-context], [data-summary], [data-table], [data-charts]")) {
@@ -50,7 +44,7 @@ class Calculator extends WorkerForm {
     this.warnings.replaceChildren();
   }
 
-  async show(response, kind) {
+  show(response, kind) {
     if (kind === "cluster_file") {
       this.clusterFile.loaded(response);
       return;
@@ -79,14 +73,9 @@ class Calculator extends WorkerForm {
     charts.replaceChildren();
     this.result.hidden = false;
     this.result.focus();
-    // One chart per task: with a large cluster each chart is thousands of SVG nodes, and drawing them all at
-    // once would block the page for longer than a person notices (the 50 ms long-task limit).
-    const rendering = (this.rendering = {});
-    for (const indicator of result.indicators.filter((item) => item.chart)) { // no chart when not computed
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); // paint first
-      if (rendering !== this.rendering) return; // a newer result or an error has arrived
-      charts.append(chart(indicator, result), chartData(() => chartTables(indicator, result)));
-    }
+    this.stopDrawing?.();
+    this.stopDrawing = drawInTurn(result.indicators.filter((item) => item.chart), // no chart when not computed
+      (indicator) => charts.append(chart(indicator, result), chartData(() => chartTables(indicator, result))));
   }
 
   download() {
@@ -144,7 +133,8 @@ function practicePoints(chart) {
 function chart(indicator, result) {
   const { practice, pooled_rate: pooled, funnel } = indicator.chart;
   const practices = practicePoints(indicator.chart);
-  const { width, height, left, right, top, bottom } = CHART;
+  const box = CHART;
+  const { width, height, left, right, top, bottom } = box;
   const plotBottom = height - bottom;
   const sizes = [...practices.map((p) => p.listed), practice.listed];
   const rates = [...practices.map((p) => p.rate), practice.rate, practice.upper, pooled];
@@ -155,39 +145,23 @@ function chart(indicator, result) {
   const clipId = `calc-chart-clip-${indicator.id}`;
   // A screen reader hears what the chart is and where its numbers are; the figure's caption and the table say
   // the rest.
-  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img",
-    "aria-label": `${indicator.name}: tragtdiagram. Tallene står i tabellen under diagrammet.`, class: "calculator-chart" });
-  const text = (content, attributes) => {
-    const node = svgElement("text", attributes);
-    node.textContent = content;
-    return node;
-  };
+  const svg = chartSvg(box, { class: "calculator-chart",
+    "aria-label": `${indicator.name}: tragtdiagram. Tallene står i tabellen under diagrammet.` });
 
-  svg.append(text(indicator.name, { x: 0, y: 18, class: "chart-title" }),
-    text(["Rate pr. 1.000 patienter", result.period].filter(Boolean).join(", "), { x: 0, y: 38, class: "chart-subtitle" }));
+  svg.append(svgText(indicator.name, { x: 0, y: 18, class: "chart-title" }),
+    svgText(["Rate pr. 1.000 patienter", result.period].filter(Boolean).join(", "), { x: 0, y: 38, class: "chart-subtitle" }));
   // The funnel's narrow end can reach far above the highest rate: lines stop at the plot's edge, not beyond it.
   const clip = svgElement("clipPath", { id: clipId });
   clip.append(svgElement("rect", { x: left, y: top, width: width - left - right, height: plotBottom - top }));
   svg.append(clip);
 
-  for (const tick of niceTicks(0, yMax, 5)) {
-    svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), class: "grid" }),
-      text(danishNumber(tick), { x: left - 6, y: y(tick) + 4, "text-anchor": "end" }));
-  }
-  for (const tick of niceTicks(xMin, xMax, 5)) {
-    svg.append(text(danishNumber(tick), { x: x(tick), y: plotBottom + 16, "text-anchor": "middle" }));
-  }
-  svg.append(svgElement("line", { x1: left, x2: width - right, y1: plotBottom, y2: plotBottom, class: "axis" }),
-    text("Antal tilmeldte patienter", { x: (left + width - right) / 2, y: plotBottom + 36, "text-anchor": "middle", class: "axis-label" }),
-    text("Rate pr. 1.000 patienter", { x: 0, y: 0, "text-anchor": "middle", class: "axis-label",
-      transform: `translate(16 ${(top + plotBottom) / 2}) rotate(-90)` }));
+  valueAxis(svg, box, 0, yMax, y);
+  sizeAxis(svg, box, xMin, xMax, x, { class: "axis-label" });
+  svg.append(acrossPlot(box, plotBottom, "axis"),
+    valueTitle(box, "Rate pr. 1.000 patienter", 16, { class: "axis-label" }));
 
   const lines = svgElement("g", { "clip-path": `url(#${clipId})` });
-  const line = (key, cls) => svgElement("polyline", {
-    points: funnel.map((f) => `${x(f.listed)},${y(f[key])}`).join(" "), class: cls });
-  lines.append(line("low_998", "limit limit--998"), line("high_998", "limit limit--998"),
-    line("low_95", "limit limit--95"), line("high_95", "limit limit--95"),
-    svgElement("line", { x1: left, x2: width - right, y1: y(pooled), y2: y(pooled), class: "pooled" }));
+  lines.append(...funnelLines(funnel, x, y), acrossPlot(box, y(pooled), "pooled"));
   svg.append(lines);
   for (const p of practices) svg.append(svgElement("circle", { cx: x(p.listed), cy: y(p.rate), r: 4, class: "practice" }));
   const px = x(practice.listed);
@@ -206,11 +180,11 @@ function chart(indicator, result) {
 // list size, as the chart's x axis runs. Every text but the practices' own numbers and the limits comes from Python.
 function chartTables(indicator, result) {
   const { practice } = indicator.chart;
-  const rate = (value) => ({ number: danishNumber(value, { decimal: true }) });
+  const interval = (low, high) => ({ number: `${rateCell(low).number}–${rateCell(high).number}` });
   const at = indicator.chart.funnel.find((point) => point.listed === practice.listed); // none without events
   const limits = at ? [
-    [`95 %-grænser ved ${result.listed_text} tilmeldte`, { number: `${rate(at.low_95).number}–${rate(at.high_95).number}` }],
-    [`99,8 %-grænser ved ${result.listed_text} tilmeldte`, { number: `${rate(at.low_998).number}–${rate(at.high_998).number}` }],
+    [`95 %-grænser ved ${result.listed_text} tilmeldte`, interval(at.low_95, at.high_95)],
+    [`99,8 %-grænser ved ${result.listed_text} tilmeldte`, interval(at.low_998, at.high_998)],
   ] : [];
   const own = dataTable(`${indicator.name}: jeres praksis og klyngen, rater pr. 1.000 patienter`,
     ["Tal", "Rate pr. 1.000 patienter"], [
@@ -222,7 +196,7 @@ function chartTables(indicator, result) {
   const points = practicePoints(indicator.chart).slice().sort((a, b) => a.listed - b.listed || a.rate - b.rate);
   const cluster = dataTable(`${indicator.name}: klyngens ${indicator.m} praksis efter antal tilmeldte patienter`,
     ["Tilmeldte patienter", "Rate pr. 1.000 patienter"],
-    points.map((point) => [{ number: danishNumber(point.listed) }, rate(point.rate)]));
+    points.map((point) => [countCell(point.listed), rateCell(point.rate)]));
   return [own, cluster];
 }
 
@@ -243,9 +217,7 @@ function legend(withFunnel, firstRow) {
       group.append(svgElement("line", { x1: sx + 12, x2: sx + 12, y1: sy - 8, y2: sy + 8, class: "yours-interval" }),
         diamond(sx + 12, sy, 4.5));
     } else group.append(svgElement("line", { x1: sx, x2: sx + 24, y1: sy, y2: sy, class: entry.key === "pooled" ? "pooled" : `limit ${entry.key}` }));
-    const label = svgElement("text", { x: sx + 32, y: sy + 4 });
-    label.textContent = entry.text;
-    group.append(label);
+    group.append(svgText(entry.text, { x: sx + 32, y: sy + 4 }));
   });
   return group;
 }

@@ -1,10 +1,9 @@
-// The calculator's cluster data file: the loaded cluster joins "Klynge" (value "datafil") and is compared against
+// The calculator's cluster data file: the loaded cluster joins "Klynge" (value CLUSTER_ID) and is compared against
 // with the file's text sent along (Python reads it again, so the worker keeps nothing); an open file lets the
 // practice fill its fields from its own row. Every number and sentence comes from Python.
-import { element } from "./page_kit.mjs";
+import { CLUSTER_ID } from "./page_constants.mjs"; // written at build time, from calculators/cluster_file.py
+import { element } from "./dom.mjs";
 import { watchFileInput } from "./cluster_file_input.mjs";
-
-const CLUSTER_ID = "datafil";
 
 export class CalculatorClusterFile {
   constructor(form) {

@@ -1,22 +1,15 @@
 // Reading a cluster data file ("Klyngens datafil") in the page: from the file input or dropped onto a calculator.
 // The file's text goes to the worker only, and Python validates it; this module moves text and builds the DOM.
 // Nothing is stored: the text lives in this object until another file replaces it or the tab closes.
-import { danishNumber } from "./page_kit.mjs";
-
-// A cluster's file is a few kilobytes (one line per practice); far beyond that it is the wrong file.
-export const MAX_FILE_BYTES = 2_000_000;
-
-export function tooLargeMessage(bytes) {
-  return `Filen fylder ${danishNumber(bytes / 1e6)} MB, men en klyngedatafil fylder kun få kB (højst 2 MB). ` +
-    "Vælg den klyngedatafil, MidtKraft har sendt.";
-}
+import { FILE_TOO_LARGE, MAX_INPUT_BYTES } from "./page_constants.mjs"; // written at build time
+import { danishNumber } from "./danish_number.mjs";
 
 // Calls `onText(text, name)` with a chosen or dropped file's text, or `onError(message)` when it cannot be read.
 export function watchFileInput(root, input, onText, onError) {
   const read = async (file) => {
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      onError(tooLargeMessage(file.size));
+    if (file.size > MAX_INPUT_BYTES) { // a cluster's file is a few kilobytes: far beyond that it is the wrong one
+      onError(FILE_TOO_LARGE.replace("{size}", danishNumber(file.size / 1e6)));
       return;
     }
     try {

@@ -1,11 +1,10 @@
 // «Følg op»: hands the counts before and after a practice's change to the worker and draws the answer. The
 // comparison, its numbers and its Danish sentences come from Python (calculators/follow_up.py and
 // follow_up_table.py); this file only moves text and builds the DOM, as calculator.js does.
-import { chartData, dataTable } from "./chart_data.mjs";
-import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, svgElement } from "./page_kit.mjs";
-
-// As the comparison calculator: far more than any practice's fee codes fill; beyond it a paste is the wrong file.
-const MAX_INPUT_BYTES = 2_000_000;
+import { WorkerForm, mount } from "./worker_form.mjs";
+import { chartData, chartSvg, countCell, dataTable, svgElement, svgText, valueAxis, valueTitle } from "./chart.mjs";
+import { danishNumber } from "./danish_number.mjs";
+import { downloadText, element } from "./dom.mjs";
 
 class FollowUp extends WorkerForm {
   constructor(root, worker) {
@@ -33,15 +32,7 @@ class FollowUp extends WorkerForm {
     if (this.mode.value === "table") {
       const request = { before_text: value("before_text"), before_days: value("before_days"),
         after_text: value("after_text"), after_days: value("after_days") };
-      for (const name of ["before_text", "after_text"]) {
-        const bytes = new Blob([request[name]]).size;
-        if (bytes > MAX_INPUT_BYTES) {
-          this.clearResult();
-          this.showError(`Teksten fylder ${danishNumber(bytes / 1e6)} MB, men beregneren kan højst tage 2 MB. ` +
-            "Indsæt kun linjerne med ydelseskoder og antal.", name);
-          return;
-        }
-      }
+      if (["before_text", "after_text"].some((name) => this.refuseLargePaste(name))) return;
       this.compute("follow_up_table", request);
     } else {
       this.compute("follow_up", { before: value("before"), before_days: value("before_days"),
@@ -108,25 +99,16 @@ function indicatorBlock(indicator) {
 // Each period's rate per week as a dot with its 95 % interval as a vertical bar, on a scale from 0, so that the
 // eye compares the two rates and sees how far their intervals overlap. The caption is the text alternative.
 function chart(result, captionId, name = "") {
-  const width = 420, height = 240, left = 56, right = 24, top = 16, bottom = 40;
+  const box = { width: 420, height: 240, left: 56, right: 24, top: 16, bottom: 40 };
+  const { width, height, left, right, top, bottom } = box;
   const periods = result.periods;
   const yMax = Math.max(...periods.map((p) => p.upper)) * 1.1 || 1;
   const slot = (width - left - right) / periods.length;
   const x = (index) => left + slot * (index + 0.5);
   const y = (rate) => top + (1 - rate / yMax) * (height - top - bottom);
-  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": captionId,
-    class: "calculator-chart follow-up-chart" });
-
-  for (const tick of niceTicks(0, yMax, 5)) {
-    svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), class: "grid" }));
-    const label = svgElement("text", { x: left - 6, y: y(tick) + 4, "text-anchor": "end" });
-    label.textContent = danishNumber(tick);
-    svg.append(label);
-  }
-  const unit = svgElement("text", { x: 12, y: (top + height - bottom) / 2, "text-anchor": "middle",
-    transform: `rotate(-90 12 ${(top + height - bottom) / 2})` });
-  unit.textContent = `Ydelser ${result.unit}`;
-  svg.append(unit);
+  const svg = chartSvg(box, { "aria-labelledby": captionId, class: "calculator-chart follow-up-chart" });
+  valueAxis(svg, box, 0, yMax, y);
+  svg.append(valueTitle(box, `Ydelser ${result.unit}`, 12));
 
   periods.forEach((period, index) => {
     const px = x(index);
@@ -135,11 +117,9 @@ function chart(result, captionId, name = "") {
       svgElement("line", { x1: px - 8, x2: px + 8, y1: y(period.lower), y2: y(period.lower), class: "follow-up-interval" }),
       svgElement("line", { x1: px - 8, x2: px + 8, y1: y(period.upper), y2: y(period.upper), class: "follow-up-interval" }),
       svgElement("circle", { cx: px, cy: y(period.rate), r: 6, class: `follow-up-rate follow-up-rate--${index}` }));
-    const value = svgElement("text", { x: px + 12, y: y(period.rate) + 4 });
-    value.textContent = period.rate_text;
-    const label = svgElement("text", { x: px, y: height - bottom + 18, "text-anchor": "middle" });
-    label.textContent = `${period.label} (${danishNumber(period.days)} ${period.days === 1 ? "dag" : "dage"})`;
-    svg.append(value, label);
+    svg.append(svgText(period.rate_text, { x: px + 12, y: y(period.rate) + 4 }),
+      svgText(`${period.label} (${danishNumber(period.days)} ${period.days === 1 ? "dag" : "dage"})`,
+        { x: px, y: height - bottom + 18, "text-anchor": "middle" }));
   });
 
   const caption = element("figcaption", { id: captionId },
@@ -154,7 +134,7 @@ function chart(result, captionId, name = "") {
 function chartTables(result, name = "") {
   return [dataTable(`${name ? `${name}: ` : ""}ydelser ${result.unit} før og efter ændringen`,
     ["Periode", "Ydelser", "Dage", `Ydelser ${result.unit}`, `${result.level} sikkerhedsinterval`],
-    result.periods.map((period) => [period.label, { number: danishNumber(period.count) }, { number: danishNumber(period.days) },
+    result.periods.map((period) => [period.label, countCell(period.count), countCell(period.days),
       { number: period.rate_text }, { number: period.interval_text }]))];
 }
 

@@ -4,6 +4,8 @@
 // here instead: the box is hidden behind a line saying how many lines were pasted, with a button that removes
 // them. The text counts exactly as if it stood in the box (pasted at the cursor, over a selection). It is kept in
 // this object only, never in any storage, like everything typed.
+import { groupThousands } from "./danish_number.mjs";
+
 const SHOWN_AT_MOST = 10_000;
 
 export class HeldPaste {
@@ -81,9 +83,4 @@ function countLines(text) {
   let lines = 0;
   for (let at = unix.indexOf("\n"); at !== -1; at = unix.indexOf("\n", at + 1)) lines += 1;
   return unix.endsWith("\n") || unix === "" ? lines : lines + 1;
-}
-
-// 227273 -> "227.273" (page_kit's danishNumber would import that module into this one, and it imports this).
-function groupThousands(number) {
-  return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }

@@ -1,9 +1,11 @@
 // "Klyngens overblik": the coordinator opens the cluster data file, and the worker's Python judges every practice
 // per indicator; this file only moves text and builds the DOM (tables, labelled funnel charts, projector mode,
 // CSV, print). The file's text stays in this page and is forgotten with it.
-import { WorkerForm, danishNumber, downloadText, element, mount, niceTicks, svgElement } from "./page_kit.mjs";
+import { WorkerForm, mount } from "./worker_form.mjs";
 import { watchFileInput } from "./cluster_file_input.mjs";
-import { chartData, dataTable } from "./chart_data.mjs";
+import { acrossPlot, chartData, chartSvg, countCell, dataTable, drawInTurn, funnelLines, rateCell, sizeAxis, svgElement,
+  svgText, valueAxis } from "./chart.mjs";
+import { downloadText, element } from "./dom.mjs";
 
 const COLUMNS = ["Praksis", "Tilmeldte", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Vurdering"];
 
@@ -45,14 +47,14 @@ class Overview extends WorkerForm {
   }
 
   clearResult() {
-    this.rendering = null;
+    this.stopDrawing?.(); // charts of the old file still waiting to be drawn
     this.csv = "";
     this.result.hidden = true;
     this.result.querySelector("[data-indicators]").replaceChildren();
     this.result.querySelector("[data-context]").replaceChildren();
   }
 
-  async show(response) {
+  show(response) {
     if (!response.ok) {
       this.refuse(response.error); // a bad file forgets the one shown before
       return;
@@ -66,12 +68,9 @@ class Overview extends WorkerForm {
     sections.replaceChildren();
     this.result.hidden = false;
     this.result.focus();
-    const rendering = (this.rendering = {});
-    for (const indicator of overview.indicators) {
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); // paint between charts
-      if (rendering !== this.rendering) return;
-      sections.append(indicatorSection(indicator, overview));
-    }
+    this.stopDrawing?.();
+    this.stopDrawing = drawInTurn(overview.indicators,
+      (indicator) => sections.append(indicatorSection(indicator, overview)));
   }
 
   toggleProjector() {
@@ -119,7 +118,8 @@ function table(indicator, overview) {
 function chart(indicator, overview) {
   const { practices, funnel } = indicator;
   const pooled = indicator.cluster_rate, region = indicator.region_rate;
-  const width = 640, height = 320, left = 64, right = 24, top = 16, bottom = 44;
+  const box = { width: 640, height: 320, left: 64, right: 24, top: 16, bottom: 44 };
+  const { width, height, left, right, top, bottom } = box;
   const sizes = practices.map((p) => p.listed);
   const xMin = Math.min(...sizes) * 0.9, xMax = Math.max(...sizes) * 1.05;
   // Not from zero: for the common codes every practice lies near 5.000, and the spread is what the meeting discusses.
@@ -130,31 +130,18 @@ function chart(indicator, overview) {
   const x = (n) => left + ((n - xMin) / (xMax - xMin || 1)) * (width - left - right);
   const y = (r) => top + (1 - (Math.min(Math.max(r, yMin), yMax) - yMin) / (yMax - yMin)) * (height - top - bottom);
   // The practices' numbers are in the table above the chart, its lines in the table below it.
-  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", class: "calculator-chart overview-chart",
+  const svg = chartSvg(box, { class: "calculator-chart overview-chart",
     "aria-label": `${indicator.name}: tragtdiagram. Praksis' tal står i tabellen over diagrammet, linjernes i ` +
       "tabellen under det." });
-  for (const tick of niceTicks(yMin, yMax, 5)) {
-    svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick), class: "grid" }));
-    svg.append(text(danishNumber(tick), { x: left - 6, y: y(tick) + 4, "text-anchor": "end" }));
-  }
-  for (const tick of niceTicks(xMin, xMax, 5)) {
-    svg.append(text(danishNumber(tick), { x: x(tick), y: height - bottom + 16, "text-anchor": "middle" }));
-  }
-  svg.append(text("Antal tilmeldte patienter", { x: (left + width - right) / 2, y: height - 6, "text-anchor": "middle" }));
-  const line = (key, cls) => svgElement("polyline", {
-    points: funnel.map((f) => `${x(f.listed)},${y(f[key])}`).join(" "), class: cls });
-  if (funnel.length) {
-    svg.append(line("low_998", "limit limit--998"), line("high_998", "limit limit--998"),
-      line("low_95", "limit limit--95"), line("high_95", "limit limit--95"));
-  }
-  svg.append(svgElement("line", { x1: left, x2: width - right, y1: y(pooled), y2: y(pooled), class: "pooled" }),
-    svgElement("line", { x1: left, x2: width - right, y1: y(region), y2: y(region), class: "region" }),
-    text("Klyngen", { x: width - right, y: y(pooled) - 4, "text-anchor": "end", class: "line-label" }),
+  valueAxis(svg, box, yMin, yMax, y);
+  sizeAxis(svg, box, xMin, xMax, x);
+  svg.append(...funnelLines(funnel, x, y), acrossPlot(box, y(pooled), "pooled"), acrossPlot(box, y(region), "region"),
+    svgText("Klyngen", { x: width - right, y: y(pooled) - 4, "text-anchor": "end", class: "line-label" }),
     // At opposite ends, so that the two labels cannot overlap when the rates are close.
-    text("Regionen", { x: left + 4, y: y(region) - 4, class: "line-label line-label--region" }));
+    svgText("Regionen", { x: left + 4, y: y(region) - 4, class: "line-label line-label--region" }));
   for (const p of practices) {
     svg.append(svgElement("circle", { cx: x(p.listed), cy: y(p.rate), r: 5, class: `practice practice--${p.verdict_key}` }),
-      text(p.short_label, { x: x(p.listed) + 7, y: y(p.rate) + 4, class: "practice-label" }));
+      svgText(p.short_label, { x: x(p.listed) + 7, y: y(p.rate) + 4, class: "practice-label" }));
   }
   const caption = element("figcaption", {}, element("strong", {}, indicator.name), ": ",
     `hver cirkel er en af klyngens ${practices.length} praksis, mærket med ${overview.open ? "navn" : "bogstav"} og ` +
@@ -168,7 +155,6 @@ function chart(indicator, overview) {
 // The chart's lines as tables: the cluster's and the region's rates, and the limits at the list sizes the funnel
 // is drawn through (the practices themselves are in the indicator's table).
 function chartTables(indicator) {
-  const rate = (value) => ({ number: danishNumber(value, { decimal: true }) });
   const lines = dataTable(`${indicator.name}: linjerne i diagrammet`, ["Linje", "Rate pr. 1.000 patienter"], [
     ["Klyngens samlede rate", { number: indicator.cluster_rate_text }],
     ["Regionens rate", { number: indicator.region_rate_text }],
@@ -176,15 +162,9 @@ function chartTables(indicator) {
   if (!indicator.funnel.length) return [lines];
   const limits = dataTable(`${indicator.name}: grænserne for tilfældig variation, rater pr. 1.000 patienter`,
     ["Tilmeldte patienter", "99,8 %, nedre", "95 %, nedre", "95 %, øvre", "99,8 %, øvre"],
-    indicator.funnel.map((point) => [{ number: danishNumber(point.listed) }, rate(point.low_998), rate(point.low_95),
-      rate(point.high_95), rate(point.high_998)]));
+    indicator.funnel.map((point) => [countCell(point.listed), rateCell(point.low_998), rateCell(point.low_95),
+      rateCell(point.high_95), rateCell(point.high_998)]));
   return [lines, limits];
-}
-
-function text(content, attributes) {
-  const node = svgElement("text", attributes);
-  node.textContent = content;
-  return node;
 }
 
 mount("[data-overview]", Overview);

@@ -3,19 +3,15 @@
 // site, and the page makes sure nothing could: it starts this module from a blob: wrapper, so the page's own
 // Content-Security-Policy governs the worker (connect-src 'self'), even on a host that sends no headers.
 import { DOWNLOADS, PYODIDE, loadPyodide } from "./pyodide_location.mjs"; // written at build time
+import { LOAD_FAILED, UNEXPECTED } from "./page_constants.mjs"; // written at build time
 import { countingFetch } from "./download_progress.mjs";
-
-// Every load failure is the site's, never the user's browser: say what to do, and that no number was sent.
-const FAILED = "Beregneren kunne ikke hentes fra sitet. Tryk «Prøv igen», eller genindlæs siden. Sker det igen, " +
-  "så skriv til midtkraft@stab.rm.dk. Jeres tal er ikke sendt nogen steder hen.";
-const UNEXPECTED = "Der skete en uventet fejl i beregningen. Jeres tal er ikke sendt nogen steder hen. Prøv igen, eller skriv til midtkraft@stab.rm.dk.";
 
 let failed = false;
 function fail(error) {
   console.warn(error);
   if (failed) return;
   failed = true;
-  self.postMessage({ type: "failed", message: FAILED });
+  self.postMessage({ type: "failed", message: LOAD_FAILED });
 }
 // Pyodide reports some load faults (a missing or truncated WebAssembly file) by throwing inside its own
 // callbacks rather than by rejecting loadPyodide(); without these the page would wait forever.

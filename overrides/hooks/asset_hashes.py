@@ -1,7 +1,7 @@
 """Gives the calculator's own files a content hash in their names, so a browser may keep them for ever.
 
 Runs after calculator_assets.py has written assets/calculators/ and assets/data/ (hooks run in mkdocs.yml's
-order). Each file becomes `name.<hash>.ext`; the modules' references to their siblings (`"./page_kit.mjs"`, in an
+order). Each file becomes `name.<hash>.ext`; the modules' references to their siblings (`"./worker_form.mjs"`, in an
 import or a `new URL(…, import.meta.url)`) are rewritten to the hashed names first, so a module's hash covers the
 files it loads; then every page's src, href and data-* attributes that name one of these files are rewritten. A
 cached page can therefore never meet a newer worker or reference file: it names exactly the ones it was built with.

@@ -2,8 +2,9 @@
 
 - _pyodide/<version>/: Pyodide's core files from node_modules (the npm package pinned in package-lock.json), in a
   plain build; a mike edition finds them at the deployment's root instead (see pyodide_core.py);
-- assets/calculators/: the `calculators` package as a zip for the worker, its browser glue (JS, CSS) and
-  pyodide_location.mjs, which tells the worker where Pyodide is;
+- assets/calculators/: the `calculators` package as a zip for the worker, its browser glue (JS, CSS),
+  pyodide_location.mjs, which tells the worker where Pyodide is, and page_constants.mjs, the values and texts the
+  pages share (calculators/page_constants.py);
 - assets/data/<pack>.json: each pack's validated, anonymous reference data.
 asset_hashes.py then gives the files in assets/ their hashed names.
 """
@@ -24,6 +25,7 @@ sys.path[:0] = [str(ROOT), str(HOOKS)]
 
 import pyodide_core  # noqa: E402
 
+from calculators import page_constants  # noqa: E402
 from macros import reference  # noqa: E402
 
 
@@ -50,6 +52,22 @@ def place_pyodide(root: Path, site: Path, in_edition: bool) -> None:
     )
 
 
+def write_page_constants(target: Path) -> None:
+    """The values and texts of calculators/page_constants.py as a module for the pages and the worker: said once, in
+    Python, and never copied by hand into JavaScript."""
+    lines = [
+        f"export const {name} = {json.dumps(getattr(page_constants, name), ensure_ascii=False)};"
+        for name in page_constants.__all__
+    ]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        "// Written by overrides/hooks/calculator_assets.py from calculators/page_constants.py; edit that file.\n"
+        + "\n".join(lines)
+        + "\n",
+        encoding="utf-8",
+    )
+
+
 def zip_package(package: Path, target: Path) -> None:
     """Every Python module of the package, its subpackages too: the worker unpacks this into Pyodide's file system and
     imports it. Fixed dates, so the same modules give the same bytes (and the same hashed name, see asset_hashes.py)
@@ -72,6 +90,7 @@ def on_post_build(config):
     site = Path(config.site_dir)
     place_pyodide(root, site, pyodide_core.in_mike_edition(config))
     zip_package(root / "calculators", site / "assets" / "calculators" / "calculators.zip")
+    write_page_constants(site / "assets" / "calculators" / "page_constants.mjs")
     for asset in (root / "calculators" / "web").glob("*"):
         shutil.copy2(asset, site / "assets" / "calculators" / asset.name)
     built, problems = reference.all_reference_json(root)

@@ -6,7 +6,7 @@ general. Only scripts that match one of the theme's own templates (partials/java
 theme's) are hashed: a `<script>` that reaches a page any other way, e.g. through a data file, stays blocked by
 the browser, and the strict build stops on the warning below.
 'wasm-unsafe-eval' lets the calculators compile Pyodide's WebAssembly. The calculator's worker is started from a
-blob: URL so that this policy governs it too (see calculators/web/calculator.js).
+blob: URL so that this policy governs it too (see startWorker in calculators/web/worker_form.mjs).
 """
 
 from __future__ import annotations

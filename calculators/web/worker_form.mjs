@@ -1,15 +1,16 @@
-// What every calculator page shares: starting the worker under the page's own policy, refusing to run in another
-// site's frame, the worker's life cycle (loading, ready, failed, "Prøv igen") and small DOM helpers. Each page's
-// own module (calculator.js, …) builds its form's request and draws the answer; numbers and wording come from
-// Python.
+// The worker and the form of one calculator on a page: starting the worker under the page's own policy, refusing
+// to run in another site's frame, the worker's life cycle (loading with its progress and watchdog, ready, failed,
+// "Prøv igen") and the form's status line and error messages. Each page script (calculator.js, overview.js,
+// follow_up.js) subclasses WorkerForm: it builds its form's request and draws the answer; numbers and wording come
+// from Python.
+import { CONTACT, LOAD_FAILED, MAX_INPUT_BYTES, PASTE_TOO_LARGE } from "./page_constants.mjs"; // written at build time
+import { danishNumber } from "./danish_number.mjs";
+import { element } from "./dom.mjs";
 import { HeldPaste } from "./held_paste.mjs";
 import { keepForOffline } from "./offline.mjs";
 
-const SVG = "http://www.w3.org/2000/svg";
 // A load with no answer from the site for this long will not finish (the worker reports every answer).
 const LOAD_TIMEOUT_MS = 50_000;
-export const CONTACT = "Sker det igen, så skriv til midtkraft@stab.rm.dk. Jeres tal er ikke sendt nogen steder hen.";
-const WORKER_MISSING = `Beregneren kunne ikke hentes fra sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
 const TIMED_OUT = "Sitet har ikke svaret beregneren i 50 sekunder. Det kan skyldes en langsom forbindelse eller en " +
   `fejl på sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
 const FRAMED = "Beregneren virker kun, når siden er åbnet direkte på MidtKrafts site, ikke inde i et andet site. " +
@@ -36,45 +37,6 @@ export function startWorker() {
   worker.addEventListener("message", () => URL.revokeObjectURL(wrapper), { once: true });
   worker.addEventListener("error", () => URL.revokeObjectURL(wrapper), { once: true });
   return worker;
-}
-
-export function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
-export function svgElement(tag, attributes = {}) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  return node;
-}
-
-// Axis labels and the few raw numbers a chart's data table shows (all other numbers come formatted from Python):
-// 1.234 and 12,5; with `decimal`, a whole number keeps its ",0" (12,0), as Python's rates do. Halves round up, as
-// Python's format_number does. Intl.NumberFormat would do, but creating one costs tens of milliseconds.
-export function danishNumber(value, { decimal = false } = {}) {
-  const [whole, fraction] = (Math.round(value * 10) / 10).toFixed(1).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return fraction === "0" && !decimal ? grouped : `${grouped},${fraction}`;
-}
-
-export function niceTicks(low, high, count) {
-  const span = high - low || 1;
-  const step0 = Math.pow(10, Math.floor(Math.log10(span / count)));
-  const step = [1, 2, 5, 10].map((m) => m * step0).find((s) => span / s <= count) || step0 * 10;
-  const ticks = [];
-  for (let value = Math.ceil(low / step) * step; value <= high; value += step) ticks.push(value);
-  return ticks;
-}
-
-export function downloadText(text, fileName, type = "text/csv;charset=utf-8") {
-  const link = element("a", { href: URL.createObjectURL(new Blob([text], { type })), download: fileName });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
 // The worker's life cycle for one calculator on a page. A subclass posts requests with `compute(kind, request)`
@@ -120,7 +82,7 @@ export class WorkerForm {
     this.retryButton.hidden = true;
     this.setStatus("Beregneren indlæses …", true);
     worker.onmessage = ({ data }) => this.receive(data);
-    worker.onerror = () => this.failed(WORKER_MISSING);
+    worker.onerror = () => this.failed(LOAD_FAILED);
     this.keepWaiting();
     const reference = this.root.dataset.reference;
     worker.postMessage({ type: "init", reference: reference ? new URL(reference, document.baseURI).href : null });
@@ -203,6 +165,16 @@ export class WorkerForm {
     this.pendingKind = kind; // only the newest request's answer is shown, so its kind is this one
     this.setStatus("Beregner …", true);
     this.worker.postMessage({ type: "compute", id: this.nextId, kind, request });
+  }
+
+  // A pasted text beyond what the calculator takes is refused here, before it is copied to the worker: true, with
+  // the field's message shown, when `name`'s text is too large.
+  refuseLargePaste(name) {
+    const bytes = new Blob([this.textOf(name)]).size;
+    if (bytes <= MAX_INPUT_BYTES) return false;
+    this.clearResult();
+    this.showError(PASTE_TOO_LARGE.replace("{size}", danishNumber(bytes / 1e6)), name);
+    return true;
   }
 
   clearErrors() {
