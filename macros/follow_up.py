@@ -40,6 +40,15 @@ def _days_field(period: str, label: str, example: str) -> str:
     return number_field(f"fu-{period}-days", f"{period}_days", label, f"Periodens længde i hele dage, fx {example}.")
 
 
+def _listed_field(period: str, label: str) -> str:
+    """The optional list size of one period (one count only): with both, the periods are compared per patient."""
+    help_text = (
+        "Kan udelades. Antal tilmeldte patienter i perioden; udfyld både før og efter, så sammenlignes der pr. "
+        "patient, og en liste, der vokser, tæller ikke som en ændring."
+    )
+    return number_field(f"fu-{period}-listed", f"{period}_listed", label, help_text, mode_part="single")
+
+
 def follow_up_html(pack: str, reference: dict, base: str) -> str:
     codes = html.escape(", ".join(pack_codes(reference)))
     before_count = _count_field("before", "Antal før", "Jeres tal før (ydelseskode og antal)")
@@ -55,10 +64,10 @@ def follow_up_html(pack: str, reference: dict, base: str) -> str:
       (ydelseskoder {codes}).</p>
   </div>
   <fieldset class="follow-up-period">
-    <legend>Før ændringen</legend>{before_count}{before_days}
+    <legend>Før ændringen</legend>{before_count}{before_days}{_listed_field("before", "Tilmeldte før")}
   </fieldset>
   <fieldset class="follow-up-period">
-    <legend>Efter ændringen</legend>{after_count}{after_days}
+    <legend>Efter ændringen</legend>{after_count}{after_days}{_listed_field("after", "Tilmeldte efter")}
   </fieldset>"""
     result = f"""  <div data-summary></div>
   <div data-charts></div>

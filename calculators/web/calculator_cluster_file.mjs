@@ -84,10 +84,13 @@ export class CalculatorClusterFile {
     this.form.fields.cluster.value = CLUSTER_ID;
   }
 
-  // The kind and request for "Beregn": against the loaded cluster, the file's text goes along.
+  // The kind and request for "Beregn": against the loaded cluster, the file's text goes along, and the row the
+  // practice picked as its own, so that it is counted once (Python keeps it only while the numbers are the row's).
   request(request) {
     if (this.text === null || request.cluster_id !== CLUSTER_ID) return ["compare", request];
-    return ["compare_with_file", { ...request, cluster_file: this.text }];
+    const picked = this.practices[Number(this.practiceSelect.value)];
+    const row = picked && this.practiceSelect.value !== "" ? { row: picked.label } : {};
+    return ["compare_with_file", { ...request, cluster_file: this.text, ...row }];
   }
 
   showFacts(result) {

@@ -36,7 +36,8 @@ class FollowUp extends WorkerForm {
       this.compute("follow_up_table", request);
     } else {
       this.compute("follow_up", { before: value("before"), before_days: value("before_days"),
-        after: value("after"), after_days: value("after_days") });
+        after: value("after"), after_days: value("after_days"), before_listed: value("before_listed"),
+        after_listed: value("after_listed") });
     }
   }
 

@@ -119,10 +119,10 @@ def fill(page, before, before_days, after, after_days):
 
 
 def result_paragraphs(page, first: str) -> list[str]:
-    """The answer's sentences once the answer to what was just typed is on screen (its first sentence begins with
+    """The answer's sentences once the answer to what was just typed is on screen (one of its sentences contains
     `first`): the page shares one tab across tests, and the previous answer stays until the new one arrives."""
     result = page.locator("[data-result]")
-    expect(result.locator("[data-summary] p").first).to_contain_text(first)
+    expect(result.locator("[data-summary]")).to_contain_text(first)
     return [" ".join(text.split()) for text in result.locator("[data-summary] p").all_inner_texts()]
 
 
@@ -132,8 +132,9 @@ def test_the_issues_examples_match_scipy(follow_up, shared_visit):
         expected = expected_sentences(*example)
         expect(follow_up.locator("[data-summary]")).to_contain_text(expected["change"])
         shown = result_paragraphs(follow_up, f"Før: {example[0]} ydelser på {example[1]} dage")
-        assert shown[:4] == [expected["Før"], expected["Efter"], expected["change"], shown[3]]
-        assert shown[3].startswith(expected["verdict"]), shown[3]
+        # the verdict first, then the numbers
+        assert shown[:4] == [shown[0], expected["change"], expected["Før"], expected["Efter"]]
+        assert shown[0].startswith(expected["verdict"]), shown[0]
         figure = follow_up.locator("[data-result] figure")
         assert figure.locator("svg circle").count() == 2
         assert figure.locator("svg").get_attribute("role") == "img"
@@ -150,7 +151,7 @@ def test_the_issues_examples_match_scipy(follow_up, shared_visit):
 
 def test_danish_number_formats_are_read(follow_up):
     fill(follow_up, "1.200", " 365 ", "1 150", "365")
-    assert result_paragraphs(follow_up, "Før: 1.200 ydelser på 365 dage")[0].startswith(
+    assert result_paragraphs(follow_up, "Før: 1.200 ydelser på 365 dage")[2].startswith(
         "Før: 1.200 ydelser på 365 dage"
     )
 
@@ -191,7 +192,7 @@ def test_keyboard_only(follow_up):
     for label in LABELS.values():
         follow_up.get_by_label(label, exact=True).fill("")
     follow_up.get_by_label("Hvad vil I sammenligne?").focus()
-    for value in ("40", "90", "18", "90"):
+    for value in ("40", "90", "", "18", "90", ""):  # the list sizes may be left empty
         follow_up.keyboard.press("Tab")
         follow_up.keyboard.type(value)
     follow_up.keyboard.press("Tab")
@@ -277,6 +278,23 @@ def test_fields_have_no_name_and_beregn_starts_disabled(browser, base_url):
     assert page.locator("form.follow-up-form [name]").count() == 0
     expect(page.get_by_role("button", name="Beregn")).to_be_disabled()
     context.close()
+
+
+def test_list_sizes_compare_per_patient(follow_up):
+    """The issue's example: a list growing from 5.000 to 5.500 at an unchanged rate per patient is no change."""
+    follow_up.get_by_label("Tilmeldte før", exact=True).fill("5.000")
+    follow_up.get_by_label("Tilmeldte efter", exact=True).fill("5500")
+    fill(follow_up, "1000", "90", "1100", "90")
+    shown = result_paragraphs(follow_up, "med 5.500 tilmeldte")
+    ratio, _, _, p_value = scipy_rate_ratio(1000, 90 * 5000, 1100, 90 * 5500)
+    assert (danish(ratio, 2), danish(p_value, 2)) == ("1,00", "1,00")
+    assert shown[0].startswith("Forskellen mellem de to perioder er ikke større, end tilfældigheder kan forklare")
+    assert "forholdet mellem efter og før er 1,00" in shown[1]
+    assert shown[2].startswith("Før: 1.000 ydelser på 90 dage med 5.000 tilmeldte, dvs. 15,6 pr. uge pr. 1.000")
+    follow_up.get_by_label("Tilmeldte efter", exact=True).fill("")
+    follow_up.get_by_role("button", name="Beregn").click()
+    expect(follow_up.get_by_text("Udfyld både «Tilmeldte før» og «Tilmeldte efter»").first).to_be_visible()
+    follow_up.get_by_label("Tilmeldte før", exact=True).fill("")
 
 
 # Last, because it reloads the module's shared page.
