@@ -26,8 +26,8 @@ CSV_HEADER = (
     "Tilmeldte",
     "Antal",
     "Rate pr. 1.000",
-    "Nedre 95 %-grænse",
-    "Øvre 95 %-grænse",
+    "95 % sikkerhedsinterval, nedre",
+    "95 % sikkerhedsinterval, øvre",
     "Vurdering",
 )
 

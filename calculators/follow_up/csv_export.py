@@ -23,8 +23,8 @@ HEADER = (
     "Enhed",
     "Ændring i %",
     "Forhold efter/før",
-    "Nedre 95 %-grænse",
-    "Øvre 95 %-grænse",
+    "95 % sikkerhedsinterval, nedre",
+    "95 % sikkerhedsinterval, øvre",
     "p-værdi",
     "Vurdering",
 )

@@ -245,7 +245,11 @@ def test_csv_download_with_context(follow_up):
     assert [fields["Antal før"], fields["Dage før"], fields["Antal efter"], fields["Dage efter"]] == [
         str(number) for number in EXAMPLES[0]
     ]
-    assert [fields["Forhold efter/før"], fields["Nedre 95 %-grænse"], fields["Øvre 95 %-grænse"]] == [
+    assert [
+        fields["Forhold efter/før"],
+        fields["95 % sikkerhedsinterval, nedre"],
+        fields["95 % sikkerhedsinterval, øvre"],
+    ] == [
         danish(ratio, 3),
         danish(lower, 3),
         danish(upper, 3),

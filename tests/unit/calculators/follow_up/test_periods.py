@@ -384,8 +384,8 @@ def test_csv_row_matches_scipy():
         "Enhed",
         "Ændring i %",
         "Forhold efter/før",
-        "Nedre 95 %-grænse",
-        "Øvre 95 %-grænse",
+        "95 % sikkerhedsinterval, nedre",
+        "95 % sikkerhedsinterval, øvre",
         "p-værdi",
         "Vurdering",
     ]
