@@ -12,11 +12,12 @@ from typing import Any
 
 from ..comparison.compare import NO_EVENTS_NOTE, NOT_ASSESSABLE, IndicatorResult, compare_with_cluster
 from ..comparison.page import verdict_key, verdict_text
-from ..comparison.summary import overdispersion_sentence
+from ..comparison.summary import none_where_many_are_expected, overdispersion_sentence
 from ..csv_writer import csv_text
-from ..danish import format_interval, format_number
+from ..danish import format_interval, format_number, join_words
 from ..errors import InputError, field_failure
 from ..stats.funnel import funnel
+from ..stats.rates import PER
 from .format import ClusterFile
 from .load import cluster_file_to_dict, read_for_pack
 
@@ -125,12 +126,32 @@ def _indicator(
         "region_rate_text": facts["region_rate_text"],
         "rates_sentence": f"Klyngens samlede rate er {format_number(first.pooled_rate)} pr. 1.000, regionens er "
         f"{facts['region_rate_text']} pr. 1.000.",
-        "overdispersion_text": overdispersion_sentence([first]),
+        # Where the practices are far apart, that spread is the indicator's first finding.
+        "overdispersion_text": overdispersion_sentence([first], judged="hver praksis' rate"),
+        "none_sentence": _none_sentence(data, results),
+        "limits_text": "grænserne for spredningen mellem klyngens praksis (95 % og 99,8 %)"
+        if first.overdispersion and first.overdispersion.widened
+        else "grænserne for, hvad der kan skyldes tilfældigheder (95 % og 99,8 %)",
         "verdicts_sentence": _verdicts_sentence(
             rows, widened=bool(first.overdispersion and first.overdispersion.widened)
         ),
         "funnel": funnel_points,
     }
+
+
+def _none_sentence(data: ClusterFile, results: Sequence[IndicatorResult]) -> str | None:
+    """The practices with no events where the cluster's rate expects enough to count, said neutrally."""
+    none = [
+        (p.label, round(r.pooled_rate * p.listed / PER))
+        for p, r in zip(data.practices, results)
+        if none_where_many_are_expected(r, p.listed)
+    ]
+    if not none:
+        return None
+    names = join_words([f"{label} (omkring {format_number(expected, 0)})" for label, expected in none])
+    return (
+        f"Ingen ydelser, hvor klyngens samlede rate svarer til mange: {names}. Det er værd at tage op på klyngemødet."
+    )
 
 
 def _verdicts_sentence(rows: Sequence[Mapping[str, Any]], widened: bool) -> str:

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 
 from ..danish import format_number, join_words, level_text
 from ..stats.funnel import STRICT_LEVEL
-from .compare import SMALL_LIST, Comparison, IndicatorResult
+from ..stats.rates import PER
+from .compare import FEW_EVENTS, SMALL_LIST, Comparison, IndicatorResult
 
 STRICT_LEVEL_TEXT = level_text(STRICT_LEVEL)
 
@@ -28,6 +29,9 @@ def summary_sentences(comparison: Comparison) -> list[str]:
     spread = overdispersion_sentence(results)
     if spread:
         sentences.append(spread)
+    none = _none_sentence(comparison, results)
+    if none:
+        sentences.append(none)
     if comparison.weighs_heavily:
         sentences.append(
             f"Jeres praksis har {format_number(comparison.patient_share * 100, 0)} % af klyngens tilmeldte patienter, "
@@ -39,9 +43,9 @@ def summary_sentences(comparison: Comparison) -> list[str]:
     return sentences
 
 
-def overdispersion_sentence(results: Iterable[IndicatorResult]) -> str | None:
+def overdispersion_sentence(results: Iterable[IndicatorResult], judged: str = "jeres rate") -> str | None:
     """One sentence naming the indicators whose limits were widened, with how far apart the practices are (the
-    spread is then a finding of its own), or None."""
+    spread is then a finding of its own), or None. `judged` says whose rate is judged against the spread."""
     widened = [r for r in results if r.judged and r.overdispersion and r.overdispersion.widened]
     if not widened:
         return None
@@ -52,7 +56,26 @@ def overdispersion_sentence(results: Iterable[IndicatorResult]) -> str | None:
     )
     return (
         f"Klyngens praksis er meget forskellige: {ranges}. Det er mere, end tilfældigheder kan forklare, så her "
-        f"vurderes jeres rate mod spredningen mellem klyngens praksis{uncertain}."
+        f"vurderes {judged} mod spredningen mellem klyngens praksis{uncertain}."
+    )
+
+
+def none_where_many_are_expected(result: IndicatorResult, listed: int) -> bool:
+    """No events where the cluster's pooled rate expects enough to count: a result of its own, whatever the
+    verdict, and worth raising at the meeting."""
+    return result.count == 0 and result.pooled_rate * listed / PER >= FEW_EVENTS
+
+
+def _none_sentence(comparison: Comparison, results: tuple[IndicatorResult, ...]) -> str | None:
+    none = [r for r in results if none_where_many_are_expected(r, comparison.listed_patients)]
+    if not none:
+        return None
+    expected = join_words(
+        [f"omkring {format_number(round(r.pooled_rate * comparison.listed_patients / PER), 0)}" for r in none]
+    )
+    return (
+        f"I har ingen ydelser for {join_words([r.name for r in none])}, hvor klyngens samlede rate svarer til "
+        f"{expected} hos jer. Det er værd at tage op på klyngemødet."
     )
 
 

@@ -87,7 +87,9 @@ class Overview extends WorkerForm {
 
 function indicatorSection(indicator, overview) {
   const headingId = `overview-${indicator.id}`;
-  const sentences = [indicator.rates_sentence, indicator.verdicts_sentence, indicator.overdispersion_text]
+  // Where the practices are far apart, that spread is the indicator's first finding.
+  const sentences = [indicator.overdispersion_text, indicator.none_sentence, indicator.rates_sentence,
+    indicator.verdicts_sentence]
     .filter(Boolean).map((text) => element("p", {}, text));
   return element("section", { class: "overview-indicator", "aria-labelledby": headingId },
     element("h3", { id: headingId }, `${indicator.name} (ydelseskode ${indicator.codes.join(" + ")})`),
@@ -146,9 +148,8 @@ function chart(indicator, overview) {
   const caption = element("figcaption", {}, element("strong", {}, indicator.name), ": ",
     `hver cirkel er en af klyngens ${practices.length} praksis, mærket med ${overview.open ? "navn" : "bogstav"} og ` +
     `placeret efter antal tilmeldte patienter og rate pr. 1.000. Den fuldt optrukne linje er klyngens samlede rate ` +
-    `(${indicator.cluster_rate_text}), den stiplede mørkeblå regionens (${indicator.region_rate_text}); de grå ` +
-    "stiplede linjer er grænserne for, hvad der kan skyldes tilfældigheder (95 % og 99,8 %). Fyldte cirkler ligger " +
-    "uden for grænserne.");
+    `(${indicator.cluster_rate_text}), den stiplede mørkeblå regionens (${indicator.region_rate_text}); tragtens ` +
+    `linjer er ${indicator.limits_text}. Fyldte cirkler ligger uden for grænserne.`);
   return element("figure", { class: "calculator-figure overview-figure" }, svg, caption);
 }
 

@@ -109,3 +109,27 @@ def test_a_bad_file_names_the_line(reference):
         {"text": EXAMPLE.replace("Praksis C;10355;125;", "Praksis C;10355;12,5;"), "reference": reference}
     )
     assert response["ok"] is False and "linje 20" in response["error"]
+
+
+def test_no_events_where_many_are_expected_is_said_neutrally(reference):
+    """The example's Praksis E and H have no video consultations where the cluster's rate expects hundreds: whatever
+    the verdict (inside the wide spread), the overview names them, with what the pooled rate expects."""
+    indicators, practices, _ = pandas_cluster_file(EXAMPLE)
+    listed = practices["Tilmeldte"].to_numpy()
+    video = next(
+        i for i in overview({"text": EXAMPLE, "reference": reference})["overview"]["indicators"] if i["id"] == "video"
+    )
+    pooled = practices["video"].sum() / listed.sum() * 1000
+    named = [
+        f"{label} (omkring {danish_number(round(pooled * n / 1000), 0)})"
+        for label, n, count in zip(practices["Praksis"], listed, practices["video"])
+        if count == 0 and pooled * n / 1000 >= 10
+    ]
+    assert len(named) == 2
+    assert video["none_sentence"] == (
+        f"Ingen ydelser, hvor klyngens samlede rate svarer til mange: {named[0]} og {named[1]}. Det er værd at tage "
+        "op på klyngemødet."
+    )
+    assert video["overdispersion_text"].startswith("Klyngens praksis er meget forskellige: Videokonsultationer fra 0,0")
+    assert "hver praksis' rate" in video["overdispersion_text"]
+    assert video["limits_text"] == "grænserne for spredningen mellem klyngens praksis (95 % og 99,8 %)"

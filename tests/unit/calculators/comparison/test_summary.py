@@ -172,3 +172,17 @@ def test_a_practice_with_most_of_the_clusters_patients_is_told_it_weighs_heavily
     assert any("71 % af klyngens tilmeldte patienter" in sentence for sentence in summary_sentences(big))
     small = compare_with_cluster({"4436": 60}, 3000, indicators, cluster, own_row=1)
     assert not any("vejer tungt" in sentence for sentence in summary_sentences(small))
+
+
+def test_none_where_many_are_expected_gets_its_own_sentence(indicators, wide):
+    """0 video consultations for 2.000 patients where the cluster's rate (800 of 82.000) expects about 20."""
+    sentences = summary_sentences(comparison({"4436": 0, "0101": 6000}, 2000, indicators, wide))
+    expected = round(800 / 82000 * 2000)
+    assert (
+        f"I har ingen ydelser for Videokonsultationer, hvor klyngens samlede rate svarer til omkring {expected} hos "
+        "jer. Det er værd at tage op på klyngemødet."
+    ) in sentences
+    quiet = {"id": "Q", "name": "Q", "listed": [2000] * 5, "counts": {"video": [2] * 5, "konsultation": [6000] * 5}}
+    assert not any(
+        "ingen ydelser" in s for s in summary_sentences(comparison({"4436": 0, "0101": 6000}, 2000, indicators, quiet))
+    )
