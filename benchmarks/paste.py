@@ -6,10 +6,10 @@ from __future__ import annotations
 import contextlib
 import time
 
-from compute import LISTED
 from harness import CALCULATOR_PATH, ColdVisit, holds, longest_task, main_script, median
 
 PASTE_BYTES = 2_000_000
+PASTE_LISTED = "20.000.000"
 BUDGET_PASTE_WORKER_MS = 2000.0  # issue 8: 2 MB of pasted text computed in under 2 s in the worker
 BUDGET_FREEZE_MS = 200.0  # issue 8: no main-thread task over 200 ms from the paste to the drawn result
 # Lines a practice's paste may hold that a quadratic regular expression would take seconds over (issue 9).
@@ -30,7 +30,8 @@ def paste_two_megabytes(visit: ColdVisit) -> dict:
     visit.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=visit.base_url.rstrip("/"))
     lines = "4436\t12\n1003\t1\n0101\t2100\n0120\t110\n0201\t3000\n"
     text = (lines * (PASTE_BYTES // len(lines) + 1))[:PASTE_BYTES].rsplit("\n", 1)[0] + "\n"
-    page.fill("#calc-listed", LISTED)
+    # Tens of thousands of months of counts: a list size to match, or the page asks to check it before any result.
+    page.fill("#calc-listed", PASTE_LISTED)
     page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
     started = page.evaluate("performance.now()")
     page.focus("#calc-text")

@@ -14,6 +14,7 @@ from ..parsing.listed import parse_listed
 from .compare import compare_with_cluster
 from .csv_export import to_csv
 from .page import comparison_to_dict
+from .plausibility import listed_question
 
 NO_CLUSTER_MESSAGE = "Vælg jeres klynge på listen."
 
@@ -49,6 +50,9 @@ def run(
     comparison = compare_with_cluster(parsed.counts, listed, indicators, cluster, own_row=row)
     if all(result.count is None for result in comparison.indicators):
         return field_failure("text", nothing_computed_message(comparison.missing_codes))
+    question = None if request.get("listed_checked") else listed_question(comparison)
+    if question:
+        return {**field_failure("listed", question), "check_listed": True}
     result = comparison_to_dict(comparison)
     result["period"] = reference.get("period")
     result["fictitious"] = bool(reference.get("fictitious", False))

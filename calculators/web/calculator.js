@@ -28,6 +28,9 @@ class Calculator extends WorkerForm {
   submit() {
     const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.textOf("text"),
       today: localDate() };
+    // Numbers that cannot belong together are questioned first; pressing «Beregn» again, unchanged, says they do.
+    this.lastKey = JSON.stringify([request.cluster_id, request.listed, request.text]);
+    if (this.lastKey === this.checkedKey) request.listed_checked = true;
     this.clearErrors();
     if (this.refuseLargePaste("text")) return;
     this.compute(...this.clusterFile.request(request));
@@ -52,6 +55,7 @@ class Calculator extends WorkerForm {
     this.warnings.replaceChildren();
     if (!response.ok) {
       this.clearResult();
+      this.checkedKey = response.check_listed ? this.lastKey : null;
       this.showError(response.error, response.field, response.errors || []);
       return;
     }

@@ -23,7 +23,8 @@ def _run(case_id: str, text, listed="2.000", cluster_id="klynge-a-fiktiv") -> di
     return {
         "id": f"run-{case_id}",
         "function": "compare",
-        "calls": [{"args": [{"text": text, "listed": listed, "cluster_id": cluster_id}]}],
+        # As after the user has checked the list size (plausibility.py): these cases are about the answers.
+        "calls": [{"args": [{"text": text, "listed": listed, "cluster_id": cluster_id, "listed_checked": True}]}],
     }
 
 
@@ -34,6 +35,21 @@ def _calls(case_id: str, function: str, arg_lists: list[list], **kwargs) -> dict
 RUN_CASES = [
     # An ok result for every cluster, with different list sizes and counts.
     _run("cluster-k1", ALL_CODES, "2.000", "klynge-a-fiktiv"),
+    {
+        "id": "run-error-listed-question",
+        "function": "compare",
+        "calls": [
+            {
+                "args": [
+                    {
+                        "text": "4436;120\n1003;8\n0101;21.000\n0120;1.100\n0201;30.000",
+                        "listed": "450",  # 4.500 typed a digit short
+                        "cluster_id": "klynge-a-fiktiv",
+                    }
+                ]
+            }
+        ],
+    },
     _run("cluster-k2", "4436;4\n1003;1\n0101;3.100\n0120;80\n0201;700", "850", "klynge-b-fiktiv"),
     _run("cluster-k3", "4436;120\n1003;15\n0101;14.500\n0120;400\n0201;2.900", "5.400", "klynge-c-fiktiv"),
     _run("cluster-k4", "4436;0\n1003;0\n0101;9.000\n0120;0\n0201;2.000", "3.300", "klynge-d-fiktiv"),

@@ -64,6 +64,7 @@ def test_the_cluster_is_compared_against_by_the_calculator():
             "listed": "2.000",
             "cluster_id": cluster["id"],
             "reference": {**REFERENCE, "clusters": [cluster]},
+            "listed_checked": True,  # a year's counts against the file's two years: checked and meant
         }
     )
     assert response["ok"] is True
