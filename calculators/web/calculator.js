@@ -128,7 +128,7 @@ const LEGEND = [
 ];
 
 // The response sends the cluster's practices as two columns of whole numbers (a thousand of them cross from Python
-// as JSON); count * 1000 / listed is one IEEE division, as in calculators/rates.py, so each rate is Python's.
+// as JSON); count * 1000 / listed is one IEEE division, as in calculators/stats/rates.py, so each rate is Python's.
 function practicePoints(chart) {
   const { listed, count } = chart.practices;
   return listed.map((n, index) => ({ listed: n, rate: (count[index] * 1000) / n }));

@@ -1,6 +1,6 @@
 // «Følg op»: hands the counts before and after a practice's change to the worker and draws the answer. The
-// comparison, its numbers and its Danish sentences come from Python (calculators/follow_up.py and
-// follow_up_table.py); this file only moves text and builds the DOM, as calculator.js does.
+// comparison, its numbers and its Danish sentences come from Python (calculators/follow_up/); this file only moves
+// text and builds the DOM, as calculator.js does.
 import { WorkerForm, mount } from "./worker_form.mjs";
 import { chartData, chartSvg, countCell, dataTable, svgElement, svgText, valueAxis, valueTitle } from "./chart.mjs";
 import { danishNumber } from "./danish_number.mjs";
