@@ -63,9 +63,9 @@ ny-klyngepakke: setup
 
 # One cluster data file per cluster from MidtKraft's extract (.csv or .xlsx); see CONTRIBUTING.md. Needs the Python
 # environment only (pandas, openpyxl), not Node:
-# make klyngedata FIL=udtraek.xlsx UD=klyngedata [AABNE="Klynge Nord,Klynge Syd"] [PAKKE=…] [PERIODE="…"]
+# make klyngedata FIL=udtraek.xlsx UD=klyngedata FRA=2024-01-01 TIL=2025-12-31 [AABNE="Klynge Nord,Klynge Syd"] [PAKKE=…]
 klyngedata: $(BIN)/mkdocs
-	$(BIN)/python scripts/klyngedata.py --fil "$(FIL)" --ud "$(UD)" --aabne "$(AABNE)" --pakke "$(PAKKE)" --periode "$(PERIODE)"
+	$(BIN)/python scripts/klyngedata.py --fil "$(FIL)" --ud "$(UD)" --aabne "$(AABNE)" --pakke "$(PAKKE)" --fra "$(FRA)" --til "$(TIL)"
 
 bench: setup /usr/bin/chromium
 	$(BIN)/python benchmarks/run.py

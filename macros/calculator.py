@@ -84,10 +84,9 @@ def calculator_html(pack: str, reference: dict, base: str, guide_markdown: str, 
   <div data-table></div>
   <div data-charts></div>
 {actions(button("download", "Hent resultat som CSV"), button("print", "Udskriv resultat og drøftelsesspørgsmål"))}"""
-    period = html.escape(reference["period"])
-    body = f"""<p>Indsæt jeres egne tal for <strong>{period}</strong>, så ser I jeres rater pr. 1.000
-tilmeldte patienter ved siden af de andre praksis i jeres klynge. Beregningen sker i jeres browser:
-<strong>ingen af jeres tal sendes nogen steder hen.</strong></p>
+    body = f"""<p>Indsæt jeres egne tal for <strong data-period>{period_text(reference)}</strong>, så ser I jeres
+rater pr. 1.000 tilmeldte patienter ved siden af de andre praksis i jeres klynge. Beregningen sker i jeres browser:
+<strong>ingen af jeres tal sendes nogen steder hen.</strong></p>{period_note(reference)}
 <p>Beregneren viser disse indikatorer:</p>
 <ul>{indicator_list(reference)}</ul>
 
@@ -107,3 +106,18 @@ tilmeldte patienter ved siden af de andre praksis i jeres klynge. Beregningen sk
 {questions_for_print(guide_markdown)}
 </div>
 """
+
+
+def period_text(reference: dict) -> str:
+    """ "1. januar 2024 – 31. december 2025 (2 år)": the days the practice's own counts must cover."""
+    period = reference["period"]
+    return html.escape(f"{period['text']} ({period['length']})")
+
+
+def period_note(reference: dict) -> str:
+    """The demo clusters' period is invented like their numbers; a cluster data file brings its own."""
+    if not reference["fictitious"]:
+        return ""
+    return """
+<p>Demoklyngernes periode er opdigtet ligesom deres tal. Åbner I en datafil fra MidtKraft, gælder datafilens
+periode, og den står her i stedet.</p>"""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from functools import cache
@@ -11,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from calculators.cluster_file.format import MIN_PRACTICES
+from calculators.period import Period
 
 from .data import FEE_CODE, csv_line, fee_codes, read_table, read_yaml, row_list
 from .errors import DataError, raise_if_any
@@ -44,6 +46,7 @@ def pack_config(root: Path, pack: str) -> dict:
     problems = [
         f"{name}: feltet «{field}» mangler." for field in ("name", "period", "indicators") if not config.get(field)
     ]
+    problems += period_problems(name, config.get("period"))
     if not isinstance(config.get("fictitious"), bool):
         problems.append(f"{name}: feltet «fictitious» skal være true (fiktive data) eller false (rigtige data).")
     known = fee_codes(root).index
@@ -68,6 +71,22 @@ def pack_config(root: Path, pack: str) -> dict:
                 )
     raise_if_any(problems)
     return config
+
+
+def period_problems(name: str, period) -> list[str]:
+    """The period's first and last day, as the page, the CSV and every cluster data file date the numbers."""
+    how = "skal have «first» og «last», periodens første og sidste dag som ÅÅÅÅ-MM-DD, fx first: 2024-01-01."
+    if not isinstance(period, dict) or set(period) != {"first", "last"}:
+        return [f"{name}: feltet «period» {how}"]
+    try:
+        Period(*(datetime.date.fromisoformat(str(period[end])) for end in ("first", "last")))
+    except ValueError:
+        return [f"{name}: feltet «period» {how} Sidste dag kan ikke ligge før første."]
+    return []
+
+
+def pack_period(config: dict) -> Period:
+    return Period(*(datetime.date.fromisoformat(str(config["period"][end])) for end in ("first", "last")))
 
 
 def pack_codes(config: dict) -> list[str]:
@@ -214,7 +233,7 @@ def reference_json(root: Path, pack: str) -> dict:
     return {
         "pack": pack,
         "name": config["name"],
-        "period": config["period"],
+        "period": pack_period(config).to_dict(),
         "fictitious": config["fictitious"],
         "indicators": [
             {"id": i["id"], "name": i["name"], "codes": [str(c) for c in i["codes"]]} for i in config["indicators"]

@@ -1,6 +1,10 @@
 """`make klyngedata`: MidtKraft's billing-data extract -> one cluster data file per cluster, for the cluster only.
 
-    make klyngedata FIL=udtraek.xlsx UD=klyngedata [AABNE="Klynge Nord,Klynge Syd"] [PAKKE=…] [PERIODE="…"]
+    make klyngedata FIL=udtraek.xlsx UD=klyngedata FRA=2024-01-01 TIL=2025-12-31 [AABNE="Klynge Nord,Klynge Syd"]
+        [PAKKE=…]
+
+FRA and TIL are the first and last day the extract covers, always given: the files date every rate by them, and the
+pack's own period may be older than the extract or, on the public site, invented.
 
 The files are written by calculators/cluster_file/, the package the browser reads them with. They hold no
 ydernummer and no column the comparison does not need; practices are "Praksis A, B, …" in a random order unless
@@ -37,6 +41,7 @@ from calculators.cluster_file.format import (  # noqa: E402
     anonymous_labels,
 )
 from calculators.cluster_file.write import write_cluster_file  # noqa: E402
+from calculators.period import Period  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.reference import pack_codes, pack_config, pack_ids  # noqa: E402
 
@@ -60,7 +65,7 @@ def cluster_files(
     practices: pd.DataFrame,
     config: dict,
     pack: str,
-    period: str,
+    period: Period,
     date: dt.date,
     open_clusters: set[str],
     rng: random.Random,
@@ -150,7 +155,7 @@ def make(
     target: Path,
     open_clusters: set[str],
     pack: str | None,
-    period: str | None,
+    period: Period,
     date: dt.date,
     rng: random.Random,
     root: Path = ROOT,
@@ -164,7 +169,7 @@ def make(
     problems = check_open_clusters(practices.table, open_clusters)
     if problems:
         raise ExtractError(problems)
-    files, notes = cluster_files(practices.table, config, pack, period or config["period"], date, open_clusters, rng)
+    files, notes = cluster_files(practices.table, config, pack, period, date, open_clusters, rng)
     if practices.ignored_columns:
         ignored = ", ".join(f"«{column}»" for column in practices.ignored_columns)
         notes.append(
@@ -176,13 +181,21 @@ def make(
     return write_all(files, target), notes
 
 
+def read_period(first: str, last: str) -> Period | None:
+    try:
+        return Period(dt.date.fromisoformat(first.strip()), dt.date.fromisoformat(last.strip()))
+    except ValueError:
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Laver én klyngedatafil pr. klynge af MidtKrafts udtræk.")
     parser.add_argument("--fil", type=Path, required=True, help="udtrækket (.csv eller .xlsx)")
     parser.add_argument("--ud", type=Path, required=True, help="mappen, filerne skrives i")
     parser.add_argument("--aabne", default="", help="klynger med åbne data, adskilt af komma")
     parser.add_argument("--pakke", default="", help="klyngepakken (standard: den eneste med beregner)")
-    parser.add_argument("--periode", default="", help="perioden (standard: klyngepakkens)")
+    parser.add_argument("--fra", default="", help="periodens første dag, ÅÅÅÅ-MM-DD")
+    parser.add_argument("--til", default="", help="periodens sidste dag, ÅÅÅÅ-MM-DD")
     parser.add_argument("--dato", type=dt.date.fromisoformat, default=dt.date.today(), help="filernes dato")
     parser.add_argument(
         "--seed", type=int, default=None, help="fast rækkefølge af Praksis A, B, … (kun til eksempler og test)"
@@ -191,13 +204,19 @@ def main(argv: list[str] | None = None) -> int:
     if not args.fil.name or not args.ud.name:  # `make klyngedata` without FIL= or UD= passes ""
         print("Angiv udtrækket og mappen til filerne: make klyngedata FIL=udtraek.xlsx UD=klyngedata", file=sys.stderr)
         return 2
+    period = read_period(args.fra, args.til)
+    if period is None:
+        print(
+            "Angiv den periode, udtrækket dækker, med første og sidste dag: FRA=2024-01-01 TIL=2025-12-31 "
+            "(sidste dag må ikke ligge før første).",
+            file=sys.stderr,
+        )
+        return 2
     open_clusters = {name.strip() for name in args.aabne.split(",") if name.strip()}
     # Without --seed the order cannot be recreated, so nobody can work out which letter is which practice.
     rng = random.Random(args.seed) if args.seed is not None else random.SystemRandom()
     try:
-        written, notes = make(
-            args.fil, args.ud, open_clusters, args.pakke or None, args.periode.strip() or None, args.dato, rng
-        )
+        written, notes = make(args.fil, args.ud, open_clusters, args.pakke or None, period, args.dato, rng)
     except ExtractError as error:
         print(
             f"Der er ikke skrevet nogen filer. Ret {len(error.problems)} fejl i udtrækket og kør igen:", file=sys.stderr

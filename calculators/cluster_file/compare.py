@@ -26,6 +26,9 @@ def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
         return field_failure("cluster_file", loaded["error"])
     file = loaded["file"]
     reference = {**request["reference"], "clusters": [*request["reference"]["clusters"], file["cluster"]]}
+    if str(request.get("cluster_id")) == CLUSTER_ID:
+        # The file's own period dates the rates, and its numbers are a real cluster's, not the demo clusters'.
+        reference.update(period=file["period"], fictitious=False)
     found: list[int] = []
 
     def own_row(cluster: Mapping[str, Any], listed: int, counts: dict[str, int]) -> int | None:
@@ -38,9 +41,7 @@ def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
     response = run({**request, "reference": reference}, own_row)
     if response["ok"] and str(request.get("cluster_id")) == CLUSTER_ID:
         result = response["result"]
-        result["fictitious"] = False  # the site's demo clusters are fictitious; a cluster's own file is not
-        result["period"] = file["period"]
-        result["cluster_file"] = file_facts(file, found[0] if found else None, request.get("row"))
+        result["cluster_file"] = file_facts(file, found[0] if found else None, request.get("row"), result["indicators"])
     return response
 
 
@@ -66,9 +67,14 @@ def find_own_row(file: Mapping[str, Any], listed: int, counts: Mapping[str, int]
     return matches[0] if len(matches) == 1 else None
 
 
-def file_facts(file: Mapping[str, Any], own_row: int | None, picked: Any) -> dict[str, Any]:
+def file_facts(
+    file: Mapping[str, Any], own_row: int | None, picked: Any, compared: list[Mapping[str, Any]]
+) -> dict[str, Any]:
     """How many practices, which of them the practice is, and the cluster's and the region's rate per indicator, in
-    Danish."""
+    Danish. The cluster's rate is the one the practice was compared with (`compared`, the result's indicators), so
+    the facts and the table show one figure: with a practice that joins the cluster, its own events are in it."""
+    pooled = {indicator["id"]: indicator["pooled_rate_text"] for indicator in compared}
+    joined = " med jeres tal" if own_row is None else ""
     practices = len(file["practices"])
     region = file["region"]
     text = (
@@ -95,9 +101,8 @@ def file_facts(file: Mapping[str, Any], own_row: int | None, picked: Any) -> dic
             {
                 "id": i["id"],
                 "name": i["name"],
-                "cluster_rate": i["cluster_rate"],
                 "region_rate": i["region_rate"],
-                "text": f"{i['name']}: klyngen {i['cluster_rate_text']}, regionen {i['region_rate_text']} pr. 1.000",
+                "text": f"{i['name']}: klyngen{joined} {pooled[i['id']]}, regionen {i['region_rate_text']} pr. 1.000",
             }
             for i in file["indicators"]
         ],

@@ -4,9 +4,10 @@ format, so the script and the browser can never disagree about a file; this modu
 
 The file is a CSV that Danish Excel opens as it is (`;`, UTF-8 with BOM) and a consultant can read:
 
-    MidtKraft klyngedatafil;version 1
+    MidtKraft klyngedatafil;version 2
     Klyngepakke;videokonsultationer;Videokonsultationer i almen praksis
-    Periode;2024-2025
+    Første dag;2024-01-01             (the period the counts cover, both days included)
+    Sidste dag;2025-12-31
     Klynge;Klynge Viborg Nord
     Dato;2026-11-30
     Data;anonyme                      (or «åbne»: the practices' own names)
@@ -24,6 +25,8 @@ The file is a CSV that Danish Excel opens as it is (`;`, UTF-8 with BOM) and a c
 Counts are per indicator (the sum of its fee codes), so the file holds exactly what the comparison uses. The
 region's rate is written for the reader's eye and checked against its count and list size on reading, so a
 hand-edited figure cannot pass unnoticed. Whole numbers are plain digits: no spreadsheet misreads "1.234".
+Version 1 named its period in words ("de seneste to år"); a practice could not pull matching figures, so version 2
+dates it, and a version 1 file is refused with a request for a new one.
 """
 
 from __future__ import annotations
@@ -32,9 +35,10 @@ import datetime
 from dataclasses import dataclass
 
 from ..danish import format_number
+from ..period import Period
 from ..stats.rates import rate
 
-SIGNATURE = ("MidtKraft klyngedatafil", "version 1")
+SIGNATURE = ("MidtKraft klyngedatafil", "version 2")
 MIN_PRACTICES = 5  # fewer practices than this and a cluster's figures could point at one practice
 CLUSTER_ID = (
     "datafil"  # the loaded cluster's id beside the site's own clusters (slugs of their names, e.g. klynge-a-fiktiv)
@@ -65,7 +69,7 @@ class Practice:
 class ClusterFile:
     pack: str
     pack_name: str
-    period: str
+    period: Period
     cluster: str
     date: datetime.date
     open: bool

@@ -46,7 +46,7 @@ def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
     return {
         "pack": data.pack,
         "pack_name": data.pack_name,
-        "period": data.period,
+        "period": data.period.to_dict(),
         "cluster_name": data.cluster,
         "date": data.date.isoformat(),
         "date_text": format_date(data.date),

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..comparison.compare import NO_EVENTS_NOTE, NOT_ASSESSABLE, IndicatorResult, compare_with_cluster
-from ..comparison.page import verdict_key, verdict_text
+from ..comparison.page import period_text, rate_column, verdict_key, verdict_text
 from ..comparison.summary import none_where_many_are_expected, overdispersion_sentence
 from ..csv_writer import csv_text
 from ..danish import format_interval, format_number, join_words
@@ -21,16 +21,18 @@ from ..stats.rates import PER
 from .format import ClusterFile
 from .load import cluster_file_to_dict, read_for_pack
 
-CSV_HEADER = (
-    "Indikator",
-    "Praksis",
-    "Tilmeldte",
-    "Antal",
-    "Rate pr. 1.000",
-    "95 % sikkerhedsinterval, nedre",
-    "95 % sikkerhedsinterval, øvre",
-    "Vurdering",
-)
+
+def csv_header(unit_column: str) -> tuple[str, ...]:
+    return (
+        "Indikator",
+        "Praksis",
+        "Tilmeldte",
+        "Antal",
+        unit_column,
+        "95 % sikkerhedsinterval, nedre",
+        "95 % sikkerhedsinterval, øvre",
+        "Vurdering",
+    )
 
 
 def overview(request: Mapping[str, Any]) -> dict[str, Any]:
@@ -54,10 +56,12 @@ def overview(request: Mapping[str, Any]) -> dict[str, Any]:
         "overview": {
             "cluster_name": data.cluster,
             "pack_name": data.pack_name,
-            "period": data.period,
+            "period": file["period"],
             "date_text": file["date_text"],
             "open": data.open,
-            "context": f"{data.cluster} · {len(data.practices)} praksis · {data.period} · data fra "
+            "period_text": period_text(file["period"]),
+            "rate_title": rate_column(file["period"]),
+            "context": f"{data.cluster} · {len(data.practices)} praksis · {period_text(file['period'])} · data fra "
             f"{file['date_text']} · {'åbne data (praksisnavne)' if data.open else 'anonyme data'}",
             "indicators": indicators,
         },
@@ -180,7 +184,15 @@ def _verdicts_sentence(rows: Sequence[Mapping[str, Any]], widened: bool) -> str:
 
 def to_csv(data: ClusterFile, file: Mapping[str, Any], judged: Sequence[Sequence[IndicatorResult]]) -> str:
     """One row per indicator and practice, then the cluster's and the region's rates, for Excel (csv_writer.py)."""
-    rows = [CSV_HEADER]
+    rows = [
+        ("Klyngepakke", data.pack_name),
+        ("Klynge", data.cluster),
+        ("Periode", period_text(file["period"])),
+        ("Data fra", file["date_text"]),
+        ("Rater", data.period.unit),
+        (),
+        csv_header(rate_column(file["period"])),
+    ]
     for position, indicator in enumerate(data.indicators):
         for practice, results in zip(data.practices, judged):
             r = results[position]

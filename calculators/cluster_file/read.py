@@ -7,7 +7,9 @@ import datetime
 import re
 
 from ..csv_writer import BOM
+from ..danish import format_date
 from ..errors import InputError
+from ..period import Period
 from ..stats.rates import rate
 from .format import (
     ANONYMOUS,
@@ -45,7 +47,7 @@ def read_cluster_file(text: str) -> ClusterFile:
     return ClusterFile(
         pack=metadata["Klyngepakke"][0],
         pack_name=metadata["Klyngepakke"][1],
-        period=metadata["Periode"][0],
+        period=_period(metadata),
         cluster=metadata["Klynge"][0],
         date=metadata["Dato"],
         open=metadata["Data"],
@@ -91,6 +93,11 @@ def _check_signature(line: tuple[int, list[str]]) -> None:
     _, cells = line
     if cells == list(SIGNATURE):
         return
+    if cells == [SIGNATURE[0], "version 1"]:
+        raise InputError(
+            "Klyngedatafilen, linje 1: filen er i formatets første udgave («version 1»), som ikke har periodens "
+            f"første og sidste dag, så jeres egne tal kan ikke passes til den.{_NEW_FILE}"
+        )
     if cells[:1] == [SIGNATURE[0]]:
         raise InputError(
             f"Klyngedatafilen, linje 1: filen er lavet til en anden udgave af formatet "
@@ -109,7 +116,8 @@ def _check_signature(line: tuple[int, list[str]]) -> None:
 
 _METADATA_FIELDS = {  # field -> number of values after the name
     "Klyngepakke": 2,
-    "Periode": 1,
+    "Første dag": 1,
+    "Sidste dag": 1,
     "Klynge": 1,
     "Dato": 1,
     "Data": 1,
@@ -160,7 +168,7 @@ def _read_metadata(lines, position):
 
 
 def _metadata_value(where: str, name: str, values: list[str]):
-    if name == "Dato":
+    if name in ("Dato", "Første dag", "Sidste dag"):
         return _date(where, values[0])
     if name == "Data":
         if values[0].lower() not in (OPEN, ANONYMOUS):
@@ -173,6 +181,16 @@ def _metadata_value(where: str, name: str, values: list[str]):
             f"{where}: «{values[0]}» er ikke en klyngepakkes kortnavn (små bogstaver, tal og bindestreg).{_NEW_FILE}"
         )
     return values
+
+
+def _period(metadata) -> Period:
+    try:
+        return Period(metadata["Første dag"], metadata["Sidste dag"])
+    except ValueError:
+        raise InputError(
+            f"Klyngedatafilen: periodens sidste dag ({format_date(metadata['Sidste dag'])}) ligger før dens første "
+            f"({format_date(metadata['Første dag'])}). Filen er rettet i hånden.{_NEW_FILE}"
+        ) from None
 
 
 def _date(where: str, text: str) -> datetime.date:

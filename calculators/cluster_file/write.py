@@ -13,7 +13,8 @@ def write_cluster_file(data: ClusterFile) -> str:
     rows = [
         SIGNATURE,
         ("Klyngepakke", data.pack, data.pack_name),
-        ("Periode", data.period),
+        ("Første dag", data.period.first.isoformat()),
+        ("Sidste dag", data.period.last.isoformat()),
         ("Klynge", data.cluster),
         ("Dato", data.date.isoformat()),
         ("Data", OPEN if data.open else ANONYMOUS),

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from ..csv_writer import csv_text
 from ..danish import format_date, format_number, position_text
 from .compare import Comparison
-from .page import COLUMNS, verdict_text
+from .page import csv_columns, period_text, verdict_text
+
+LIMIT_KEYS = ("low_95", "high_95", "low_998", "high_998")
 
 
 def to_csv(
-    comparison: Comparison, *, pack: str = "", period: str = "", fictitious: bool = False, made: date | None = None
+    comparison: Comparison,
+    *,
+    pack: str = "",
+    period: Mapping[str, str] | None = None,
+    fictitious: bool = False,
+    made: date | None = None,
 ) -> str:
     """The result as Danish Excel opens it (csv_writer.py): decimal commas, counts without thousands dots.
 
     A few context lines come before the table, so a file opened weeks later still says whose numbers, against
     which cluster, for which period, made when, and whether the cluster's numbers are fictitious."""
-    rows: list[tuple[str, ...]] = [
-        (label, value)
-        for label, value in context_rows(
-            comparison, pack=pack, period=period, fictitious=fictitious, made=made or date.today()
-        )
-    ]
-    rows += [(), COLUMNS]
+    rows: list[tuple[str, ...]] = list(
+        context_rows(comparison, pack=pack, period=period, fictitious=fictitious, made=made or date.today())
+    )
+    rows += [(), csv_columns(period)]
     for result in comparison.indicators:
         if result.count is None:
             numbers = ("", "", "", "")
@@ -34,11 +39,16 @@ def to_csv(
             )
             place = position_text(result.n_lower, result.n_equal, result.m)
         cluster = tuple(format_number(value, grouping=False) for value in (result.cluster_median, result.pooled_rate))
-        rows.append((result.name, *numbers, *cluster, place, verdict_text(result)))
+        limits = tuple(
+            "" if result.limits is None else format_number(result.limits[key], grouping=False) for key in LIMIT_KEYS
+        )
+        rows.append((result.name, *numbers, *cluster, *limits, place, verdict_text(result)))
     return csv_text(rows)
 
 
-def context_rows(comparison: Comparison, *, pack: str, period: str, fictitious: bool, made: date):
+def context_rows(
+    comparison: Comparison, *, pack: str, period: Mapping[str, str] | None, fictitious: bool, made: date
+) -> list[tuple[str, str]]:
     """(label, value) pairs for the lines above the CSV's table; a label without a value is left out."""
     practices = comparison.indicators[0].m if comparison.indicators else 0
     rows = (
@@ -46,9 +56,9 @@ def context_rows(comparison: Comparison, *, pack: str, period: str, fictitious: 
         ("Klynge", comparison.cluster_name),
         ("Praksis i klyngen", str(practices)),
         ("Jeres tilmeldte patienter", str(comparison.listed_patients)),
-        ("Periode", period),
+        ("Periode", period_text(period)),
         ("Lavet", format_date(made)),
         ("Klyngens tal", "fiktive data" if fictitious else "rigtige data"),
-        ("Rater", "pr. 1.000 tilmeldte patienter"),
+        ("Rater", period["unit"] if period else "pr. 1.000 tilmeldte patienter"),
     )
     return [(label, value) for label, value in rows if value]

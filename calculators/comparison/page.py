@@ -3,6 +3,7 @@ nothing. Shapes only: every number here was computed by compare.py."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..danish import format_interval, format_number, level_text, position_sentence, position_text
@@ -10,17 +11,52 @@ from ..stats.funnel import LEVEL, STRICT_LEVEL
 from .compare import DIRECTIONS, Comparison, IndicatorResult
 from .summary import overdispersion_sentence, summary_sentences
 
-COLUMNS = (
-    "Indikator",
-    "Antal",
-    "Rate pr. 1.000",
-    "95 % sikkerhedsinterval, nedre",
-    "95 % sikkerhedsinterval, øvre",
-    "Klyngens median",
-    "Klyngens samlede rate",
-    "Placering (1 = lavest)",
-    "Vurdering",
-)  # the result table's columns, on screen and in the CSV
+LIMITS = "Klyngens 95 %-grænser ved jeres antal tilmeldte"  # the funnel's limits where the practice's point lies
+
+
+def rate_column(period: Mapping[str, str] | None) -> str:
+    """ "Rate pr. 1.000 på 2 år": a rate over two years is not a yearly one, so the unit names the period's length."""
+    return f"Rate pr. 1.000 på {period['length']}" if period else "Rate pr. 1.000"
+
+
+def period_text(period: Mapping[str, str] | None) -> str:
+    """ "1. januar 2024 – 31. december 2025 (2 år)", or "" for a reference without a period."""
+    return f"{period['text']} ({period['length']})" if period else ""
+
+
+def screen_columns(period: Mapping[str, str] | None) -> list[str]:
+    """The result table's columns on screen and on paper: the indicator, then `_cells`, then the verdict."""
+    return [
+        "Indikator",
+        "Antal",
+        rate_column(period),
+        "95 % sikkerhedsinterval",
+        "Klyngens samlede rate",
+        LIMITS,
+        "Placering (1 = lavest)",
+        "Vurdering",
+    ]
+
+
+def csv_columns(period: Mapping[str, str] | None) -> tuple[str, ...]:
+    """The CSV's columns: the screen's, with each range as two numbers and the cluster's median beside them."""
+    return (
+        "Indikator",
+        "Antal",
+        rate_column(period),
+        "95 % sikkerhedsinterval, nedre",
+        "95 % sikkerhedsinterval, øvre",
+        "Klyngens median",
+        "Klyngens samlede rate",
+        f"{LIMITS}, nedre",
+        f"{LIMITS}, øvre",
+        "Klyngens 99,8 %-grænser ved jeres antal tilmeldte, nedre",
+        "Klyngens 99,8 %-grænser ved jeres antal tilmeldte, øvre",
+        "Placering (1 = lavest)",
+        "Vurdering",
+    )
+
+
 NO_NUMBER = "\u2013"  # shown where an indicator that is not computed has no number
 _VERDICT_KEYS = {1: "higher", -1: "lower", 0: "as_expected"}  # stable names for the page's CSS, not for people
 
@@ -36,15 +72,19 @@ def verdict_text(result: IndicatorResult) -> str:
     return f"{result.verdict} (uden for {result.level}-grænsen)" if result.level else result.verdict
 
 
-def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """Everything the page renders, raw numbers beside their Danish text, so the page formats nothing."""
+def comparison_to_dict(comparison: Comparison, period: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Everything the page renders, raw numbers beside their Danish text, so the page formats nothing. `period` is
+    the reference's (period.Period.to_dict()), which dates the rates and names their unit."""
     return {
+        "period": period,
+        "period_text": period_text(period),
+        "rate_title": rate_column(period),
         "cluster": {"id": comparison.cluster_id, "name": comparison.cluster_name},
         "listed": comparison.listed_patients,
         "listed_text": format_number(comparison.listed_patients, 0),
         "missing_codes": list(comparison.missing_codes),
         "summary": summary_sentences(comparison),
-        "columns": list(COLUMNS),
+        "columns": screen_columns(period),
         "levels": {"outer": level_text(STRICT_LEVEL), "inner": level_text(LEVEL)},
         "indicators": [_indicator_dict(result, comparison.listed_patients) for result in comparison.indicators],
     }
@@ -69,6 +109,8 @@ def _indicator_dict(result: IndicatorResult, listed_patients: int) -> dict[str, 
         "cluster_stats_text": {key: format_number(value) for key, value in stats.items()},
         "pooled_rate": result.pooled_rate,
         "pooled_rate_text": format_number(result.pooled_rate),
+        "limits_text": limits_text(result),
+        "cells": _cells(result),
         "m": result.m,
         "verdict": result.verdict,
         "verdict_key": verdict_key(result.verdict),
@@ -87,6 +129,27 @@ def _indicator_dict(result: IndicatorResult, listed_patients: int) -> dict[str, 
         "overdispersion_text": overdispersion_sentence([result]),
         "chart": None if result.count is None else _chart(result, listed_patients),
     }
+
+
+def limits_text(result: IndicatorResult) -> str:
+    """The funnel's 95 % limits at the practice's list size: the verdict says whether the rate lies outside them."""
+    if result.limits is None:
+        return NO_NUMBER
+    return format_interval(result.limits["low_95"], result.limits["high_95"])
+
+
+def _cells(result: IndicatorResult) -> list[dict[str, Any]]:
+    """The table's cells between the indicator's name and the verdict, in screen_columns' order."""
+    computed = result.count is not None
+    numbers = (
+        format_number(result.count, 0) if computed else NO_NUMBER,
+        format_number(result.rate) if computed else NO_NUMBER,
+        format_interval(result.lower, result.upper) if computed else NO_NUMBER,
+        format_number(result.pooled_rate),
+        limits_text(result),
+    )
+    place = position_text(result.n_lower, result.n_equal, result.m) if computed else NO_NUMBER
+    return [*({"text": text, "number": True} for text in numbers), {"text": place, "number": False}]
 
 
 def _practice_numbers(result: IndicatorResult) -> dict[str, Any]:

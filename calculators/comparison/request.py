@@ -13,7 +13,7 @@ from ..parsing.counts import normalise_code, parse_counts
 from ..parsing.listed import parse_listed
 from .compare import compare_with_cluster
 from .csv_export import to_csv
-from .page import comparison_to_dict
+from .page import comparison_to_dict, period_text
 from .plausibility import listed_question
 
 NO_CLUSTER_MESSAGE = "Vælg jeres klynge på listen."
@@ -50,11 +50,12 @@ def run(
     comparison = compare_with_cluster(parsed.counts, listed, indicators, cluster, own_row=row)
     if all(result.count is None for result in comparison.indicators):
         return field_failure("text", nothing_computed_message(comparison.missing_codes))
-    question = None if request.get("listed_checked") else listed_question(comparison)
+    question = (
+        None if request.get("listed_checked") else listed_question(comparison, period_text(reference.get("period")))
+    )
     if question:
         return {**field_failure("listed", question), "check_listed": True}
-    result = comparison_to_dict(comparison)
-    result["period"] = reference.get("period")
+    result = comparison_to_dict(comparison, reference.get("period"))
     result["fictitious"] = bool(reference.get("fictitious", False))
     missing = [
         f"{result_.name} er ikke beregnet: {result_.caution}"
@@ -64,7 +65,7 @@ def run(
     csv = to_csv(
         comparison,
         pack=str(reference.get("name", "")),
-        period=str(reference.get("period") or ""),
+        period=reference.get("period"),
         fictitious=result["fictitious"],
         made=_made(request.get("today")),
     )

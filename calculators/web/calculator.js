@@ -7,9 +7,6 @@ import { acrossPlot, chartData, chartSvg, countCell, dataTable, drawInTurn, funn
   svgText, valueAxis, valueTitle } from "./chart.mjs";
 import { downloadText, element } from "./dom.mjs";
 
-const COLUMNS = ["Indikator", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Klyngens median",
-  "Placering (1 = lavest)", "Vurdering"];
-
 class Calculator extends WorkerForm {
   constructor(root, worker) {
     super(root, worker);
@@ -66,7 +63,7 @@ class Calculator extends WorkerForm {
     const result = response.result;
     this.csv = response.csv;
     this.result.querySelector("[data-context]").textContent = [
-      result.cluster.name, `${result.listed_text} tilmeldte patienter`, result.period,
+      result.cluster.name, `${result.listed_text} tilmeldte patienter`, result.period_text,
       result.fictitious ? "klyngens tal er fiktive data" : "",
     ].filter(Boolean).join(" · ");
     this.clusterFile.showFacts(result);
@@ -95,22 +92,20 @@ function localDate(now = new Date()) {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// The columns and each row's cells come from Python (calculators/comparison/page.py), so the screen, the printout
+// and the CSV name the same things in the same order.
 function resultTable(result) {
-  const head = element("tr", {}, ...COLUMNS.map((name) => element("th", { scope: "col" }, name)));
+  const head = element("tr", {}, ...result.columns.map((name) => element("th", { scope: "col" }, name)));
   const rows = result.indicators.map((indicator) => {
     const verdict = element("td", { class: `verdict verdict--${indicator.verdict_key}` }, indicator.verdict_text);
     if (indicator.caution) verdict.append(element("br"), element("small", {}, indicator.caution));
     return element("tr", {},
       element("th", { scope: "row" }, indicator.name),
-      element("td", { class: "number" }, indicator.count_text),
-      element("td", { class: "number" }, indicator.rate_text),
-      element("td", { class: "number" }, indicator.interval_text),
-      element("td", { class: "number" }, indicator.cluster_stats_text.median),
-      element("td", {}, indicator.position_text),
+      ...indicator.cells.map((cell) => element("td", cell.number ? { class: "number" } : {}, cell.text)),
       verdict);
   });
   const table = element("table", { class: "calculator-table" },
-    element("caption", {}, ["Jeres rater pr. 1.000 patienter", result.period].filter(Boolean).join(", ")),
+    element("caption", {}, ["Jeres rater pr. 1.000 tilmeldte patienter", result.period_text].filter(Boolean).join(", ")),
     element("thead", {}, head), element("tbody", {}, ...rows));
   return element("div", { class: "md-typeset__table" }, table);
 }
@@ -153,7 +148,7 @@ function chart(indicator, result) {
     "aria-label": `${indicator.name}: tragtdiagram. Tallene står i tabellen under diagrammet.` });
 
   svg.append(svgText(indicator.name, { x: 0, y: 18, class: "chart-title" }),
-    svgText(["Rate pr. 1.000 patienter", result.period].filter(Boolean).join(", "), { x: 0, y: 38, class: "chart-subtitle" }));
+    svgText([result.rate_title, result.period?.text].filter(Boolean).join(", "), { x: 0, y: 38, class: "chart-subtitle" }));
   // The funnel's narrow end can reach far above the highest rate: lines stop at the plot's edge, not beyond it.
   const clip = svgElement("clipPath", { id: clipId });
   clip.append(svgElement("rect", { x: left, y: top, width: width - left - right, height: plotBottom - top }));
@@ -162,7 +157,7 @@ function chart(indicator, result) {
   valueAxis(svg, box, 0, yMax, y);
   sizeAxis(svg, box, xMin, xMax, x, { class: "axis-label" });
   svg.append(acrossPlot(box, plotBottom, "axis"),
-    valueTitle(box, "Rate pr. 1.000 patienter", 16, { class: "axis-label" }));
+    valueTitle(box, result.rate_title, 16, { class: "axis-label" }));
 
   const lines = svgElement("g", { "clip-path": `url(#${clipId})` });
   lines.append(...funnelLines(funnel, x, y), acrossPlot(box, y(pooled), "pooled"));

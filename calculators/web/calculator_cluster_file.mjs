@@ -14,6 +14,7 @@ export class CalculatorClusterFile {
     this.choice = root.querySelector("[data-practice-choice]");
     this.practiceSelect = root.querySelector("[data-practice]");
     this.facts = root.querySelector("[data-file-facts]");
+    this.period = root.querySelector("[data-period]");
     this.text = null; // the loaded, validated file
     this.waiting = null; // a file chosen before the worker was ready
     this.practices = [];
@@ -52,6 +53,14 @@ export class CalculatorClusterFile {
     this.choice.hidden = true;
     this.practiceSelect.replaceChildren(element("option", { value: "" }, "Vælg …"));
     this.fileStatus.textContent = "";
+    this.showPeriod(null);
+  }
+
+  // The form's intro names the days the practice's counts must cover: the file's period once one is loaded.
+  showPeriod(text) {
+    if (!this.period) return;
+    this.pagePeriod ??= this.period.textContent;
+    this.period.textContent = text ?? this.pagePeriod;
   }
 
   loaded(response) {
@@ -67,8 +76,9 @@ export class CalculatorClusterFile {
       `${file.cluster_name} – ${file.practices.length} praksis (jeres datafil)`);
     this.form.fields.cluster.prepend(option);
     this.form.fields.cluster.value = CLUSTER_ID;
-    this.fileStatus.textContent = `Indlæst: ${file.cluster_name}, ${file.period}, data fra ${file.date_text}. ` +
+    this.fileStatus.textContent = `Indlæst: ${file.cluster_name}, ${file.period.text}, data fra ${file.date_text}. ` +
       "Klyngen er valgt under «Klynge».";
+    this.showPeriod(`${file.period.text} (${file.period.length})`);
     if (file.open) {
       this.practices = file.practices;
       this.practiceSelect.append(...file.practices.map((p, index) => element("option", { value: String(index) }, p.label)));

@@ -7,7 +7,6 @@ import { acrossPlot, chartData, chartSvg, countCell, dataTable, drawInTurn, funn
   svgText, valueAxis } from "./chart.mjs";
 import { downloadText, element } from "./dom.mjs";
 
-const COLUMNS = ["Praksis", "Tilmeldte", "Antal", "Rate pr. 1.000", "95 % sikkerhedsinterval", "Vurdering"];
 
 class Overview extends WorkerForm {
   constructor(root, worker) {
@@ -99,7 +98,8 @@ function indicatorSection(indicator, overview) {
 }
 
 function table(indicator, overview) {
-  const head = element("tr", {}, ...COLUMNS.map((name) => element("th", { scope: "col" }, name)));
+  const columns = ["Praksis", "Tilmeldte", "Antal", overview.rate_title, "95 % sikkerhedsinterval", "Vurdering"];
+  const head = element("tr", {}, ...columns.map((name) => element("th", { scope: "col" }, name)));
   const rows = indicator.practices.map((p) => element("tr", {},
     element("th", { scope: "row" }, p.label),
     element("td", { class: "number" }, p.listed_text),
@@ -112,7 +112,7 @@ function table(indicator, overview) {
       element("td", {}), element("td", {}), element("td", { class: "number" }, rate), element("td", {}),
       element("td", {})));
   return element("div", { class: "md-typeset__table" }, element("table", { class: "calculator-table overview-table" },
-    element("caption", {}, `${indicator.name}: rater pr. 1.000 tilmeldte patienter, ${overview.period}`),
+    element("caption", {}, `${indicator.name}: rater pr. 1.000 tilmeldte patienter, ${overview.period_text}`),
     element("thead", {}, head), element("tbody", {}, ...rows), element("tfoot", {}, ...totals)));
 }
 

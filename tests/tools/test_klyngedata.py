@@ -23,6 +23,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "klyngedata"
 DEMO = FIXTURES / "fiktivt-udtraek.csv"
 BAD = FIXTURES / "fejl-udtraek.csv"
 FIXED = ["--seed", "1", "--dato", "2026-11-30"]
+PERIOD = ["--fra", "2024-01-01", "--til", "2025-12-31"]  # the extract's period, always given
 FILES = {
     "Klynge Nord (fiktiv)": "klynge-nord-fiktiv.csv",
     "Klynge Syd (fiktiv)": "klynge-syd-fiktiv.csv",
@@ -35,7 +36,16 @@ INDICATORS = yaml.safe_load((ROOT / "data/klyngepakker/videokonsultationer.yaml"
 
 def klyngedata(extract, target, *options) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(SCRIPT), "--fil", str(extract), "--ud", str(target), *options],
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--fil",
+            str(extract),
+            "--ud",
+            str(target),
+            *([] if "--fra" in options or "--til" in options else PERIOD),
+            *options,
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -99,7 +109,7 @@ def test_every_number_matches_the_extract(demo_run):
         metadata, indicator_rows, practice_rows = sections(target / name)
         assert metadata["Klynge"] == [cluster]
         assert metadata["Klyngepakke"] == ["videokonsultationer", "Videokonsultationer i almen praksis"]
-        assert metadata["Periode"] == ["de seneste to år"]  # the pack's, as no PERIODE was given
+        assert (metadata["Første dag"], metadata["Sidste dag"]) == (["2024-01-01"], ["2025-12-31"])
         assert metadata["Dato"] == ["2026-11-30"]
         assert metadata["Data"] == ["anonyme"]
         members = practices[practices["Klynge"] == cluster]
@@ -151,10 +161,12 @@ def test_letters_do_not_follow_the_extract(tmp_path):
 
 
 def test_open_cluster_keeps_names_and_period_is_given(tmp_path):
-    result = klyngedata(DEMO, tmp_path, *FIXED, "--aabne", "Klynge Syd (fiktiv)", "--periode", "2024–2025")
+    period = ["--fra", "2025-07-01", "--til", "2026-06-30"]
+    result = klyngedata(DEMO, tmp_path, *FIXED, *period, "--aabne", "Klynge Syd (fiktiv)")
     assert result.returncode == 0, result.stderr
     metadata, _, rows = sections(tmp_path / FILES["Klynge Syd (fiktiv)"])
-    assert metadata["Data"] == ["åbne"] and metadata["Periode"] == ["2024–2025"]
+    assert metadata["Data"] == ["åbne"]
+    assert (metadata["Første dag"], metadata["Sidste dag"]) == (["2025-07-01"], ["2026-06-30"])
     practices = expected_practices()
     members = practices[practices["Klynge"] == "Klynge Syd (fiktiv)"].sort_values("Praksis")
     assert [row[0] for row in rows[1:]] == members["Praksis"].tolist()
@@ -255,7 +267,8 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, monkeypatch):
 
     monkeypatch.setattr(script, "write_cluster_file", fail_on_second)
     with pytest.raises(OSError):
-        script.make(DEMO, tmp_path / "ud", set(), None, None, script.dt.date(2026, 11, 30), script.random.Random(1))
+        period = script.Period(script.dt.date(2024, 1, 1), script.dt.date(2025, 12, 31))
+        script.make(DEMO, tmp_path / "ud", set(), None, period, script.dt.date(2026, 11, 30), script.random.Random(1))
     assert list((tmp_path / "ud").iterdir()) == []
 
 
@@ -268,7 +281,8 @@ def test_make_target_passes_every_variable(tmp_path):
             f"FIL={DEMO}",
             f"UD={tmp_path / 'ud'}",
             "AABNE=Klynge Syd (fiktiv),Klynge Nord (fiktiv)",
-            "PERIODE=1. januar 2024 – 31. december 2025",
+            "FRA=2024-07-01",
+            "TIL=2025-06-30",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -282,4 +296,17 @@ def test_make_target_passes_every_variable(tmp_path):
     assert result.returncode == 0, result.stderr
     for name in ("Klynge Syd (fiktiv)", "Klynge Nord (fiktiv)"):
         metadata, _, _ = sections(tmp_path / "ud" / FILES[name])
-        assert metadata["Data"] == ["åbne"] and metadata["Periode"] == ["1. januar 2024 – 31. december 2025"]
+        assert metadata["Data"] == ["åbne"]
+        assert (metadata["Første dag"], metadata["Sidste dag"]) == (["2024-07-01"], ["2025-06-30"])
+
+
+@pytest.mark.parametrize(
+    "period",
+    [[], ["--fra", "2024-01-01"], ["--fra", "2025-01-01", "--til", "2024-12-31"], ["--fra", "1/1-24", "--til", "x"]],
+)
+def test_the_period_must_be_given_and_sound(tmp_path, period):
+    """Without the extract's own first and last day no file is written: the pack's period may be older, or invented."""
+    result = klyngedata(DEMO, tmp_path / "ud", *FIXED, *(period or ["--fra", "", "--til", ""]))
+    assert result.returncode == 2
+    assert result.stderr.startswith("Angiv den periode, udtrækket dækker, med første og sidste dag: FRA=2024-01-01")
+    assert not (tmp_path / "ud").exists()

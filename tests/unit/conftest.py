@@ -28,7 +28,13 @@ CLUSTER_B = {
 REFERENCE = {
     "indicators": INDICATORS,
     "clusters": [CLUSTER_A, CLUSTER_B],
-    "period": "1. januar 2023 – 31. december 2024",  # as the site's reference files write it: words, not dates
+    "period": {  # as the site's reference files carry it (calculators/period.py)
+        "first": "2023-01-01",
+        "last": "2024-12-31",
+        "text": "1. januar 2023 – 31. december 2024",
+        "length": "2 år",
+        "unit": "pr. 1.000 tilmeldte på 2 år",
+    },
     "fictitious": True,
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from calculators.cluster_file.format import ClusterFile, Indicator, Practice
+from calculators.period import Period
 
 PRACTICES = (
     Practice("Praksis A", 10432, (908, 69875)),
@@ -16,7 +17,7 @@ PRACTICES = (
 EXAMPLE = ClusterFile(
     pack="videokonsultationer",
     pack_name="Videokonsultationer i almen praksis",
-    period="1. januar 2024 – 31. december 2025",
+    period=Period(datetime.date(2024, 1, 1), datetime.date(2025, 12, 31)),
     cluster="Klynge Viborg; Nord",  # a semicolon in a name must survive
     date=datetime.date(2026, 11, 30),
     open=False,

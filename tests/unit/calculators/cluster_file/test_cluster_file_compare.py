@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import numpy as np
@@ -46,8 +48,10 @@ def test_a_practice_row_compared_with_its_file_matches_the_overview(reference):
 
 
 def test_the_result_names_the_practices_and_the_region(reference):
+    # a page whose demo period differs from the file's: the file's dates its numbers
+    other_period = {**reference, "period": {**reference["period"], "text": "en anden periode", "length": "3 år"}}
     response = compare_with_file(
-        request(reference, listed="4500", text="4436;120\n1003;8\n0101;21000\n0120;1100\n0201;30000")
+        request(other_period, listed="4500", text="4436;120\n1003;8\n0101;21000\n0120;1100\n0201;30000")
     )
     result = response["result"]
     indicators, practices, region_listed = pandas_cluster_file(EXAMPLE)
@@ -57,13 +61,22 @@ def test_the_result_names_the_practices_and_the_region(reference):
     assert facts["practices"] == len(practices)
     assert f"har {len(practices)} praksis" in facts["practices_text"]
     listed = practices["Tilmeldte"].to_numpy()
+    own = {"video": 128, "konsultationer": 21000, "aarsstatus": 1100, "telefon": 30000}
     for item, (_, row) in zip(facts["indicators"], indicators.iterrows()):
-        cluster = practices[row["Indikator"]].to_numpy().sum() / listed.sum() * 1000
+        # the rate the practice is compared with: the file's nine practices and the practice's own numbers
+        cluster = (practices[row["Indikator"]].to_numpy().sum() + own[row["Indikator"]]) / (listed.sum() + 4500) * 1000
         region = row["Regionens antal"] / region_listed * 1000
-        assert (
-            item["text"]
-            == f"{row['Navn']}: klyngen {danish_number(cluster)}, regionen {danish_number(region)} pr. 1.000"
+        assert item["text"] == (
+            f"{row['Navn']}: klyngen med jeres tal {danish_number(cluster)}, regionen {danish_number(region)} pr. 1.000"
         )
+    # the facts and the table show one figure for the cluster's rate
+    assert [i["text"].split(", ")[0].split()[-1] for i in facts["indicators"]] == [
+        i["pooled_rate_text"] for i in result["indicators"]
+    ]
+    assert result["period_text"] == "1. januar 2024 – 31. december 2025 (2 år)"  # the file's, not the page's
+    rows = list(csv.reader(io.StringIO(response["csv"][1:], newline=""), delimiter=";"))
+    context = dict(rows[: rows.index([])])
+    assert (context["Periode"], context["Klyngens tal"]) == (result["period_text"], "rigtige data")
     # The comparison itself: against the file's nine practices, not a demo cluster. These numbers are no row's, so
     # the practice joins the cluster as a tenth.
     assert facts["own_row"] is None and "lagt til klyngen som en praksis mere" in facts["practices_text"]

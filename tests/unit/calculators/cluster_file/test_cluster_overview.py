@@ -99,7 +99,17 @@ def test_csv_has_every_practice_and_the_region(reference):
     response = overview({"text": EXAMPLE, "reference": reference})
     lines = response["csv"].lstrip("\ufeff").split("\r\n")
     indicators, practices, region_listed = pandas_cluster_file(EXAMPLE)
-    assert len([line for line in lines if line]) == 1 + len(indicators) * (len(practices) + 2)
+    context = dict(line.split(";") for line in lines[: lines.index("")])
+    assert context == {
+        "Klyngepakke": "Videokonsultationer i almen praksis",
+        "Klynge": "Klynge Nord (fiktiv)",
+        "Periode": "1. januar 2024 – 31. december 2025 (2 år)",  # the file's own period
+        "Data fra": "30. november 2026",
+        "Rater": "pr. 1.000 tilmeldte på 2 år",
+    }
+    table = lines[lines.index("") + 1 :]
+    assert table[0].split(";")[4] == "Rate pr. 1.000 på 2 år"
+    assert len([line for line in table if line]) == 1 + len(indicators) * (len(practices) + 2)
     region = [line.split(";") for line in lines if line.startswith("Videokonsultationer;Regionen;")][0]
     assert region[2:5] == [str(region_listed), "7468", danish_number(7468 / region_listed * 1000).replace(".", "")]
 
@@ -108,7 +118,7 @@ def test_a_bad_file_names_the_line(reference):
     response = overview(
         {"text": EXAMPLE.replace("Praksis C;10355;125;", "Praksis C;10355;12,5;"), "reference": reference}
     )
-    assert response["ok"] is False and "linje 20" in response["error"]
+    assert response["ok"] is False and "linje 21" in response["error"]
 
 
 def test_no_events_where_many_are_expected_is_said_neutrally(reference):

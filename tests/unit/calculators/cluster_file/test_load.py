@@ -17,7 +17,7 @@ from calculators.csv_writer import BOM
 REFERENCE = {
     "pack": "videokonsultationer",
     "name": "Videokonsultationer i almen praksis",
-    "period": "de seneste to år",
+    "period": {"first": "2022-01-01", "last": "2023-12-31", "text": "…", "length": "2 år", "unit": "…"},
     "fictitious": False,
     "indicators": [
         {"id": "video", "name": "Videokonsultationer", "codes": ["4436", "1003"]},
@@ -37,7 +37,13 @@ def test_a_good_file_comes_back_as_plain_json():
     assert json.loads(json.dumps(response, allow_nan=False)) == response
     file = response["file"]
     assert file["cluster_name"] == "Klynge Viborg; Nord"
-    assert file["period"] == "1. januar 2024 – 31. december 2025"
+    assert file["period"] == {  # the file's own, not the page's
+        "first": "2024-01-01",
+        "last": "2025-12-31",
+        "text": "1. januar 2024 – 31. december 2025",
+        "length": "2 år",
+        "unit": "pr. 1.000 tilmeldte på 2 år",
+    }
     assert (file["date"], file["date_text"]) == ("2026-11-30", "30. november 2026")
     assert file["open"] is False
     assert [p["label"] for p in file["practices"]] == [p.label for p in PRACTICES]

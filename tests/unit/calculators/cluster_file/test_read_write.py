@@ -23,6 +23,7 @@ from calculators.cluster_file.read import read_cluster_file
 from calculators.cluster_file.write import write_cluster_file
 from calculators.csv_writer import BOM
 from calculators.errors import InputError
+from calculators.period import Period
 
 
 def lines_of(text: str) -> list[str]:
@@ -60,7 +61,8 @@ def test_opens_in_danish_excel():
     assert text.startswith(BOM) and text.endswith("\r\n")
     assert "\n" not in text.replace("\r\n", "")
     rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
-    assert rows[0] == ["MidtKraft klyngedatafil", "version 1"]
+    assert rows[0] == ["MidtKraft klyngedatafil", "version 2"]
+    assert ["Første dag", "2024-01-01"] in rows and ["Sidste dag", "2025-12-31"] in rows
     assert ["Klynge", "Klynge Viborg; Nord"] in rows
     assert ["Data", "anonyme"] in rows
     assert ["Dato", "2026-11-30"] in rows
@@ -168,7 +170,7 @@ def test_empty_file():
 
 def test_wrong_file():
     expect_error("klynge;tilmeldte;4436\r\nKlynge A;1000;3\r\n", "linje 1", "ikke en klyngedatafil")
-    expect_error(write_cluster_file(EXAMPLE).replace("version 1", "version 2"), "linje 1", "version 2")
+    expect_error(write_cluster_file(EXAMPLE).replace("version 2", "version 3"), "linje 1", "version 3")
     comma = write_cluster_file(EXAMPLE).replace(";", ",")
     expect_error(comma, "linje 1", "komma i stedet for semikolon")
 
@@ -231,12 +233,28 @@ def test_hand_edited_figures_are_noticed():
 
 def test_metadata_problems_name_the_line():
     text = write_cluster_file(EXAMPLE)
-    expect_error(text.replace("Dato;2026-11-30", "Dato;30/11/2026"), "linje 5", "ikke en dato")
-    expect_error(text.replace("Data;anonyme", "Data;hemmelige"), "linje 6", "«anonyme» eller «åbne»")
-    expect_error(text.replace("Periode;", "Perioden;"), "linje 3", "«Perioden» er ikke et felt")
-    expect_error(text.replace("Periode;1. januar 2024 – 31. december 2025\r\n", ""), "mangler feltet «Periode»")
+    expect_error(text.replace("Dato;2026-11-30", "Dato;30/11/2026"), "linje 6", "ikke en dato")
+    expect_error(text.replace("Data;anonyme", "Data;hemmelige"), "linje 7", "«anonyme» eller «åbne»")
+    expect_error(text.replace("Første dag;", "Fra;"), "linje 3", "«Fra» er ikke et felt")
+    expect_error(text.replace("Sidste dag;2025-12-31\r\n", ""), "mangler feltet «Sidste dag»")
+    expect_error(text.replace("Sidste dag;2025-12-31", "Sidste dag;2025-02-30"), "linje 4", "ikke en dato")
     expect_error(text.replace("Antal praksis;5", "Antal praksis;4"), "kun 4 praksis", "mindst 5")
-    expect_error(text.replace('"Klynge Viborg; Nord"', '"Klynge Viborg; Nord'), "linje 4", "ikke lukket")
+    expect_error(text.replace('"Klynge Viborg; Nord"', '"Klynge Viborg; Nord'), "linje 5", "ikke lukket")
+
+
+def test_the_period_is_dated():
+    text = write_cluster_file(EXAMPLE)
+    backwards = text.replace("Første dag;2024-01-01", "Første dag;2026-01-01")
+    expect_error(backwards, "sidste dag (31. december 2025) ligger før dens første (1. januar 2026)")
+    # Danish Excel saves a date again as 01-01-2024: the same day
+    resaved = text.replace("Første dag;2024-01-01", "Første dag;01-01-2024")
+    assert read_cluster_file(resaved).period == EXAMPLE.period
+
+
+def test_a_version_1_file_asks_for_a_new_one():
+    """Version 1 named its period in words ("de seneste to år"), so a practice could not match its own figures."""
+    old = write_cluster_file(EXAMPLE).replace("version 2", "version 1")
+    expect_error(old, "linje 1", "første udgave («version 1»), som ikke har periodens første og sidste dag")
 
 
 def test_fewer_than_five_practices_refused():
@@ -280,7 +298,11 @@ def cluster_files(draw):
     return ClusterFile(
         pack=draw(st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True)),
         pack_name=draw(NAMES),
-        period=draw(NAMES),
+        period=draw(
+            st.tuples(st.dates(datetime.date(2000, 1, 1)), st.integers(0, 3000)).map(
+                lambda pair: Period(pair[0], pair[0] + datetime.timedelta(days=pair[1]))
+            )
+        ),
         cluster=draw(NAMES),
         date=draw(st.dates(datetime.date(2000, 1, 1), datetime.date(2099, 12, 31))),
         open=draw(st.booleans()),
@@ -326,6 +348,6 @@ def test_property_cut_short_anywhere_is_refused(data, draw):
 )
 def test_property_any_text_is_read_or_refused_in_danish(text):
     try:
-        read_cluster_file("MidtKraft klyngedatafil;version 1\r\n" + text)
+        read_cluster_file("MidtKraft klyngedatafil;version 2\r\n" + text)
     except InputError as error:
         assert str(error).startswith("Klyngedatafilen")

@@ -23,9 +23,30 @@ HEADER = [
     "95 % sikkerhedsinterval, øvre",
     "Klyngens median",
     "Klyngens samlede rate",
+    "Klyngens 95 %-grænser ved jeres antal tilmeldte, nedre",
+    "Klyngens 95 %-grænser ved jeres antal tilmeldte, øvre",
+    "Klyngens 99,8 %-grænser ved jeres antal tilmeldte, nedre",
+    "Klyngens 99,8 %-grænser ved jeres antal tilmeldte, øvre",
     "Placering (1 = lavest)",
     "Vurdering",
 ]
+SCREEN = [
+    "Indikator",
+    "Antal",
+    "Rate pr. 1.000",
+    "95 % sikkerhedsinterval",
+    "Klyngens samlede rate",
+    "Klyngens 95 %-grænser ved jeres antal tilmeldte",
+    "Placering (1 = lavest)",
+    "Vurdering",
+]
+PERIOD = {
+    "first": "2024-01-01",
+    "last": "2024-06-30",
+    "text": "1. januar 2024 – 30. juni 2024",
+    "length": "6 måneder",
+    "unit": "pr. 1.000 tilmeldte på 6 måneder",
+}
 
 
 def csv_parts(text: str) -> tuple[dict[str, str], list[list[str]]]:
@@ -56,7 +77,7 @@ def test_csv_says_whose_numbers_against_what(comparison, cluster_b):
         to_csv(
             comparison,
             pack="Videokonsultationer i almen praksis",
-            period="2024–2025",
+            period=PERIOD,
             fictitious=True,
             made=datetime.date(2026, 11, 30),
         )
@@ -66,11 +87,13 @@ def test_csv_says_whose_numbers_against_what(comparison, cluster_b):
         "Klynge": "Klynge B",
         "Praksis i klyngen": str(len(cluster_b["listed"])),
         "Jeres tilmeldte patienter": "2200",
-        "Periode": "2024–2025",
+        "Periode": "1. januar 2024 – 30. juni 2024 (6 måneder)",
         "Lavet": "30. november 2026",
         "Klyngens tal": "fiktive data",
-        "Rater": "pr. 1.000 tilmeldte patienter",
+        "Rater": "pr. 1.000 tilmeldte på 6 måneder",
     }
+    _, rows = csv_parts(to_csv(comparison, period=PERIOD))
+    assert rows[0][2] == "Rate pr. 1.000 på 6 måneder"  # a rate over half a year is not read as a yearly one
     real, _ = csv_parts(to_csv(comparison, made=datetime.date(2027, 1, 5)))
     assert (real["Klyngens tal"], real["Lavet"]) == ("rigtige data", "5. januar 2027")
     assert "Periode" not in real and "Klyngepakke" not in real
@@ -79,7 +102,7 @@ def test_csv_says_whose_numbers_against_what(comparison, cluster_b):
 def test_csv_numbers_use_a_decimal_comma(comparison, cluster_b):
     _, rows = csv_parts(to_csv(comparison))
     video = comparison.indicators[0]
-    name, count, rate, lower, upper, median, pooled, place, verdict = rows[1]
+    name, count, rate, lower, upper, median, pooled, low_95, high_95, low_998, high_998, place, verdict = rows[1]
     assert name == "Videokonsultationer"
     assert count == "1242"  # no thousands dot, so no spreadsheet reads it as a decimal
     assert rate == "564,5"  # 1242 / 2200 * 1000 = 564.545...
@@ -89,6 +112,12 @@ def test_csv_numbers_use_a_decimal_comma(comparison, cluster_b):
     pooled_numpy = (np.sum(cluster_b["counts"]["video"]) + 1242) / (np.sum(cluster_b["listed"]) + 2200) * 1000
     assert pooled == f"{pooled_numpy:.1f}".replace(".", ",")
     assert place == "Højest i klyngen"  # 564,5 against the cluster's 5 to 23,5
+    # the limits printed beside the verdict are the chart's at the practice's list size, and the rate lies above them
+    at = next(p for p in comparison_to_dict(comparison)["indicators"][0]["chart"]["funnel"] if p["listed"] == 2200)
+    limits = [float(text.replace(",", ".")) for text in (low_998, low_95, high_95, high_998)]
+    assert limits == pytest.approx([at[k] for k in ("low_998", "low_95", "high_95", "high_998")], abs=0.051)
+    assert limits[0] <= limits[1] < float(pooled.replace(",", ".")) < limits[2] < video.rate <= limits[3]
+    assert verdict.endswith("(uden for 95 %-grænsen)")  # above the 95 % limit, not the 99,8 % one
     direction, level, widened = joined_verdict(1242, 2200, cluster_b["counts"]["video"], cluster_b["listed"])
     assert direction == 1 and verdict == verdict_words(direction, level == "99,8 %", widened)
 
@@ -108,7 +137,15 @@ def test_dict_carries_numbers_and_their_danish_text(comparison):
     data = comparison_to_dict(comparison)
     assert data["cluster"] == {"id": "B", "name": "Klynge B"}
     assert (data["listed"], data["listed_text"]) == (2200, "2.200")
-    assert data["columns"] == HEADER
+    assert data["columns"] == SCREEN
+    assert [cell["text"] for cell in data["indicators"][0]["cells"]] == [
+        "1.242",
+        "564,5",
+        data["indicators"][0]["interval_text"],
+        data["indicators"][0]["pooled_rate_text"],
+        data["indicators"][0]["limits_text"],
+        "Højest i klyngen",
+    ]
     video = data["indicators"][0]
     assert video["count"] == 1242 and video["count_text"] == "1.242"
     assert video["rate"] == pytest.approx(1242 / 2.2)
@@ -169,7 +206,19 @@ def test_dict_for_an_indicator_not_computed(indicators, cluster_b):
         "12,0",
         f"{pooled:.1f}".replace(".", ","),
         "",
+        "",
+        "",
+        "",
+        "",
         "Ikke beregnet",
+    ]
+    assert [cell["text"] for cell in video["cells"]] == [
+        "\u2013",
+        "\u2013",
+        "\u2013",
+        video["pooled_rate_text"],
+        "\u2013",
+        "\u2013",
     ]
 
 

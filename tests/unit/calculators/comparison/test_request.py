@@ -24,6 +24,8 @@ def test_a_good_request(reference):
     assert result["cluster"]["id"] == "A"
     assert result["listed"] == 2000
     assert result["period"] == reference["period"]
+    assert result["period_text"] == "1. januar 2023 – 31. december 2024 (2 år)"
+    assert result["rate_title"] == "Rate pr. 1.000 på 2 år"
     assert result["fictitious"] is True
     assert [i["id"] for i in result["indicators"]] == ["video", "konsultation"]
     assert result["indicators"][0]["count"] == 32
@@ -32,11 +34,12 @@ def test_a_good_request(reference):
     context = dict(rows[: rows.index([])])
     assert (context["Klynge"], context["Periode"], context["Klyngens tal"], context["Lavet"]) == (
         "Klynge A",
-        reference["period"],
+        "1. januar 2023 – 31. december 2024 (2 år)",
         "fiktive data",
         "30. november 2026",
     )  # the page's date, not the worker's
-    assert rows[rows.index([]) + 1][0] == "Indikator"
+    assert context["Rater"] == "pr. 1.000 tilmeldte på 2 år"
+    assert rows[rows.index([]) + 1][:3] == ["Indikator", "Antal", "Rate pr. 1.000 på 2 år"]
 
 
 def test_warnings_for_unknown_duplicate_and_missing_codes(reference):

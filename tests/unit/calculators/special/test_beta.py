@@ -8,7 +8,7 @@ import warnings
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy import stats
+from scipy import special, stats
 
 from calculators.special.beta import (
     beta_log_odds_quantile,
@@ -41,8 +41,14 @@ def assert_quantile_matches_scipy(target, a, b):
         tail = stats.beta.cdf(x, a, b) if target < 0.5 else stats.beta.sf(x, a, b)
         assert tail == pytest.approx(min(target, 1 - target), rel=1e-9), (target, a, b)
         return
-    assert x == pytest.approx(expected_x, rel=1e-10), (target, a, b)
-    assert y == pytest.approx(expected_y, rel=1e-10), (target, a, b)
+    if x == pytest.approx(expected_x, rel=1e-10) and y == pytest.approx(expected_y, rel=1e-10):
+        return
+    # Boost's quantile is itself off by up to 1e-9 in some far corners (a = 643893, b = 1000, target 0.25: checked
+    # with mpmath at 50 digits, ours is right to 1e-13). There scipy's distribution function, more exact than its
+    # quantile, must give the target back at our quantile better than at scipy's own.
+    # P(X <= x) for X ~ Beta(a, b) is P(Y >= y) for Y = 1 - X ~ Beta(b, a): the upper tail at y, free of 1 - target
+    ours, theirs = (abs(special.betaincc(b, a, value) - target) for value in (y, expected_y))
+    assert ours <= 1e-9 * target and ours <= theirs, (target, a, b, ours, theirs)
 
 
 @pytest.mark.parametrize("a", SHAPES)
