@@ -32,7 +32,7 @@ export default [
     languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: { ...SHARED, ...WORKER } },
   },
   {
-    files: ["docs/assets/*.js"], // classic scripts from mkdocs.yml's extra_javascript
+    files: ["overrides/assets/*.js"], // classic scripts from mkdocs.yml's extra_javascript
     languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: { ...SHARED, ...PAGE } },
   },
   {

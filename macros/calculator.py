@@ -83,6 +83,8 @@ def calculator_html(pack: str, reference: dict, base: str, guide_markdown: str, 
   <div data-summary></div>
   <div data-table></div>
   <div data-charts></div>
+  <p class="calculator-next-step"><strong>Næste skridt:</strong> udskriv resultatet med spørgsmålene til
+  klyngemødet, og tag det med til mødet.</p>
 {actions(button("download", "Hent resultat som CSV"), button("print", "Udskriv resultat og drøftelsesspørgsmål"))}"""
     body = f"""<p>Indsæt jeres egne tal for <strong data-period>{period_text(reference)}</strong>, så ser I jeres
 rater pr. 1.000 tilmeldte patienter ved siden af de andre praksis i jeres klynge. Beregningen sker i jeres browser:

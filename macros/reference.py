@@ -18,7 +18,7 @@ from .data import FEE_CODE, csv_line, fee_codes, read_table, read_yaml, row_list
 from .errors import DataError, raise_if_any
 
 BASE_COLUMNS = ("klynge", "tilmeldte")
-ID = re.compile(r"^[a-z0-9-]+$")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 COUNT = re.compile(r"[0-9]+")
 MAX_DIGITS = 9  # no practice has a billion of anything; more is a pasting error (and would overflow)
 # A cluster is named by place or letter ("Klynge Viborg Nord"); a long number may be a ydernummer, and these

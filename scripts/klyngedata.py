@@ -39,8 +39,10 @@ from calculators.cluster_file.format import (  # noqa: E402
     Indicator,
     Practice,
     anonymous_labels,
+    name_problem,
 )
 from calculators.cluster_file.write import write_cluster_file  # noqa: E402
+from calculators.errors import InputError  # noqa: E402
 from calculators.period import Period  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.reference import pack_codes, pack_config, pack_ids  # noqa: E402
@@ -59,6 +61,9 @@ def choose_pack(root: Path, pack: str | None) -> str:
             [f"Angiv klyngepakken med PAKKE=…: der er {len(packs)} klyngepakker med beregner ({', '.join(packs)})."]
         )
     return packs[0]
+
+
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
 def cluster_files(
@@ -132,9 +137,35 @@ def check_open_clusters(practices: pd.DataFrame, open_clusters: set[str]) -> lis
     return problems
 
 
+def check_names(practices: pd.DataFrame, open_clusters: set[str]) -> list[str]:
+    """Every cluster's name, and the practices' names in open clusters, as a cluster data file can hold them (the
+    reader's own rule, calculators/cluster_file/format.name_problem): said here, in one round, not as a traceback."""
+    problems = [
+        f"Klyngen «{cluster[:40]}» {problem}. Ret navnet i kolonnen «klynge»."
+        for cluster in sorted(set(practices["klynge"]))
+        if (problem := name_problem(cluster))
+    ]
+    for cluster in sorted(open_clusters & set(practices["klynge"])):
+        for name in practices.loc[practices["klynge"] == cluster, "praksis"]:
+            problem = name_problem(name)
+            if problem and name:  # a missing name is said by check_open_clusters
+                problems.append(
+                    f"Praksis «{name[:40]}» i klyngen «{cluster}» {problem}. Ret navnet i kolonnen «praksis»."
+                )
+    return problems
+
+
+def file_name(cluster: str) -> str:
+    """klynge-viborg-nord.csv: short enough for every file system, and never a name Windows keeps for a device
+    (a cluster called «CON» would get con.csv, which Windows cannot open)."""
+    slug = slugify(cluster)[:60].strip("-") or "klynge"
+    return f"{slug}-klynge.csv" if slug.upper() in WINDOWS_DEVICES else f"{slug}.csv"
+
+
 def write_all(files: dict[str, ClusterFile], target: Path) -> list[Path]:
-    """Write every file into a hidden folder inside `target`, then move them in: never a half-written set."""
-    names = {cluster: f"{slugify(cluster) or 'klynge'}.csv" for cluster in files}
+    """Write every file into a hidden folder inside `target`, then move them in: never a half-written set. The files
+    are readable by their owner only (0600): they hold a cluster's figures, not for others on a shared computer."""
+    names = {cluster: file_name(cluster) for cluster in files}
     clashes = sorted({name for name in names.values() if list(names.values()).count(name) > 1})
     if clashes:
         raise ExtractError([f"To klynger får samme filnavn ({', '.join(clashes)}). Giv dem mere forskellige navne."])
@@ -142,7 +173,10 @@ def write_all(files: dict[str, ClusterFile], target: Path) -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=".klyngedata-", dir=target))
     try:
         for cluster, data in files.items():
-            (staging / names[cluster]).write_bytes(write_cluster_file(data).encode("utf-8"))
+            text = write_cluster_file(data)
+            descriptor = os.open(staging / names[cluster], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(text.encode("utf-8"))
         for name in names.values():
             os.replace(staging / name, target / name)
     finally:
@@ -166,7 +200,7 @@ def make(
     except DataError as error:
         raise ExtractError(error.problems) from None
     practices = read_extract(extract, pack_codes(config))
-    problems = check_open_clusters(practices.table, open_clusters)
+    problems = check_open_clusters(practices.table, open_clusters) + check_names(practices.table, open_clusters)
     if problems:
         raise ExtractError(problems)
     files, notes = cluster_files(practices.table, config, pack, period, date, open_clusters, rng)
@@ -178,7 +212,10 @@ def make(
         )
     if not files:
         raise ExtractError([*notes, "Ingen klynge har mindst 5 praksis, så der er ikke skrevet nogen filer."])
-    return write_all(files, target), notes
+    try:
+        return write_all(files, target), notes
+    except InputError as error:  # the reader refuses what the writer made: said, never a traceback
+        raise ExtractError([str(error).replace("Klyngedatafilen", "Filen til en klynge", 1)]) from None
 
 
 def read_period(first: str, last: str) -> Period | None:

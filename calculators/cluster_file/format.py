@@ -32,14 +32,20 @@ dates it, and a version 1 file is refused with a request for a new one.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 
+from ..csv_writer import starts_a_formula
 from ..danish import format_number
 from ..period import Period
 from ..stats.rates import rate
 
 SIGNATURE = ("MidtKraft klyngedatafil", "version 2")
 MIN_PRACTICES = 5  # fewer practices than this and a cluster's figures could point at one practice
+# A cluster is a handful of practices, a few dozen at most; far more is not a cluster's file, and each practice costs
+# the overview a comparison of its own (10.000 practices took minutes). The overview of 500 takes a few seconds.
+MAX_PRACTICES = 500
+MAX_NAME = 80  # characters in a practice's, a cluster's or an indicator's name: wider would break tables and charts
 CLUSTER_ID = (
     "datafil"  # the loaded cluster's id beside the site's own clusters (slugs of their names, e.g. klynge-a-fiktiv)
 )
@@ -48,6 +54,25 @@ INDICATOR_HEADER = ("Indikator", "Navn", "Ydelseskoder", "Regionens antal", "Reg
 PRACTICE_HEADER = ("Praksis", "Tilmeldte")
 END = "Slut på klyngedatafilen"
 RATE_DECIMALS = 1
+
+
+def name_problem(text: str) -> str | None:
+    """Why a name cannot stand in a cluster data file, in Danish, or None. Every name is shown on the pages and
+    written into CSVs: no invisible or direction-reversing characters (`Praksis\u200bB` would pass for «Praksis B»,
+    U+202E turns «A gnp.exe» around), not too long for a table, and nothing a spreadsheet runs as a formula."""
+    if not text:
+        return "er tomt"
+    if len(text) > MAX_NAME:
+        return f"er {len(text)} tegn langt; et navn har højst {MAX_NAME} tegn"
+    hidden = [char for char in text if unicodedata.category(char) in ("Cc", "Cf")]
+    if hidden:
+        return f"indeholder et usynligt tegn (U+{ord(hidden[0]):04X}), så to navne kan se ens ud uden at være det"
+    if starts_a_formula(text):
+        return (
+            f"begynder med «{text[0]}», som et regneark læser som en formel (et navn må ikke begynde med =, +, - "
+            "eller @)"
+        )
+    return None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from .format import (
     ANONYMOUS,
     END,
     INDICATOR_HEADER,
+    MAX_PRACTICES,
     MIN_PRACTICES,
     OPEN,
     PRACTICE_HEADER,
@@ -22,10 +23,11 @@ from .format import (
     ClusterFile,
     Indicator,
     Practice,
+    name_problem,
     rate_text,
 )
 
-_ID = re.compile(r"[a-z0-9-]+")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")  # a leading "-" would be a formula to a spreadsheet
 _CODE = re.compile(r"\d{1,4}")  # Excel drops the leading zeros of "0101" when the file is saved again
 _DIGITS = re.compile(r"\d{1,12}")
 _DECIMAL = re.compile(r"\d+(?:[,.]\d+)?")
@@ -154,6 +156,11 @@ def _read_metadata(lines, position):
             f"Klyngedatafilen, linje {number}: filen mangler feltet «{missing[0]}» øverst. Filen er "
             f"måske afkortet eller rettet i hånden.{_NEW_FILE}"
         )
+    if metadata["Antal praksis"] > MAX_PRACTICES:
+        raise InputError(
+            f"Klyngedatafilen: filen siger, at klyngen har {metadata['Antal praksis']} praksis. En klynge har højst "
+            f"{MAX_PRACTICES}, så filen er ikke en klynges.{_NEW_FILE}"
+        )
     if metadata["Antal praksis"] < MIN_PRACTICES:
         raise InputError(
             f"Klyngedatafilen: klyngen har kun {metadata['Antal praksis']} praksis. Der skal være "
@@ -180,7 +187,16 @@ def _metadata_value(where: str, name: str, values: list[str]):
         raise InputError(
             f"{where}: «{values[0]}» er ikke en klyngepakkes kortnavn (små bogstaver, tal og bindestreg).{_NEW_FILE}"
         )
-    return values
+    return [checked_text(where, name, value) for value in values]
+
+
+def checked_text(where: str, field: str, text: str) -> str:
+    """A name as format.name_problem allows it, or InputError naming the line."""
+    problem = name_problem(text)
+    if problem:
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise InputError(f"{where}: «{field}» «{shown}» {problem}.{_NEW_FILE}")
+    return text
 
 
 def _period(metadata) -> Period:
@@ -239,6 +255,7 @@ def _read_indicators(lines, position, metadata) -> tuple[tuple[Indicator, ...], 
                 f"({';'.join(INDICATOR_HEADER)}), men har {len(cells)}.{_NEW_FILE}"
             )
         id_, name, codes_text, count_text, rate_text = cells
+        name = checked_text(where, "Navn", name)
         if not _ID.fullmatch(id_) or any(i.id == id_ for i in indicators):
             raise InputError(f"{where}: «{id_}» er ikke et gyldigt og entydigt kortnavn for en indikator.{_NEW_FILE}")
         codes = tuple(code.strip() for code in codes_text.split(","))
@@ -273,6 +290,7 @@ def _read_practices(lines, position, indicators, metadata) -> tuple[Practice, ..
     ids = tuple(indicator.id for indicator in indicators)
     position = _expect_header(lines, position, (*PRACTICE_HEADER, *ids), "praksis")
     practices: list[Practice] = []
+    labels: set[str] = set()  # a set, not a scan of the practices so far: a long file is read in linear time
     rows = [(number, cells) for number, cells in lines[position:] if cells]
     if not rows or rows[-1][1] != [END]:
         raise InputError(
@@ -289,11 +307,10 @@ def _read_practices(lines, position, indicators, metadata) -> tuple[Practice, ..
                 f"({';'.join((*PRACTICE_HEADER, *ids))}), men har {len(cells)}. Filen er måske "
                 f"afkortet eller rettet i hånden.{_NEW_FILE}"
             )
-        label = cells[0]
-        if not label or any(p.label == label for p in practices):
-            raise InputError(
-                f"{where}: hver praksis skal have sit eget navn; «{label}» er tomt eller står to gange.{_NEW_FILE}"
-            )
+        label = checked_text(where, "Praksis", cells[0])
+        if label in labels:
+            raise InputError(f"{where}: hver praksis skal have sit eget navn; «{label}» står to gange.{_NEW_FILE}")
+        labels.add(label)
         listed = _whole(where, "Tilmeldte", cells[1], minimum=1)
         counts = tuple(_whole(where, id_, cell) for id_, cell in zip(ids, cells[2:]))
         practices.append(Practice(label, listed, counts))

@@ -105,7 +105,7 @@ function resultTable(result) {
       verdict);
   });
   const table = element("table", { class: "calculator-table" },
-    element("caption", {}, ["Jeres rater pr. 1.000 tilmeldte patienter", result.period_text].filter(Boolean).join(", ")),
+    element("caption", {}, ["Jeres rater pr. 1.000 patienter", result.period_text].filter(Boolean).join(", ")),
     element("thead", {}, head), element("tbody", {}, ...rows));
   return element("div", { class: "md-typeset__table" }, table);
 }

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 import material
+from mkdocs.exceptions import PluginError
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 TEMPLATE_EXPRESSION = re.compile(r"\{\{.*?\}\}")
@@ -105,3 +106,19 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     return with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config):
+    """Every HTML file of the built site carries the policy: a page that reached the site some other way (a static
+    file copied as it is) would run whatever it holds, and could frame the calculator from the site's own origin."""
+    site = Path(config.site_dir)
+    without = sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if 'http-equiv="Content-Security-Policy"' not in path.read_text(encoding="utf-8", errors="replace")
+    )
+    if without:
+        raise PluginError(
+            "Sitet kan ikke bygges: disse HTML-filer har ingen sikkerhedspolitik (Content-Security-Policy): "
+            f"{', '.join(without[:10])}. HTML-filer må ikke lægges i docs/; skriv siden som Markdown."
+        )

@@ -18,7 +18,7 @@ from mkdocs.structure.files import InclusionLevel
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # the hook is loaded by path; macros/ is a sibling package
 
-from macros import data, pages, reference  # noqa: E402
+from macros import data, pages, reference, unsafe_content  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 
 DRAFT_BANNER = (
@@ -64,8 +64,9 @@ def page_problems(docs: Path, root: Path, macros_plugin) -> tuple[list[pages.Pag
         | set(macros_plugin.env.globals)
         | {"page", "navigation", "files"}
     )
-    problems = []
+    problems = unsafe_content.unsafe_files(docs)
     for page in found:
+        problems += unsafe_content.unsafe_markup(page.source, f"docs/{page.path}")
         problems += pages.check_page(page, source_keys)
         problems += pages.check_macros(page, macros_plugin.env, known)
     return found, problems + pages.check_packs(found)

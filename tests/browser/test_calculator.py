@@ -16,9 +16,10 @@ from support.site import Visit
 COLUMNS = [
     "Indikator",
     "Antal",
-    "Rate pr. 1.000",
+    "Rate pr. 1.000 på 2 år",
     "95 % sikkerhedsinterval",
-    "Klyngens median",
+    "Klyngens samlede rate",
+    "Klyngens 95 %-grænser ved jeres antal tilmeldte",
     "Placering (1 = lavest)",
     "Vurdering",
 ]
@@ -78,7 +79,9 @@ def test_happy_path_matches_an_independent_computation(calculator, reference, vi
 
 def test_page_states_fictitious_data_and_period(calculator):
     text = calculator.locator("article").inner_text()
-    assert "fiktive data" in text and "de seneste to år" in text
+    assert "fiktive data" in text
+    assert "Indsæt jeres egne tal for 1. januar 2024 – 31. december 2025 (2 år)" in text
+    assert "Demoklyngernes periode er opdigtet ligesom deres tal" in text
 
 
 def test_all_numbers_on_screen_are_danish(calculator):
@@ -189,16 +192,19 @@ def test_csv_download(calculator, reference):
     assert context["Klynge"] == cluster["name"] and context["Praksis i klyngen"] == str(len(cluster["listed"]))
     assert (context["Jeres tilmeldte patienter"], context["Periode"], context["Klyngens tal"]) == (
         "4500",
-        reference["period"],
+        "1. januar 2024 – 31. december 2025 (2 år)",
         "fiktive data",
     )
+    assert context["Rater"] == "pr. 1.000 tilmeldte på 2 år"
     assert context["Lavet"] == f"{today[2]}. {months[today[1] - 1]} {today[0]}"
-    assert rows[0][:3] == ["Indikator", "Antal", "Rate pr. 1.000"]
+    assert rows[0][:3] == ["Indikator", "Antal", "Rate pr. 1.000 på 2 år"]
     expected = {row[0]: row for row in (expected_row(i, cluster) for i in reference["indicators"])}
     for row in rows[1:]:
         screen = expected[row[0]]
         assert row[1] == screen[1].replace(".", "")
         assert row[2] == screen[2].replace(".", "")
+        assert row[6] == screen[4].replace(".", "")  # the cluster's pooled rate
+        assert f"{row[7]}–{row[8]}" == screen[5]  # the 95 % limits at the practice's list size
         assert row[-1] == screen[-1]
     assert len(rows) == 1 + len(reference["indicators"])
 

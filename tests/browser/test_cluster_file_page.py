@@ -9,7 +9,9 @@ import pytest
 from independent import danish_number, numpy_cluster_overview, pandas_cluster_file
 from playwright.sync_api import expect
 from support.browser import (
+    COUNTS,
     EXAMPLE_PATH,
+    LISTED,
     PASTE,
     assert_nothing_stored,
     example_text,
@@ -63,13 +65,13 @@ def test_example_file_is_compared_against_with_the_region_beside(visit, example)
     assert "Klynge Nord (fiktiv)" in context and "fiktive data" not in context
     facts = page.locator("[data-file-facts]").inner_text()
     assert f"har {len(practices)} praksis" in facts
-    listed = practices["Tilmeldte"].sum()
+    listed = practices["Tilmeldte"].sum() + LISTED  # the practice's numbers are no row's: it joins the cluster
     for _, row in indicators.iterrows():
-        cluster_rate = practices[row["Indikator"]].sum() / listed * 1000
+        cluster_rate = (practices[row["Indikator"]].sum() + COUNTS[row["Indikator"]]) / listed * 1000
         region_rate = row["Regionens antal"] / region_listed * 1000
         assert (
-            f"{row['Navn']}: klyngen {danish_number(cluster_rate)}, regionen {danish_number(region_rate)} pr. 1.000"
-            in facts
+            f"{row['Navn']}: klyngen med jeres tal {danish_number(cluster_rate)}, regionen "
+            f"{danish_number(region_rate)} pr. 1.000" in facts
         )
     assert page.locator("figure.calculator-figure").first.locator("svg > circle.practice").count() == len(practices)
     assert_nothing_stored(page, visit, text)
@@ -93,7 +95,7 @@ def test_an_open_file_fills_the_practice_from_its_row(visit, example, tmp_path):
         _, _, count, rate, low, high, verdict = want["rows"][index]
         assert row[0] == want["name"]
         assert row[1:4] == [danish_number(count, 0), danish_number(rate), f"{danish_number(low)}–{danish_number(high)}"]
-        assert row[6] == verdict
+        assert row[-1] == verdict
     assert_nothing_stored(page, visit, text)
 
 
@@ -105,7 +107,7 @@ def test_a_bad_file_names_the_line_and_forgets_the_loaded_cluster(visit, example
     bad.write_text(example_text(example).replace("Praksis C;10355;125;", "Praksis C;10355;12,5;"), encoding="utf-8")
     load_file(page, bad)
     alert = page.get_by_role("alert")
-    expect(alert).to_contain_text("linje 20", timeout=30_000)
+    expect(alert).to_contain_text("linje 21", timeout=30_000)
     assert re.search(r"helt tal", alert.inner_text()) and "Error" not in alert.inner_text()
     expect(page.locator('option[value="datafil"]')).to_have_count(0)
     expect(page.get_by_label("Klyngens datafil")).to_have_attribute("aria-invalid", "true")
@@ -118,3 +120,22 @@ def test_a_file_far_too_large_is_refused_in_danish(visit, tmp_path):
     big.write_bytes(b"x" * 2_100_000)
     load_file(page, big)
     expect(page.get_by_role("alert")).to_contain_text("Filen fylder 2,1 MB")
+
+
+def test_the_paste_box_names_the_files_period_and_forgets_it_with_the_file(visit, example, tmp_path):
+    """The practice pulls its counts for the days the file covers, which may differ from the demo clusters'."""
+    page = visit.page
+    intro = page.locator("[data-period]")
+    expect(intro).to_have_text("1. januar 2024 – 31. december 2025 (2 år)")  # the demo clusters' (invented)
+    text = example_text(example).replace("Første dag;2024-01-01", "Første dag;2025-07-01")
+    path = tmp_path / "halvt-aar.csv"
+    path.write_text("\ufeff" + text, encoding="utf-8")
+    load_file(page, path)
+    expect(intro).to_have_text("1. juli 2025 – 31. december 2025 (6 måneder)", timeout=30_000)
+    fill(page, "4.500", PASTE)
+    expect(page.get_by_role("table", name="Jeres rater pr. 1.000 patienter, 1. juli 2025")).to_be_visible()
+    assert "Rate pr. 1.000 på 6 måneder" in page.locator("[data-table] thead").inner_text()
+    bad = tmp_path / "forkert.csv"
+    bad.write_text("ikke en klyngedatafil", encoding="utf-8")
+    load_file(page, bad)
+    expect(intro).to_have_text("1. januar 2024 – 31. december 2025 (2 år)", timeout=30_000)

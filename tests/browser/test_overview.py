@@ -103,8 +103,10 @@ def test_projector_csv_and_print(visit, example):
     csv = download.value.path().read_bytes().decode("utf-8-sig")
     text = example_text(example)
     expected = numpy_cluster_overview(text)
-    lines = [line.split(";") for line in csv.split("\r\n") if line]
-    assert lines[0][:5] == ["Indikator", "Praksis", "Tilmeldte", "Antal", "Rate pr. 1.000"]
+    context, table = csv.split("\r\n\r\n", 1)
+    assert "Periode;1. januar 2024 – 31. december 2025 (2 år)" in context.split("\r\n")
+    lines = [line.split(";") for line in table.split("\r\n") if line]
+    assert lines[0][:5] == ["Indikator", "Praksis", "Tilmeldte", "Antal", "Rate pr. 1.000 på 2 år"]
     video = [line for line in lines if line[0] == "Videokonsultationer" and line[1].startswith("Praksis")]
     assert [(line[1], int(line[3]), line[4], line[7]) for line in video] == [
         (row[0], row[2], danish_number(row[3]).replace(".", ""), row[6]) for row in expected["video"]["rows"]

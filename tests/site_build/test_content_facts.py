@@ -63,12 +63,16 @@ def test_fee_code_names_come_with_their_source(site):
     assert all("13. marts 2020" not in article_text(site, page) for page in reader_pages(site))
 
 
-def test_pack_rates_are_per_1000_patients_and_the_periods_are_said_to_be_undated(site):
+def test_pack_rates_are_per_1000_patients_and_the_calculator_dates_its_period(site):
+    """The pack itself is undated (and says so); the calculator dates the period its numbers cover, and calls the
+    demo clusters' period invented."""
     pack = article_text(site, "klyngepakker/videokonsultationer")
     assert "pr. 1.000 patienter" in pack and "pr. 1.000 tilmeldte patienter" not in pack
-    assert "Klyngepakken er ikke dateret" in pack
+    assert "Klyngepakken er ikke dateret" in pack and "datafil fra MidtKraft angiver periodens" in pack
     calculator = article_text(site, "klyngepakker/videokonsultationer/beregner")
-    assert "toårsperiode, som klyngens tal dækker" in calculator
+    assert "Indsæt jeres tal for alle ydelseskoder for præcis den periode, som klyngens tal dækker" in calculator
+    assert "Indsæt jeres egne tal for 1. januar 2024 – 31. december 2025 (2 år)" in calculator
+    assert "Demoklyngernes periode er opdigtet ligesom deres tal" in calculator
 
 
 def test_pack_page_gives_the_regional_background_from_the_status_report(site):

@@ -108,10 +108,35 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
         danish(count, 0),
         danish(rate),
         f"{danish(low)}–{danish(high)}",
-        danish(float(np.percentile(np.append(rates, rate), 50))),
+        danish(pooled),
+        LimitsText(LISTED, pooled, tau2),
         position,
         verdict,
     ]
+
+
+class LimitsText:
+    """The 95 % limits a page prints at a list size, checked against scipy/numpy's verdicts: the upper limit lies
+    between the last count called as expected and the first called higher (likewise the lower), as the funnel's lines
+    run between counts. Compares equal to the page's «12,3–45,6» when both printed ends fit, to their decimal."""
+
+    def __init__(self, listed: int, pooled: float, tau2: float):
+        counts = np.arange(int(pooled * listed / 1000 * 40) + 100)  # past the widest limits (video: 5 times)
+        if tau2 > 0:
+            verdicts = numpy_overdispersed_verdict(counts, listed, pooled, tau2, 0.95)
+        else:
+            verdicts = scipy_verdict(counts, listed, pooled, 0.95)
+        per = 1000 / listed
+        higher, lower = counts[verdicts == 1], counts[verdicts == -1]
+        self.high = ((higher.min() - 1) * per, higher.min() * per)
+        self.low = (lower.max() * per, (lower.max() + 1) * per) if lower.size else (0.0, 0.0)
+
+    def __eq__(self, text) -> bool:
+        low, high = (float(end.replace(".", "").replace(",", ".")) for end in str(text).split("–"))
+        return all(a - 0.05 <= value <= b + 0.05 for value, (a, b) in ((low, self.low), (high, self.high)))
+
+    def __repr__(self) -> str:
+        return f"LimitsText(low in {self.low}, high in {self.high})"
 
 
 def example_text(example) -> str:

