@@ -59,11 +59,17 @@ def _field(element_id: str, label: str, control: str, help_text: str, mode_part:
   </div>"""
 
 
+# A whole number with its thousands dots is a dozen characters; a one-line box far beyond that is a paste gone wrong,
+# which would only slow the page (two megabytes typed into one line stalled it for seconds).
+MAX_NUMBER_LENGTH = 100
+
+
 def number_field(element_id: str, field: str, label: str, help_text: str, *, mode_part: str = "") -> str:
     """A whole number typed in a text box (Danish thousands separators are allowed, so not type="number")."""
     control = (
         f'<input id="{escape(element_id)}" data-field="{escape(field)}" type="text" inputmode="numeric"'
-        f' autocomplete="off" aria-describedby="{escape(element_id)}-help" spellcheck="false">'
+        f' autocomplete="off" aria-describedby="{escape(element_id)}-help" spellcheck="false"'
+        f' maxlength="{MAX_NUMBER_LENGTH}">'
     )
     return _field(element_id, label, control, help_text, mode_part, False)
 

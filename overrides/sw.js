@@ -35,7 +35,7 @@ self.addEventListener("activate", (event) => {
 // HTTP cache instead of downloading Pyodide a second time.
 async function precache() {
   const pages = (await self.clients.matchAll({ type: "window", includeUncontrolled: true }))
-    .map((client) => client.url.split("#")[0]).filter((url) => url.startsWith(SITE));
+    .map((client) => pathOf(client.url)).filter((url) => url.startsWith(SITE));
   const files = BUILD.precache.map((path) => new URL(path, self.location).href);
   const site = await caches.open(CACHE);
   const pyodide = await caches.open(PYODIDE_CACHE);
@@ -63,28 +63,34 @@ self.addEventListener("fetch", (event) => {
   // Anything else (another edition, another origin) is not this worker's to keep.
 });
 
+// Kept by path: a search's highlight (`?h=…`) or anything else in a query is what someone typed, and never a key
+// in Cache Storage; the same page under another query is the same page.
+function pathOf(url) {
+  return url.split(/[?#]/)[0];
+}
+
 async function cacheFirst(name, request) {
   const cache = await caches.open(name);
-  const cached = await cache.match(request.url);
+  const cached = await cache.match(pathOf(request.url));
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && response.type === "basic") await cache.put(request.url, response.clone());
+  if (response.ok && response.type === "basic") await cache.put(pathOf(request.url), response.clone());
   return response;
 }
 
 async function networkFirst(request) {
   const cache = await caches.open(CACHE);
   const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === "basic") await cache.put(request.url, response.clone());
+    if (response.ok && response.type === "basic") await cache.put(pathOf(request.url), response.clone());
     return response;
   });
   network.catch(() => {}); // when the cache has answered, a failed refresh is no one's business
   const patience = new Promise((resolve) => setTimeout(resolve, NETWORK_PATIENCE_MS));
   try {
-    const first = await Promise.race([network, patience.then(() => cache.match(request.url))]);
+    const first = await Promise.race([network, patience.then(() => cache.match(pathOf(request.url)))]);
     return first || (await network);
   } catch (error) {
-    const cached = await cache.match(request.url);
+    const cached = await cache.match(pathOf(request.url));
     if (cached) return cached;
     throw error;
   }

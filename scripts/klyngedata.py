@@ -9,7 +9,9 @@ pack's own period may be older than the extract or, on the public site, invented
 The files are written by calculators/cluster_file/, the package the browser reads them with. They hold no
 ydernummer and no column the comparison does not need; practices are "Praksis A, B, …" in a random order unless
 the cluster chose open data (AABNE); a cluster of fewer than 5 practices gets no file. Every file also carries the
-region's pooled rate per indicator, summed over every practice in the extract. Nothing is written unless the whole
+region's pooled rate per indicator, summed over the practices of the clusters that get a file: with the practices of a
+cluster too small for a file in the region's sums, the other clusters' files would give that practice's numbers
+exactly (the region's sums minus every file's rows). Nothing is written unless the whole
 extract is sound, and the files appear in UD only when all of them are written.
 """
 
@@ -78,7 +80,9 @@ def cluster_files(
     """The file of each cluster of at least 5 practices, and a Danish line for each cluster left out."""
     indicators = [(i["id"], i["name"], tuple(str(c) for c in i["codes"])) for i in config["indicators"]]
     counts = pd.DataFrame({id_: practices[list(codes)].sum(axis=1) for id_, _, codes in indicators})
-    region = tuple(Indicator(id_, name, codes, int(counts[id_].sum())) for id_, name, codes in indicators)
+    sizes = practices.groupby("klynge")["klynge"].transform("size")
+    in_files = sizes >= MIN_PRACTICES  # the region is the practices of the files, and no other
+    region = tuple(Indicator(id_, name, codes, int(counts.loc[in_files, id_].sum())) for id_, name, codes in indicators)
     files, left_out = {}, []
     for cluster, members in practices.groupby("klynge", sort=True):
         if len(members) < MIN_PRACTICES:
@@ -108,10 +112,35 @@ def cluster_files(
                 )
                 for index, label in zip(order, labels)
             ),
-            region_practices=len(practices),
-            region_listed=int(practices["tilmeldte"].sum()),
+            region_practices=int(in_files.sum()),
+            region_listed=int(practices.loc[in_files, "tilmeldte"].sum()),
         )
+        if not is_open:
+            left_out += standing_out(cluster, files[cluster].practices)
     return files, left_out
+
+
+ALONE = 1.25  # a practice with no other this close in list size (as a ratio) can be told by its size
+
+
+def standing_out(cluster: str, practices) -> list[str]:
+    """A Danish line for each practice of an anonymous cluster that is the only one of about its size (no other within
+    a quarter of its list size): colleagues know which practice is the small one or the large one, so its letter hides
+    nothing. The consultant asks the cluster before sending the file."""
+    lines = []
+    for practice in practices:
+        nearest = min((p.listed for p in practices if p is not practice), key=lambda n: abs(n - practice.listed))
+        if not practice.listed / ALONE < nearest < practice.listed * ALONE:
+            lines.append(
+                f"Bemærk: klyngen «{cluster}» har anonyme data, men {practice.label} er den eneste praksis af sin "
+                f"størrelse ({danish_whole(practice.listed)} tilmeldte; nærmeste {danish_whole(nearest)}), så "
+                "kolleger i klyngen kan nok se, hvem det er. Spørg klyngen, før du sender filen."
+            )
+    return lines
+
+
+def danish_whole(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def check_open_clusters(practices: pd.DataFrame, open_clusters: set[str]) -> list[str]:

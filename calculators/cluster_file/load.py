@@ -31,10 +31,11 @@ def read_for_pack(text: str, reference: Mapping[str, Any]) -> ClusterFile:
             f"Klyngedatafilen er til klyngepakken «{data.pack_name}», ikke til «{reference['name']}». "
             "Åbn den på den klyngepakkes side, eller bed MidtKraft om en fil til denne."
         )
-    expected = [(str(i["id"]), tuple(str(code) for code in i["codes"])) for i in reference["indicators"]]
-    if [(i.id, i.codes) for i in data.indicators] != expected:
+    # The names too: a file must not show the pack's counts under another indicator's name.
+    expected = [(str(i["id"]), str(i["name"]), tuple(str(code) for code in i["codes"])) for i in reference["indicators"]]
+    if [(i.id, i.name, i.codes) for i in data.indicators] != expected:
         raise InputError(
-            "Klyngedatafilen er lavet med andre indikatorer eller ydelseskoder, end beregneren bruger "
+            "Klyngedatafilen er lavet med andre indikatorer, navne eller ydelseskoder, end beregneren bruger "
             "nu. Bed MidtKraft om en ny klyngedatafil."
         )
     return data

@@ -2,14 +2,14 @@
 // The file's text goes to the worker only, and Python validates it; this module moves text and builds the DOM.
 // Nothing is stored: the text lives in this object until another file replaces it or the tab closes.
 import { FILE_TOO_LARGE, MAX_INPUT_BYTES } from "./page_constants.mjs"; // written at build time
-import { danishNumber } from "./danish_number.mjs";
+import { megabytesOver } from "./danish_number.mjs";
 
 // Calls `onText(text, name)` with a chosen or dropped file's text, or `onError(message)` when it cannot be read.
 export function watchFileInput(root, input, onText, onError) {
   const read = async (file) => {
     if (!file) return;
     if (file.size > MAX_INPUT_BYTES) { // a cluster's file is a few kilobytes: far beyond that it is the wrong one
-      onError(FILE_TOO_LARGE.replace("{size}", danishNumber(file.size / 1e6)));
+      onError(FILE_TOO_LARGE.replace("{size}", megabytesOver(file.size)));
       return;
     }
     try {

@@ -4,7 +4,7 @@
 // follow_up.js) subclasses WorkerForm: it builds its form's request and draws the answer; numbers and wording come
 // from Python.
 import { CONTACT, LOAD_FAILED, MAX_INPUT_BYTES, PASTE_TOO_LARGE } from "./page_constants.mjs"; // written at build time
-import { danishNumber } from "./danish_number.mjs";
+import { danishNumber, megabytesOver } from "./danish_number.mjs";
 import { element } from "./dom.mjs";
 import { HeldPaste } from "./held_paste.mjs";
 import { keepForOffline } from "./offline.mjs";
@@ -13,6 +13,12 @@ import { keepForOffline } from "./offline.mjs";
 const LOAD_TIMEOUT_MS = 50_000;
 const TIMED_OUT = "Sitet har ikke svaret beregneren i 50 sekunder. Det kan skyldes en langsom forbindelse eller en " +
   `fejl på sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
+// A computation still running after a minute will not finish in any useful time (a hostile or far too large file):
+// the worker is stopped and a new one started, and what was typed stays in the fields. A test may shorten the wait
+// with the root's data-compute-timeout-ms.
+const COMPUTE_TIMEOUT_MS = 60_000;
+const COMPUTE_STOPPED = "Beregningen tog over et minut, så den er stoppet, og beregneren starter forfra. Jeres tal " +
+  "står der stadig. Er teksten eller filen meget stor, så prøv med en mindre.";
 const FRAMED = "Beregneren virker kun, når siden er åbnet direkte på MidtKrafts site, ikke inde i et andet site. " +
   "Åbn siden i et nyt vindue, før I indtaster tal.";
 
@@ -129,6 +135,7 @@ export class WorkerForm {
     } else if (message.type === "failed") {
       this.failed(message.message);
     } else if (message.type === "result" && message.id === this.nextId && this.state === "ready") {
+      clearTimeout(this.computeWatchdog);
       this.root.dataset.computeMilliseconds = message.milliseconds.toFixed(1);
       this.setStatus("Klar", false);
       this.show(message.response, this.pendingKind);
@@ -150,6 +157,7 @@ export class WorkerForm {
   failed(text) {
     if (this.state === "failed") return;
     clearTimeout(this.watchdog);
+    clearTimeout(this.computeWatchdog);
     this.state = "failed";
     this.worker.terminate();
     this.submitButton.disabled = true;
@@ -164,7 +172,16 @@ export class WorkerForm {
     this.nextId += 1;
     this.pendingKind = kind; // only the newest request's answer is shown, so its kind is this one
     this.setStatus("Beregner …", true);
+    clearTimeout(this.computeWatchdog);
+    this.computeWatchdog = setTimeout(() => this.stopComputing(),
+      Number(this.root.dataset.computeTimeoutMs) || COMPUTE_TIMEOUT_MS);
     this.worker.postMessage({ type: "compute", id: this.nextId, kind, request });
+  }
+
+  stopComputing() {
+    this.clearResult();
+    this.start(startWorker());
+    this.showError(COMPUTE_STOPPED, null);
   }
 
   // A pasted text beyond what the calculator takes is refused here, before it is copied to the worker: true, with
@@ -173,7 +190,7 @@ export class WorkerForm {
     const bytes = new Blob([this.textOf(name)]).size;
     if (bytes <= MAX_INPUT_BYTES) return false;
     this.clearResult();
-    this.showError(PASTE_TOO_LARGE.replace("{size}", danishNumber(bytes / 1e6)), name);
+    this.showError(PASTE_TOO_LARGE.replace("{size}", megabytesOver(bytes)), name);
     return true;
   }
 

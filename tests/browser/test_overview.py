@@ -4,11 +4,17 @@ is sent or stored."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from independent import danish_number, numpy_cluster_overview
 from playwright.sync_api import expect
 from support.browser import EXAMPLE_PATH, assert_nothing_stored, example_text
 from support.site import Visit
+
+from calculators.cluster_file.format import Indicator, Practice
+from calculators.cluster_file.read import read_cluster_file
+from calculators.cluster_file.write import write_cluster_file
 
 PAGE = "klyngepakker/videokonsultationer/klyngens-overblik/"
 
@@ -129,3 +135,36 @@ def test_a_bad_file_gets_a_danish_message_naming_the_line(visit, example, tmp_pa
     expect(alert).to_contain_text("linje", timeout=30_000)
     assert "Klyngedatafilen" in alert.inner_text() and "Error" not in alert.inner_text()
     expect(page.locator("[data-result]")).to_be_hidden()  # the previous file's overview is gone
+
+
+def test_a_computation_that_runs_too_long_is_stopped_and_the_calculator_starts_again(visit, example, tmp_path):
+    """A file valid but far larger than a cluster's keeps the worker busy: past the watchdog (a minute on the site,
+    shortened here to 50 ms) the page stops it, says so in Danish, and starts a fresh worker that answers again."""
+    small = read_cluster_file(example_text(example))
+    practices = tuple(
+        Practice(f"Praksis {n}", p.listed, p.counts) for n, p in enumerate(small.practices * 55) if n < 495
+    )
+    indicators = tuple(
+        Indicator(i.id, i.name, i.codes, sum(p.counts[k] for p in practices)) for k, i in enumerate(small.indicators)
+    )
+    big = replace(
+        small,
+        practices=practices,
+        indicators=indicators,
+        region_practices=len(practices),
+        region_listed=sum(p.listed for p in practices),
+    )
+    path = tmp_path / "stor.csv"
+    path.write_text(write_cluster_file(big), encoding="utf-8")
+    page = visit.page
+    root = page.locator("[data-overview]")
+    root.evaluate("(root) => { root.dataset.computeTimeoutMs = '50'; }")
+    open_overview(visit, path)
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Beregningen tog over et minut, så den er stoppet", timeout=10_000
+    )
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
+    root.evaluate("(root) => { delete root.dataset.computeTimeoutMs; }")
+    open_overview(visit, example)
+    expect(page.locator("[data-context]")).to_contain_text("Klynge Nord (fiktiv) · 9 praksis", timeout=30_000)
+    assert visit.console_errors == [] and visit.foreign_requests == []

@@ -17,7 +17,7 @@ CASES = {
     "truncated": EXAMPLE[: len(EXAMPLE) // 2],
     "cut-in-last-number": EXAMPLE[: EXAMPLE.index("\r\nSlut") - 1],
     "non-whole-count": EXAMPLE.replace("Praksis C;10355;125;", "Praksis C;10355;12,5;"),
-    "hand-edited-rate": EXAMPLE.replace(";7468;41,8", ";7468;14,8"),
+    "hand-edited-rate": EXAMPLE.replace(";6605;40,4", ";6605;14,8"),
     "unclosed-quote": EXAMPLE.replace("Klynge;Klynge Nord (fiktiv)", 'Klynge;"Klynge Nord (fiktiv)'),
     "missing-header": EXAMPLE.replace("Praksis;Tilmeldte;", "Praksis;Tilmeldt;"),
 }

@@ -121,9 +121,12 @@ def test_every_number_matches_the_extract(demo_run):
         assert [row[0] for row in practice_rows[1:]] == [f"Praksis {chr(65 + i)}" for i in range(len(members))]
 
 
-def test_region_rates_cover_every_practice_of_the_extract(demo_run):
+def test_region_rates_cover_the_practices_of_the_files_only(demo_run):
+    """Klynge Vest has too few practices for a file. Were its practices in the region's sums, the region's totals
+    minus the three files' rows would give them away; the region is the practices of the files."""
     _, target = demo_run
-    practices = expected_practices()  # all 31, Klynge Vest's too
+    practices = expected_practices()
+    practices = practices[practices["Klynge"].isin(FILES)]
     listed = int(practices["Tilmeldte"].sum())
     for name in FILES.values():
         metadata, indicator_rows, _ = sections(target / name)
@@ -346,3 +349,43 @@ def test_files_are_for_their_owner_only_and_a_device_name_is_no_file_name(tmp_pa
     names = sorted(path.name for path in (tmp_path / "ud").iterdir())
     assert "con-klynge.csv" in names and "con.csv" not in names
     assert {oct((tmp_path / "ud" / name).stat().st_mode & 0o777) for name in names} == {"0o600"}
+
+
+def test_no_left_out_practice_can_be_worked_out_from_the_files(demo_run):
+    """The attack: the region's sums minus every file's rows. It must give nothing, not Klynge Vest's practices."""
+    _, target = demo_run
+    left = {"listed": None, "counts": None}
+    for name in FILES.values():
+        metadata, indicator_rows, practice_rows = sections(target / name)
+        region_listed = int(metadata["Regionens tilmeldte"][0])
+        region_counts = [int(row[3]) for row in indicator_rows[1:]]
+        if left["listed"] is None:
+            left = {"listed": region_listed, "counts": region_counts}
+        left["listed"] -= sum(int(row[1]) for row in practice_rows[1:])
+        left["counts"] = [c - sum(int(row[2 + i]) for row in practice_rows[1:]) for i, c in enumerate(left["counts"])]
+    assert left == {"listed": 0, "counts": [0] * len(INDICATORS)}
+
+
+CODES = [code for indicator in INDICATORS for code in indicator["codes"]]
+
+
+def test_a_practice_alone_in_its_size_is_named_before_an_anonymous_file_is_sent(tmp_path):
+    """The issue's cluster: four practices of about 6.100 patients and one of 1.468. Its letter hides nothing from
+    colleagues, so the consultant is told which letter, to ask the cluster first; an open cluster is not warned."""
+    rows = ["Ydernummer;Praksis;Klynge;Tilmeldte;Ydelseskode;Antal"]
+    for number, listed in enumerate([6050, 6120, 1468, 6180, 6090], start=1):
+        rows += [f"99100{number};Praksis {number} (fiktiv);Klynge Lille (fiktiv);{listed};{code};10" for code in CODES]
+    extract = tmp_path / "lille.csv"
+    extract.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = klyngedata(extract, tmp_path / "ud", *FIXED)
+    assert result.returncode == 0, result.stderr
+    [warning] = [line for line in result.stdout.splitlines() if line.startswith("Bemærk")]
+    _, _, practice_rows = sections(tmp_path / "ud" / "klynge-lille-fiktiv.csv")
+    letter = next(row[0] for row in practice_rows[1:] if row[1] == "1468")
+    assert warning == (
+        f"Bemærk: klyngen «Klynge Lille (fiktiv)» har anonyme data, men {letter} er den eneste praksis af sin "
+        "størrelse (1.468 tilmeldte; nærmeste 6.050), så kolleger i klyngen kan nok se, hvem det er. Spørg klyngen, "
+        "før du sender filen."
+    )
+    opened = klyngedata(extract, tmp_path / "ud2", *FIXED, "--aabne", "Klynge Lille (fiktiv)")
+    assert opened.returncode == 0 and "Bemærk" not in opened.stdout

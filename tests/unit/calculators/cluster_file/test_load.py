@@ -95,7 +95,10 @@ def test_a_file_for_another_pack_or_other_indicators_is_refused():
     changed = [{**REFERENCE["indicators"][0], "codes": ["4436"]}, REFERENCE["indicators"][1]]
     other_codes = loaded(reference={**REFERENCE, "indicators": changed})
     assert other_codes["ok"] is False
-    assert "andre indikatorer eller ydelseskoder" in other_codes["error"]
+    assert "andre indikatorer, navne eller ydelseskoder" in other_codes["error"]
+    # a file that shows the pack's counts under another name (only ids and codes used to be checked)
+    renamed = write_cluster_file(EXAMPLE).replace(";Videokonsultationer;", ";Telefonkonsultationer;")
+    assert loaded(renamed)["ok"] is False
 
 
 def test_each_practice_rate_and_interval_as_scipy_has_them():

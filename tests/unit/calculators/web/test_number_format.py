@@ -96,3 +96,13 @@ def test_one_decimal_and_axis_labels_as_python_writes_them():
 def test_the_named_cases():
     answers = run_node([[3.3499999999999996, 1], [0.15, 1], [-0.04, 1], [1234567.89, 1], [2.5, 0]])
     assert [answer["formatted"] for answer in answers] == ["3,3", "0,2", "0,0", "1.234.567,9", "3"]
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [(2_000_103, "2,1"), (2_100_000, "2,1"), (2_100_001, "2,2"), (50_000_000, "50,0"), (2_000_001, "2,1")],
+)
+def test_a_size_over_the_limit_is_never_shown_as_the_limit(size, shown):
+    """«Teksten fylder 2,0 MB … højst 2 MB» read as a contradiction for 2.000.103 bytes: sizes round up."""
+    [answer] = run_node([[size, 1]])
+    assert answer["over"] == shown
