@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,8 +81,64 @@ def read_extract(path: Path, codes: list[str]) -> Practices:
     return Practices(_practices(long, name, codes), ignored)
 
 
+# An extract is a few thousand rows of a few columns. An .xlsx is a zip of XML: a few kilobytes can unpack to
+# gigabytes, declare entities that expand without end, or name a cell at XFD1048576, which made pandas build a
+# sheet of 17 billion cells. Such a file is refused before it is read.
+MAX_UNPACKED_BYTES = 50_000_000
+MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _check_xlsx(path: Path) -> None:
+    """ExtractError in Danish for an .xlsx too large unpacked, with a DTD (entities), or with a cell beyond
+    MAX_ROWS × MAX_COLUMNS; nothing for a sound one (or for a file that is no zip: pandas says so)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return
+    with archive:
+        members = archive.infolist()
+        if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+            raise ExtractError(
+                [
+                    f"{path.name}: Excel-arket fylder over {MAX_UNPACKED_BYTES // 1_000_000} MB udpakket; et udtræk "
+                    "er langt mindre. Gem udtrækket igen som CSV UTF-8, eller tjek, at det er den rigtige fil."
+                ]
+            )
+        for member in members:
+            if not member.filename.endswith((".xml", ".rels")):
+                continue
+            text = archive.read(member)
+            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+                raise ExtractError(
+                    [
+                        f"{path.name}: Excel-arket indeholder definitioner («<!DOCTYPE» i {member.filename}), som "
+                        "Excel aldrig selv skriver. Gem udtrækket igen fra Excel, eller som CSV UTF-8."
+                    ]
+                )
+            if member.filename.startswith("xl/worksheets/"):
+                _check_extent(path, text)
+
+
+def _check_extent(path: Path, sheet: bytes) -> None:
+    rows = columns = 0
+    for letters, number in _CELL.findall(sheet):
+        rows = max(rows, int(number))
+        columns = max(columns, sum(26**i * (ord(c) - 64) for i, c in enumerate(reversed(letters.decode()))))
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        raise ExtractError(
+            [
+                f"{path.name}: Excel-arket har celler ud til række {rows} og kolonne {columns}; et udtræk har "
+                f"højst {MAX_ROWS} rækker og {MAX_COLUMNS} kolonner. Slet de overskydende celler, eller gem arket "
+                "som CSV UTF-8."
+            ]
+        )
+
+
 def _read_table(path: Path) -> pd.DataFrame:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
+        _check_xlsx(path)
         try:
             return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
         except FileNotFoundError:

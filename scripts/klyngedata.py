@@ -289,6 +289,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         print("\n".join(f"  - {problem}" for problem in error.problems), file=sys.stderr)
         return 1
+    except OSError as error:  # a folder that cannot be written, a full disk: said in Danish, never a traceback
+        print(
+            f"Der er ikke skrevet nogen filer: {error.filename or args.ud} kan ikke skrives ({error.strerror}).",
+            file=sys.stderr,
+        )
+        return 1
     print(f"Skrev {len(written)} klyngedatafil{'er' if len(written) != 1 else ''} i {args.ud}:")
     print("\n".join([*(f"  - {path.name}" for path in written), *notes]))
     return 0

@@ -8,8 +8,10 @@ const NO_BODY = new Set([101, 103, 204, 205, 304]);
 const INTERVAL_MS = 100;
 
 // `expected` maps file names to their sizes as built ({"pyodide.asm.wasm": 9598218, …}), so the total is known
-// before the first byte arrives. `report({ received, total })` gets the bytes so far.
-export function countingFetch(fetchFromSite, expected, report) {
+// before the first byte arrives. `report({ received, total })` gets the bytes so far. `broken(text)` is told at
+// once when one of those files is refused or arrives shorter than built: Pyodide would only fail on it later, or
+// never say so, and a person would wait for the page's watchdog.
+export function countingFetch(fetchFromSite, expected, report, broken = () => {}) {
   const files = new Map(Object.entries(expected).map(([name, size]) => [name, { size, received: 0 }]));
   let lastReport = -Infinity;
   const send = (force) => {
@@ -26,8 +28,10 @@ export function countingFetch(fetchFromSite, expected, report) {
 
   return async (...request) => {
     const response = await fetchFromSite(...request);
-    if (!response.body || NO_BODY.has(response.status)) return response;
     const name = new URL(response.url).pathname.split("/").pop();
+    const built = expected[name];
+    if (built !== undefined && !response.ok) broken(`${name}: HTTP ${response.status}`);
+    if (!response.body || NO_BODY.has(response.status)) return response;
     const file = files.get(name) || { size: 0, received: 0 };
     files.set(name, file);
     // The server's length is the body's only when the body is not compressed on the way; else the built size.
@@ -43,6 +47,10 @@ export function countingFetch(fetchFromSite, expected, report) {
       },
       flush() {
         send(true);
+        // Bytes as the page reads them, after any decompression: exactly the built file's, or it was cut short.
+        if (built !== undefined && response.ok && file.received < built) {
+          broken(`${name}: ${file.received} af ${built} bytes`);
+        }
       },
     });
     // Same status and headers (WebAssembly.instantiateStreaming needs Content-Type: application/wasm) and URL.

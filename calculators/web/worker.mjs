@@ -23,7 +23,8 @@ self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 // are counted as they arrive, for the page's progress bar (Pyodide's own module, imported rather than fetched,
 // is not among them).
 const counted = countingFetch(self.fetch.bind(self), DOWNLOADS,
-  ({ received, total }) => self.postMessage({ type: "progress", received, total }));
+  ({ received, total }) => self.postMessage({ type: "progress", received, total }),
+  (problem) => fail(new Error(problem))); // a refused or short Pyodide file: said at once, not after the watchdog
 self.fetch = (...request) => counted(...request).then((response) => {
   self.postMessage({ type: "progress" });
   return response;

@@ -389,3 +389,59 @@ def test_a_practice_alone_in_its_size_is_named_before_an_anonymous_file_is_sent(
     )
     opened = klyngedata(extract, tmp_path / "ud2", *FIXED, "--aabne", "Klynge Lille (fiktiv)")
     assert opened.returncode == 0 and "Bemærk" not in opened.stdout
+
+
+def xlsx_with(tmp_path, name: str, change) -> Path:
+    """The demo extract as an Excel sheet, with `change(sheet_xml) -> sheet_xml` applied to its first sheet."""
+    import zipfile
+
+    plain = tmp_path / "plain.xlsx"
+    pd.read_csv(DEMO, sep=";", encoding="utf-8-sig", dtype=str).to_excel(plain, index=False)
+    path = tmp_path / name
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                data = change(data)
+            target.writestr(member, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "message"),
+    [
+        (
+            "langt-ude.xlsx",
+            lambda xml: xml.replace(
+                b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+            ),
+            "Excel-arket har celler ud til række 1048576 og kolonne 16384",
+        ),
+        (
+            "entiteter.xlsx",
+            lambda xml: xml.replace(
+                b"<worksheet", b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><worksheet', 1
+            ),
+            "Excel-arket indeholder definitioner («<!DOCTYPE» i xl/worksheets/sheet1.xml)",
+        ),
+        (
+            "luft.xlsx",
+            lambda xml: xml.replace(b"</worksheet>", b" " * 60_000_000 + b"</worksheet>"),
+            "Excel-arket fylder over 50 MB udpakket",
+        ),
+    ],
+)
+def test_hostile_excel_sheets_are_refused_before_they_are_read(tmp_path, name, change, message):
+    """A few kilobytes of .xlsx used 4 GB (a cell at XFD1048576) or 1 GB (whitespace) before MemoryError, and
+    entities ended in an English ParseError: each is now one Danish line, at once."""
+    result = klyngedata(xlsx_with(tmp_path, name, change), tmp_path / "ud", *FIXED)
+    assert result.returncode == 1, result.stderr
+    assert f"{name}: {message}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_folder_that_cannot_be_written_is_said_in_danish(tmp_path):
+    blocked = tmp_path / "fil"
+    blocked.write_text("ikke en mappe", encoding="utf-8")
+    result = klyngedata(DEMO, blocked / "ud", *FIXED)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Der er ikke skrevet nogen filer: ") and "kan ikke skrives" in result.stderr
