@@ -2,7 +2,10 @@
 where the preview of the site is. Editors read it on the pull request's «Checks» page without opening the log.
 
     mkdocs build --strict > build.log 2>&1
-    python scripts/build_summary.py build.log --preview URL >> $GITHUB_STEP_SUMMARY
+    python scripts/build_summary.py build.log --preview URL >> $GITHUB_STEP_SUMMARY   (or --fork: no preview)
+
+The preview is published by .github/workflows/preview.yml at a stable address per pull request. A pull request from
+a fork gets no token that can write, so it gets no preview, and the summary says so.
 
 Standard library only: it must run even when installing the project's packages is what failed.
 """
@@ -59,13 +62,26 @@ def escape(text: str) -> str:
     return MARKDOWN.sub(r"\\\1", text)
 
 
-def summary(log: str, preview: str) -> str:
+FORK = (
+    "Forslaget kommer fra en kopi (fork) af projektet, og GitHub giver ikke en kopi lov til at skrive på sitet, så "
+    "det får ingen forhåndsvisning. Se ændringen med «make serve» (README.md), eller bed en udvikler om at lægge "
+    "forslaget i selve projektet."
+)
+
+
+def preview_line(preview: str | None) -> str:
+    if preview is None:
+        return FORK
+    return (
+        f"Forhåndsvisning: {preview} (den er klar et par minutter efter, at bygget er lykkedes, og forsvinder, "
+        "når forslaget lukkes)."
+    )
+
+
+def summary(log: str, preview: str | None) -> str:
+    """`preview` is the address of the pull request's published preview, or None for a fork's pull request."""
     if not failed(log):
-        return (
-            "## Sitet kan bygges\n\n"
-            f"Forhåndsvisning: hent artefakten «site-preview» under «Artifacts» på {preview}, pak zip-filen ud, "
-            "og åbn index.html. (Artefakten lægges op, når alle test er bestået.)\n"
-        )
+        return f"## Sitet kan bygges\n\n{preview_line(preview)}\n"
     found = problems(log)
     lines = ["## Sitet kan ikke bygges", ""]
     if found:
@@ -84,14 +100,18 @@ def summary(log: str, preview: str) -> str:
             tail.replace("```", "'''"),
             "```",
         ]
-    lines += ["", f"Forhåndsvisningen af sitet kommer, når bygget lykkes: artefakten «site-preview» på {preview}."]
+    lines += ["", "Forhåndsvisningen af sitet kommer, når bygget lykkes." if preview else FORK]
+    if preview:
+        lines[-1] += f" Den ligger på {preview}."
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Jobbets opsummering af et byg af sitet, på dansk.")
     parser.add_argument("log", type=Path, help="loggen fra mkdocs build --strict")
-    parser.add_argument("--preview", required=True, help="adressen, hvor forhåndsvisningens artefakt ligger")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--preview", help="adressen på forslagets forhåndsvisning")
+    where.add_argument("--fork", action="store_true", help="forslaget kommer fra en fork og får ingen forhåndsvisning")
     args = parser.parse_args(argv)
     log = args.log.read_text(encoding="utf-8", errors="replace") if args.log.exists() else "Error: ingen log"
     sys.stdout.write(summary(log, args.preview))

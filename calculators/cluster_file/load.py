@@ -32,7 +32,7 @@ def read_for_pack(text: str, reference: Mapping[str, Any]) -> ClusterFile:
             "Åbn den på den klyngepakkes side, eller bed MidtKraft om en fil til denne."
         )
     # The names too: a file must not show the pack's counts under another indicator's name.
-    expected = [(str(i["id"]), str(i["name"]), tuple(str(code) for code in i["codes"])) for i in reference["indicators"]]
+    expected = [(str(i["id"]), str(i["name"]), tuple(map(str, i["codes"]))) for i in reference["indicators"]]
     if [(i.id, i.name, i.codes) for i in data.indicators] != expected:
         raise InputError(
             "Klyngedatafilen er lavet med andre indikatorer, navne eller ydelseskoder, end beregneren bruger "

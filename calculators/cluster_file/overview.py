@@ -69,9 +69,15 @@ def overview(request: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+CHART_LABEL = 16  # characters of an open practice's name beside its point; the table has the whole name
+
+
 def short_label(label: str, is_open: bool) -> str:
-    """The chart's label: the letter of an anonymous "Praksis A", an open practice's own name."""
-    return label if is_open else label.removeprefix("Praksis ")
+    """The chart's label: the letter of an anonymous "Praksis A", an open practice's own name, shortened with «…»
+    past CHART_LABEL characters so that a long name cannot run across the chart."""
+    if not is_open:
+        return label.removeprefix("Praksis ")
+    return label if len(label) <= CHART_LABEL else label[: CHART_LABEL - 1].rstrip() + "…"
 
 
 def _judge(data: ClusterFile, index: int) -> tuple[IndicatorResult, ...]:

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 
-PREVIEW = "https://github.com/midtkraft/klyngepakker/actions/runs/42#artifacts"
+PREVIEW = "https://midtkraft.github.io/klyngepakker/pr-preview/pr-42/"
 FAILED_LOG = """INFO    -  Cleaning site directory
 INFO    -  Building documentation to directory: /tmp/site
 WARNING -  docs/privatliv.md, linje 38: henvisningen «findes-ikke.md» peger på en side, der ikke findes.
@@ -51,9 +51,18 @@ def test_successful_build_points_to_the_preview(script):
     log = "INFO    -  Building documentation to directory: /tmp/site\nINFO    -  Documentation built in 7.10 seconds\n"
     assert not script.failed(log)
     assert script.summary(log, PREVIEW) == (
-        "## Sitet kan bygges\n\nForhåndsvisning: hent artefakten «site-preview» under «Artifacts» på "
-        f"{PREVIEW}, pak zip-filen ud, og åbn index.html. (Artefakten lægges op, når alle test er bestået.)\n"
+        f"## Sitet kan bygges\n\nForhåndsvisning: {PREVIEW} (den er klar et par minutter efter, at bygget er "
+        "lykkedes, og forsvinder, når forslaget lukkes).\n"
     )
+
+
+def test_a_forks_pull_request_is_told_why_it_has_no_preview(script, tmp_path, capsys):
+    log = "INFO    -  Documentation built in 7.10 seconds\n"
+    assert "kopi (fork)" in script.summary(log, None) and "pr-preview" not in script.summary(log, None)
+    assert "kopi (fork)" in script.summary(FAILED_LOG, None)
+    (tmp_path / "build.log").write_text(log, encoding="utf-8")
+    assert script.main([str(tmp_path / "build.log"), "--fork"]) == 0
+    assert capsys.readouterr().out == script.summary(log, None)
 
 
 def test_failure_without_a_message_for_editors_shows_the_end_of_the_log(script):

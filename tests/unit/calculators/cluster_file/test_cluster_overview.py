@@ -88,6 +88,7 @@ def test_a_cluster_without_widening_uses_the_plain_comparison(reference):
 def test_labels_in_the_chart(reference):
     assert short_label("Praksis AB", False) == "AB"
     assert short_label("Lægehuset Øst", True) == "Lægehuset Øst"
+    assert short_label("Lægerne i Sundhedshuset ved Banegården", True) == "Lægerne i Sundh…"  # 16 characters
     chart_labels = [
         p["short_label"]
         for p in overview({"text": EXAMPLE, "reference": reference})["overview"]["indicators"][0]["practices"]
