@@ -30,6 +30,10 @@ class Overview extends WorkerForm {
     if (this.text !== null) this.submit();
   }
 
+  stopped() {
+    this.text = null;
+  }
+
   submit() {
     this.clearErrors();
     if (this.text === null) {

@@ -180,9 +180,14 @@ export class WorkerForm {
 
   stopComputing() {
     this.clearResult();
+    this.stopped();
     this.start(startWorker());
     this.showError(COMPUTE_STOPPED, null);
   }
+
+  // What a subclass keeps to send again once ready (a chosen file) must be forgotten after a stopped computation,
+  // or the fresh worker would get the same request and be stopped again, a minute at a time.
+  stopped() {}
 
   // A pasted text beyond what the calculator takes is refused here, before it is copied to the worker: true, with
   // the field's message shown, when `name`'s text is too large.

@@ -7,6 +7,7 @@ import functools
 import http.server
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -18,6 +19,8 @@ from support.site import QuietHandler, Visit, copy_project
 
 MIKE = str(Path(sys.executable).parent / "mike")
 DEPLOY = str(Path(__file__).resolve().parents[2] / "scripts" / "deploy_edition.py")
+PREVIEW = str(Path(__file__).resolve().parents[2] / "scripts" / "preview.py")
+PR = "pr-preview/pr-7/"  # where .github/workflows/preview.yml publishes pull request 7 on the Pages branch
 CALCULATOR = "klyngepakker/videokonsultationer/beregner/"
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Test",
@@ -70,7 +73,7 @@ def editions(tmp_path_factory):
     run(copy, "git", "worktree", "add", "-q", str(served), "gh-pages")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield {"project": copy, "url": f"http://127.0.0.1:{server.server_address[1]}/"}
+    yield {"project": copy, "url": f"http://127.0.0.1:{server.server_address[1]}/", "served": served}
     server.shutdown()
     server.server_close()
 
@@ -128,4 +131,41 @@ def test_each_editions_calculator_is_ready_with_the_shared_pyodide(browser, edit
     # The worker's load, then the service worker's first fill: both from the deployment's one copy.
     assert pyodide and {url.removeprefix(editions["url"]).split("/")[0] for url in pyodide} == {"_pyodide"}
     assert visit.console_errors == [] and visit.foreign_requests == []
+    visit.context.close()
+
+
+@pytest.fixture(scope="module")
+def preview(editions, tmp_path_factory):
+    """Pull request 7's preview beside the editions, as the preview workflow lays it out: `make build`'s site,
+    marked by scripts/preview.py, in pr-preview/pr-7/ of the Pages branch."""
+    site = tmp_path_factory.mktemp("preview") / "site"
+    run(editions["project"], sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site))
+    run(editions["project"], sys.executable, PREVIEW, str(site), "--pr", "7")
+    shutil.copytree(site, editions["served"] / PR)
+    return editions["url"] + PR
+
+
+def test_the_preview_calculator_works_in_its_own_folder(browser, preview):
+    visit = Visit(browser, preview)
+    page = visit.open(CALCULATOR)
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
+    page.get_by_label("Antal tilmeldte patienter").fill("4.500")
+    page.get_by_label("Jeres tal (ydelseskode og antal)").fill("4436;120\n1003;8\n0101;21000\n0120;1100\n0201;30000")
+    page.get_by_role("button", name="Beregn").click()
+    expect(page.get_by_role("table", name="Jeres rater pr. 1.000 patienter")).to_be_visible(timeout=30_000)
+    # Its service worker keeps to the preview's folder, never an edition's.
+    scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")
+    assert scope == preview
+    assert visit.console_errors == [] and visit.foreign_requests == []
+    visit.context.close()
+
+
+def test_the_preview_is_marked_and_is_no_edition(browser, preview, editions):
+    visit = Visit(browser, preview)
+    page = visit.open("privatliv/")
+    expect(page.get_by_role("note").first).to_contain_text("Forhåndsvisning af ændringsforslag nr. 7")
+    assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex, nofollow"
+    expect(page.locator(".md-version")).to_have_count(0)  # no version menu: it is not in versions.json
+    versions = json.loads((editions["served"] / "versions.json").read_text(encoding="utf-8"))
+    assert all("pr-" not in entry["version"] and "pr-7" not in entry["aliases"] for entry in versions)
     visit.context.close()
