@@ -56,7 +56,7 @@ def test_caches_hold_only_the_sites_own_files(browser, base_url, site):
     page = visit_once(visit)
     # A search's highlight puts what was searched for in the address: the page is kept by its path only.
     page.goto(base_url + "privatliv/?h=48213+cpr")
-    expect(page.locator("h1")).to_have_text("Privatliv og data")
+    expect(page.locator("h1")).to_contain_text("Privatliv og data")
     for _ in range(100):  # the service worker keeps the page once the network has answered it
         cached = page.evaluate(CACHED)
         if any("/privatliv/" in url for entries in cached.values() for url in entries):

@@ -11,14 +11,19 @@ from support.site import ROOT, build_site
 
 PACK = "docs/klyngepakker/videokonsultationer"
 REFERENCE = "data/reference/videokonsultationer.csv"
-# A page still at its first version (1.0, one entry under «changes»); a test raises it without a changes entry.
-FIRST_VERSION_PAGE = "docs/klyngepakker/videokonsultationer/foelg-op.md"
+# A page whose version the tests change (whatever it is today: current_version reads it).
+RAISED_PAGE = "docs/klyngepakker/videokonsultationer/foelg-op.md"
 
 
 def replace_in(path, old, new, count=1):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} findes ikke i {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def current_version(path) -> str:
+    """The page's version as its front matter writes it ("1.1"); its newest entry under «changes» has the same."""
+    return re.search(r'^version: "([^"]+)"$', path.read_text(encoding="utf-8"), re.MULTILINE).group(1)
 
 
 def line_of(path, text: str) -> int:
@@ -40,7 +45,9 @@ def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(pr
     updated = re.search(r"^updated: .*$", privacy_page.read_text(encoding="utf-8"), re.MULTILINE).group(0)
     replace_in(privacy_page, updated, "updated: 2026-02-30")
     replace_in(project_copy / "docs/privatliv.md", "## Spørgsmål", '{{ fee_cod("4436") }}\n\n## Spørgsmål')
-    replace_in(project_copy / FIRST_VERSION_PAGE, 'version: "1.0"', 'version: "1.1"')
+    replace_in(
+        project_copy / RAISED_PAGE, f'version: "{current_version(project_copy / RAISED_PAGE)}"', 'version: "9.9"'
+    )
     replace_in(project_copy / "docs/versioner.md", "    date: 2026-11-23", "    date: 2099-01-01")
     reference = project_copy / REFERENCE
     header, first, second, *rest = reference.read_text(encoding="utf-8").splitlines()
@@ -64,8 +71,8 @@ def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(pr
         f"docs/privatliv.md, linje {line_of(privacy, 'updated:')}, felt «updated»: datoen 2026-02-30 findes ikke i "
         "kalenderen.",
         f"docs/privatliv.md, linje {line_of(privacy, 'fee_cod(')}: makroen «fee_cod» findes ikke. Mente du «fee_code»?",
-        f"{FIRST_VERSION_PAGE}, linje {line_of(project_copy / FIRST_VERSION_PAGE, 'version:')}: siden har "
-        "version 1.1, men ingen ændring under «changes» har den version.",
+        f"{RAISED_PAGE}, linje {line_of(project_copy / RAISED_PAGE, 'version:')}: siden har "
+        "version 9.9, men ingen ændring under «changes» har den version.",
         f"docs/versioner.md, linje {line_of(project_copy / 'docs/versioner.md', '2099-01-01')}, ændring nr. 1, felt "
         "«date»: 2099-01-01 ligger i fremtiden.",
         f"{REFERENCE}, række 3, kolonne «{last_column}»: «²» er ikke et helt tal på 0 eller derover.",
@@ -118,8 +125,8 @@ def test_broken_guide_link_and_wrong_macro_values_are_said_once_in_danish(projec
 
 
 def test_numbers_an_editor_writes_without_quotes_and_excel_habits_build_as_meant(project_copy, tmp_path):
-    for page in ("docs/versioner.md", FIRST_VERSION_PAGE):  # pages still at their first version
-        replace_in(project_copy / page, 'version: "1.0"', "version: 1.10", count=2)
+    for page in ("docs/versioner.md", RAISED_PAGE):  # the version and the newest change, written as YAML numbers
+        replace_in(project_copy / page, f'version: "{current_version(project_copy / page)}"', "version: 1.10", count=2)
     replace_in(project_copy / "data/klyngepakker/videokonsultationer.yaml", '["0101"]', "[0101]")
     reference = project_copy / REFERENCE
     lines = reference.read_text(encoding="utf-8").splitlines()
@@ -127,7 +134,7 @@ def test_numbers_an_editor_writes_without_quotes_and_excel_habits_build_as_meant
 
     code, output = build(project_copy, tmp_path)
     assert code == 0, output
-    page = (tmp_path / "out" / FIRST_VERSION_PAGE.removeprefix("docs/").removesuffix(".md") / "index.html").read_text(
+    page = (tmp_path / "out" / RAISED_PAGE.removeprefix("docs/").removesuffix(".md") / "index.html").read_text(
         encoding="utf-8"
     )
     assert "Version 1.10 · opdateret" in page

@@ -140,7 +140,20 @@ def test_the_build_stops_on_markup_in_a_data_file(project_copy):
 
 def test_an_inline_script_in_a_page_is_not_allowed_and_stops_the_build(project_copy):
     page = project_copy / "docs" / "privatliv.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n<script>fetch('https://x.dk/')</script>\n", encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n<script>fetch('https://x.dk/')</script>\n", encoding="utf-8")
+    result = build_site(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    line = len(text.splitlines()) + 2
+    assert f"docs/privatliv.md, linje {line}: siden indeholder et <script>-element" in result.stderr
+
+
+def test_a_script_a_macro_puts_together_is_stopped_by_the_policy_check(project_copy):
+    """The page's text has no tag for the editor check to see; the rendered page has one, and the policy hook (csp.py)
+    stops the strict build: nothing reaches a page that the policy would not block."""
+    page = project_copy / "docs" / "privatliv.md"
+    smuggled = "{{ '<scr' ~ 'ipt>fetch(\"https://x.dk/\")</scr' ~ 'ipt>' }}"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{smuggled}\n", encoding="utf-8")
     result = build_site(project_copy, project_copy / "site")
     assert result.returncode != 0
     assert "docs/privatliv.md: siden indeholder et <script>, som ikke er temaets eget" in result.stderr
