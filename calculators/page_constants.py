@@ -18,6 +18,7 @@ __all__ = [
     "UNEXPECTED",
     "PASTE_TOO_LARGE",
     "FILE_TOO_LARGE",
+    "FRAMED",
 ]
 
 # Far more than any practice's fee codes (a few hundred bytes) or a cluster's data file (a few kilobytes) fill;
@@ -40,4 +41,11 @@ PASTE_TOO_LARGE = (
 FILE_TOO_LARGE = (
     f"Filen fylder {{size}} MB, men en klyngedatafil fylder kun få kB (højst {_MAX_MB} MB). "
     "Vælg den klyngedatafil, MidtKraft har sendt."
+)
+
+# Framed by another site (or in a sandboxed frame, where the page's origin is opaque): the calculator does not run.
+# The page's HTML carries it too (data-framed), for the one case where no module script can load to say it.
+FRAMED = (
+    "Beregneren virker kun, når siden er åbnet direkte på MidtKrafts site, ikke inde i et andet site. "
+    "Åbn siden i et nyt vindue, før I indtaster tal."
 )

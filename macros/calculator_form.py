@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from html import escape
 
+from calculators.page_constants import FRAMED
+
 STATUS = """<p class="calculator-status is-busy" data-status role="status" aria-live="polite">
   <span class="calculator-spinner" aria-hidden="true"></span><span data-status-text>Beregneren indlæses …</span>
 </p>"""
@@ -24,7 +26,8 @@ def calculator_root(kind: str, pack: str, base: str, body: str, *, classes: str 
     identity = f' id="{escape(element_id)}"' if element_id else ""
     return (
         f'<div class="{escape(class_names)}"{identity} data-{escape(kind)}'
-        f' data-reference="{escape(base)}assets/data/{escape(pack)}.json">\n{body}\n</div>'
+        f' data-reference="{escape(base)}assets/data/{escape(pack)}.json" data-framed="{escape(FRAMED)}">'
+        f"\n{body}\n</div>"
     )
 
 

@@ -3,7 +3,7 @@
 // "Prøv igen") and the form's status line and error messages. Each page script (calculator.js, overview.js,
 // follow_up.js) subclasses WorkerForm: it builds its form's request and draws the answer; numbers and wording come
 // from Python.
-import { CONTACT, LOAD_FAILED, MAX_INPUT_BYTES, PASTE_TOO_LARGE } from "./page_constants.mjs"; // written at build time
+import { CONTACT, FRAMED, LOAD_FAILED, MAX_INPUT_BYTES, PASTE_TOO_LARGE } from "./page_constants.mjs"; // written at build time
 import { danishNumber, megabytesOver } from "./danish_number.mjs";
 import { element } from "./dom.mjs";
 import { HeldPaste } from "./held_paste.mjs";
@@ -19,8 +19,6 @@ const TIMED_OUT = "Sitet har ikke svaret beregneren i 50 sekunder. Det kan skyld
 const COMPUTE_TIMEOUT_MS = 60_000;
 const COMPUTE_STOPPED = "Beregningen tog over et minut, så den er stoppet, og beregneren starter forfra. Jeres tal " +
   "står der stadig. Er teksten eller filen meget stor, så prøv med en mindre.";
-const FRAMED = "Beregneren virker kun, når siden er åbnet direkte på MidtKrafts site, ikke inde i et andet site. " +
-  "Åbn siden i et nyt vindue, før I indtaster tal.";
 
 // Another site could lay its own fields over a framed calculator; a frame of our own origin is harmless.
 export function framedByAnotherOrigin() {
@@ -247,7 +245,8 @@ export function screenLength(text) {
   return `${text.slice(0, cut > 0 ? cut : MAX_MESSAGE_LENGTH)} …`;
 }
 
-// Framed by another site: the form goes away before anyone can type into it, and no worker is started.
+// Framed by another site: the form goes away before anyone can type into it, and no worker is started. In a
+// sandboxed frame no module loads at all; overrides/assets/opaque_origin.js does the same there.
 function refuseToRun(root) {
   root.querySelector("[data-form]").hidden = true;
   root.querySelector("[data-status]").classList.remove("is-busy");
