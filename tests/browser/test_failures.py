@@ -298,3 +298,16 @@ def test_the_follow_up_page_holds_a_long_paste_too(page, base_url):
         "Før: Ydelseskode 4436 står på flere linjer (linje 1, 2, 3 og 2.997 andre); antallene er lagt sammen.",
         timeout=30_000,
     )
+
+
+def test_a_one_line_field_takes_a_hundred_characters_at_most(calculator):
+    """Two megabytes typed or pasted into «Antal tilmeldte patienter» stalled the page for seconds: a list size is a
+    dozen characters, and the field keeps the first hundred, which the page then questions in Danish."""
+    field = calculator.get_by_label("Antal tilmeldte patienter", exact=True)
+    field.focus()
+    calculator.keyboard.insert_text("4" * 2_000_000)
+    assert len(field.input_value()) == 100
+    calculator.get_by_label("Jeres tal (ydelseskode og antal)", exact=True).fill("0101;10")
+    calculator.get_by_role("button", name="Beregn").click()
+    expect(calculator.get_by_role("alert")).not_to_be_empty(timeout=30_000)
+    expect(field).to_have_attribute("aria-invalid", "true")
