@@ -48,7 +48,9 @@ def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(pr
     replace_in(
         project_copy / RAISED_PAGE, f'version: "{current_version(project_copy / RAISED_PAGE)}"', 'version: "9.9"'
     )
-    replace_in(project_copy / "docs/versioner.md", "    date: 2026-11-23", "    date: 2099-01-01")
+    changelog_page = project_copy / "docs/versioner.md"
+    newest = re.search(r"^    date: .*$", changelog_page.read_text(encoding="utf-8"), re.MULTILINE).group(0)
+    replace_in(changelog_page, newest, "    date: 2099-01-01")  # the newest change, «ændring nr. 1»
     reference = project_copy / REFERENCE
     header, first, second, *rest = reference.read_text(encoding="utf-8").splitlines()
     second = re.sub(r";\d+$", ";²", second)
