@@ -112,10 +112,9 @@ def result_section(
 </section>"""
 
 
-def button(data: str, label: str, *, pressed: bool | None = None) -> str:
-    """A button the page script finds by `data-<data>`; `pressed` makes it a toggle."""
-    toggle = "" if pressed is None else f' aria-pressed="{"true" if pressed else "false"}"'
-    return f'<button type="button" class="md-button" data-{escape(data)}{toggle}>{escape(label)}</button>'
+def button(data: str, label: str) -> str:
+    """A button the page script finds by `data-<data>`."""
+    return f'<button type="button" class="md-button" data-{escape(data)}>{escape(label)}</button>'
 
 
 def actions(*buttons: str) -> str:

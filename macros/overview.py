@@ -16,7 +16,7 @@ from .cluster_file_field import cluster_file_field
 def overview_html(pack: str, reference: dict, base: str, example_url: str | None) -> str:
     fields = cluster_file_field("overview", example_url, "Overblikket viser klyngens egne tal fra datafilen.")
     buttons = actions(
-        button("projector", "Projektorvisning", pressed=False),
+        button("projector", "Projektorvisning"),
         button("download", "Hent overblikket som CSV"),
         button("print", "Udskriv til klyngemødet"),
     )

@@ -18,7 +18,12 @@ class Overview extends WorkerForm {
     root.querySelector("[data-download]").addEventListener("click", () => this.download());
     root.querySelector("[data-print]").addEventListener("click", () => window.print());
     this.projector = root.querySelector("[data-projector]");
-    this.projector.addEventListener("click", () => this.toggleProjector());
+    this.projector.addEventListener("click",
+      () => this.setProjector(!document.body.classList.contains("overview-projector")));
+    // Esc leaves projector mode, as it leaves a full screen.
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && document.body.classList.contains("overview-projector")) this.setProjector(false);
+    });
   }
 
   choose(text) {
@@ -76,9 +81,11 @@ class Overview extends WorkerForm {
       (indicator) => sections.append(indicatorSection(indicator, overview)));
   }
 
-  toggleProjector() {
-    const on = document.body.classList.toggle("overview-projector");
-    this.projector.setAttribute("aria-pressed", String(on));
+  // The button names what it does now: «Afslut projektorvisning» names the way out, where a pressed toggle would
+  // keep the name «Projektorvisning», which reads as the way in.
+  setProjector(on) {
+    document.body.classList.toggle("overview-projector", on);
+    this.projector.textContent = on ? "Afslut projektorvisning" : "Projektorvisning";
   }
 
   download() {

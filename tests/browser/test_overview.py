@@ -97,11 +97,23 @@ def test_projector_csv_and_print(visit, example):
     page = open_overview(visit, example)
     expect(page.locator("[data-context]")).to_contain_text("anonyme data", timeout=30_000)
     expect(page.locator("section.overview-indicator")).to_have_count(4, timeout=30_000)
-    projector = page.get_by_role("button", name="Projektorvisning")
-    projector.click()
-    expect(projector).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Projektorvisning", exact=True).click()
+    leave = page.get_by_role("button", name="Afslut projektorvisning")
+    expect(leave).to_be_visible()  # the button says how to leave
     expect(page.get_by_label("Klyngens datafil")).to_be_hidden()  # only the overview on the big screen
-    projector.click()
+    table = page.locator("table.overview-table").first
+    assert float(table.evaluate("(t) => parseFloat(getComputedStyle(t).fontSize)")) >= 18  # was 14 px
+    page.emulate_media(media="print")  # printing in projector mode gives the paper layout
+    expect(page.locator("article h1")).to_be_visible()
+    expect(page.locator(".md-header")).to_be_hidden()
+    page.emulate_media(media="screen")
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="Projektorvisning", exact=True)).to_be_visible()
+    expect(page.get_by_label("Klyngens datafil")).to_be_visible()
+    leave = page.get_by_role("button", name="Projektorvisning", exact=True)
+    leave.click()
+    expect(page.get_by_role("button", name="Afslut projektorvisning")).to_be_visible()
+    page.get_by_role("button", name="Afslut projektorvisning").click()  # and out again by the button
     expect(page.get_by_label("Klyngens datafil")).to_be_visible()
 
     with page.expect_download() as download:
