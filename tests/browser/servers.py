@@ -9,12 +9,11 @@ arrived at an origin that must never be contacted.
 from __future__ import annotations
 
 import functools
-import http.server
 import threading
 import time
 from pathlib import Path
 
-from support.site import QuietHandler
+from support.site import QuietHandler, QuietServer
 
 
 class Fault:
@@ -68,13 +67,6 @@ class RecordingHandler(QuietHandler):
             self.wfile.write(body[start : start + chunk])
             self.wfile.flush()
             time.sleep(0.1)
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # Chromium drops connections it no longer needs (a failed load, a closed page); that is expected
 
 
 class Server:

@@ -3,19 +3,16 @@ workflow run it): the older one says so in Danish, the selector switches, and bo
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from support.site import QuietHandler, Visit, copy_project
+from support.site import Visit, copy_project, serve
 
 MIKE = str(Path(sys.executable).parent / "mike")
 DEPLOY = str(Path(__file__).resolve().parents[2] / "scripts" / "deploy_edition.py")
@@ -71,8 +68,7 @@ def editions(tmp_path_factory):
     run(copy, MIKE, "set-default", "latest")
     served = tmp_path_factory.mktemp("gh-pages")
     run(copy, "git", "worktree", "add", "-q", str(served), "gh-pages")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(served)
     yield {"project": copy, "url": f"http://127.0.0.1:{server.server_address[1]}/", "served": served}
     server.shutdown()
     server.server_close()

@@ -72,9 +72,16 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # Chromium drops connections it no longer needs (a failed load, a closed page); that is expected
+
+
 def serve(directory: Path, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler):
     """A static server of `directory` on 127.0.0.1 in a thread of this process; the caller shuts it down."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
