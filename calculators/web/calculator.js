@@ -210,7 +210,7 @@ function legend(withFunnel, firstRow) {
   const entries = LEGEND.filter((entry) => withFunnel || !entry.funnel);
   entries.forEach((entry, index) => {
     const column = index < 3 ? 0 : 1, row = index < 3 ? index : index - 3;
-    const sx = CHART.left + column * 320, sy = firstRow + row * 20;
+    const sx = CHART.left + column * 370, sy = firstRow + row * 20; // room for the long first column on paper
     if (entry.key === "practice") group.append(svgElement("circle", { cx: sx + 12, cy: sy, r: 4, class: "practice" }));
     else if (entry.key === "yours") {
       group.append(svgElement("line", { x1: sx + 12, x2: sx + 12, y1: sy - 8, y2: sy + 8, class: "yours-interval" }),

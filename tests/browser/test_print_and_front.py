@@ -297,3 +297,20 @@ def test_result_prints_compactly_without_the_page_around_it(result_page):
         assert printed.violations_count == 0, printed.generate_report()
     finally:
         result_page.emulate_media(media="screen")
+
+
+def test_no_legend_entry_runs_into_another_on_paper(result_page):
+    """On paper the legend's «Jeres praksis med 95 % sikkerhedsinterval» ran into «99,8 %-grænse»: every entry's
+    text ends before the next entry on its row begins, in the print layout (its fonts are the paper's)."""
+    expect(result_page.locator("figure.calculator-figure")).to_have_count(4, timeout=30_000)
+    result_page.emulate_media(media="print")
+    try:
+        overlaps = result_page.evaluate("""() => [...document.querySelectorAll("svg.calculator-chart .legend")]
+            .flatMap((legend) => {
+              const boxes = [...legend.querySelectorAll("text")].map((text) => text.getBBox());
+              return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => Math.abs(a.y - b.y) < 1 &&
+                a.x < b.x + b.width && b.x < a.x + a.width + 8).map((b) => [a.x, a.width, b.x]));
+            })""")
+    finally:
+        result_page.emulate_media(media="screen")
+    assert overlaps == [], overlaps
