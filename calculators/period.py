@@ -25,9 +25,14 @@ class Period:
             raise ValueError(f"a period cannot end ({self.last}) before it begins ({self.first})")
 
     @classmethod
+    def parse(cls, first: Any, last: Any) -> Period:
+        """From two ISO dates as written ("2024-01-01", or the date YAML reads); ValueError for anything else."""
+        return cls(*(datetime.date.fromisoformat(str(day).strip()) for day in (first, last)))
+
+    @classmethod
     def from_dict(cls, period: Mapping[str, Any]) -> Period:
         """From {"first": "2024-01-01", "last": "2025-12-31"}, as the reference JSON carries it."""
-        return cls(datetime.date.fromisoformat(period["first"]), datetime.date.fromisoformat(period["last"]))
+        return cls.parse(period["first"], period["last"])
 
     @property
     def days(self) -> int:
@@ -50,6 +55,11 @@ class Period:
         return f"{self.days} {'dag' if self.days == 1 else 'dage'}"
 
     @property
+    def text_and_length(self) -> str:
+        """ "1. januar 2024 – 31. december 2025 (2 år)": the period as the pages and CSVs name it."""
+        return f"{self.text} ({self.length})"
+
+    @property
     def unit(self) -> str:
         """The rates' unit, with the period's length beside it."""
         return f"pr. 1.000 tilmeldte på {self.length}"
@@ -60,5 +70,6 @@ class Period:
             "last": self.last.isoformat(),
             "text": self.text,
             "length": self.length,
+            "text_and_length": self.text_and_length,
             "unit": self.unit,
         }

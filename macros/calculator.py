@@ -112,8 +112,7 @@ rater pr. 1.000 tilmeldte patienter ved siden af de andre praksis i jeres klynge
 
 def period_text(reference: dict) -> str:
     """ "1. januar 2024 – 31. december 2025 (2 år)": the days the practice's own counts must cover."""
-    period = reference["period"]
-    return html.escape(f"{period['text']} ({period['length']})")
+    return html.escape(reference["period"]["text_and_length"])
 
 
 def period_note(reference: dict) -> str:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 import unicodedata
 from functools import cache
@@ -79,14 +78,14 @@ def period_problems(name: str, period) -> list[str]:
     if not isinstance(period, dict) or set(period) != {"first", "last"}:
         return [f"{name}: feltet «period» {how}"]
     try:
-        Period(*(datetime.date.fromisoformat(str(period[end])) for end in ("first", "last")))
+        Period.parse(period["first"], period["last"])
     except ValueError:
         return [f"{name}: feltet «period» {how} Sidste dag kan ikke ligge før første."]
     return []
 
 
 def pack_period(config: dict) -> Period:
-    return Period(*(datetime.date.fromisoformat(str(config["period"][end])) for end in ("first", "last")))
+    return Period.parse(config["period"]["first"], config["period"]["last"])
 
 
 def pack_codes(config: dict) -> list[str]:

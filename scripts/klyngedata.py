@@ -44,6 +44,7 @@ from calculators.cluster_file.format import (  # noqa: E402
     name_problem,
 )
 from calculators.cluster_file.write import write_cluster_file  # noqa: E402
+from calculators.danish import format_number  # noqa: E402
 from calculators.errors import InputError  # noqa: E402
 from calculators.period import Period  # noqa: E402
 from macros.errors import DataError  # noqa: E402
@@ -133,14 +134,10 @@ def standing_out(cluster: str, practices) -> list[str]:
         if not practice.listed / ALONE < nearest < practice.listed * ALONE:
             lines.append(
                 f"Bemærk: klyngen «{cluster}» har anonyme data, men {practice.label} er den eneste praksis af sin "
-                f"størrelse ({danish_whole(practice.listed)} tilmeldte; nærmeste {danish_whole(nearest)}), så "
+                f"størrelse ({format_number(practice.listed, 0)} tilmeldte; nærmeste {format_number(nearest, 0)}), så "
                 "kolleger i klyngen kan nok se, hvem det er. Spørg klyngen, før du sender filen."
             )
     return lines
-
-
-def danish_whole(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def check_open_clusters(practices: pd.DataFrame, open_clusters: set[str]) -> list[str]:
@@ -249,7 +246,7 @@ def make(
 
 def read_period(first: str, last: str) -> Period | None:
     try:
-        return Period(dt.date.fromisoformat(first.strip()), dt.date.fromisoformat(last.strip()))
+        return Period.parse(first, last)
     except ValueError:
         return None
 

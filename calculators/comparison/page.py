@@ -21,11 +21,12 @@ def rate_column(period: Mapping[str, str] | None) -> str:
 
 def period_text(period: Mapping[str, str] | None) -> str:
     """ "1. januar 2024 – 31. december 2025 (2 år)", or "" for a reference without a period."""
-    return f"{period['text']} ({period['length']})" if period else ""
+    return period["text_and_length"] if period else ""
 
 
 def screen_columns(period: Mapping[str, str] | None) -> list[str]:
-    """The result table's columns on screen and on paper: the indicator, then `_cells`, then the verdict."""
+    """The result table's columns on screen and on paper: the indicator, then each indicator's `cells`, then the
+    verdict."""
     return [
         "Indikator",
         "Antal",
@@ -99,18 +100,33 @@ def _indicator_dict(result: IndicatorResult, listed_patients: int) -> dict[str, 
         "max": result.cluster_max,
     }
     spread = result.overdispersion
+    practice = _practice_numbers(result)
+    pooled_text, limits = format_number(result.pooled_rate), limits_text(result)
     return {
         "id": result.id,
         "name": result.name,
         "codes": list(result.codes),
         "computed": result.count is not None,
-        **_practice_numbers(result),
+        **practice,
         "cluster_stats": stats,
         "cluster_stats_text": {key: format_number(value) for key, value in stats.items()},
         "pooled_rate": result.pooled_rate,
-        "pooled_rate_text": format_number(result.pooled_rate),
-        "limits_text": limits_text(result),
-        "cells": _cells(result),
+        "pooled_rate_text": pooled_text,
+        "limits_text": limits,
+        # The table's cells between the indicator's name and the verdict, in screen_columns' order: the texts above.
+        "cells": [
+            *(
+                {"text": text, "number": True}
+                for text in (
+                    practice["count_text"],
+                    practice["rate_text"],
+                    practice["interval_text"],
+                    pooled_text,
+                    limits,
+                )
+            ),
+            {"text": practice["position_text"], "number": False},
+        ],
         "m": result.m,
         "verdict": result.verdict,
         "verdict_key": verdict_key(result.verdict),
@@ -136,20 +152,6 @@ def limits_text(result: IndicatorResult) -> str:
     if result.limits is None:
         return NO_NUMBER
     return format_interval(result.limits["low_95"], result.limits["high_95"])
-
-
-def _cells(result: IndicatorResult) -> list[dict[str, Any]]:
-    """The table's cells between the indicator's name and the verdict, in screen_columns' order."""
-    computed = result.count is not None
-    numbers = (
-        format_number(result.count, 0) if computed else NO_NUMBER,
-        format_number(result.rate) if computed else NO_NUMBER,
-        format_interval(result.lower, result.upper) if computed else NO_NUMBER,
-        format_number(result.pooled_rate),
-        limits_text(result),
-    )
-    place = position_text(result.n_lower, result.n_equal, result.m) if computed else NO_NUMBER
-    return [*({"text": text, "number": True} for text in numbers), {"text": place, "number": False}]
 
 
 def _practice_numbers(result: IndicatorResult) -> dict[str, Any]:

@@ -32,7 +32,7 @@ def listed_question(comparison: Comparison, period_text: str = "") -> str | None
 
 
 def _size_question(comparison: Comparison) -> str | None:
-    sizes = [n for result in comparison.indicators[:1] for n in result.cluster_listed]
+    sizes = comparison.indicators[0].cluster_listed if comparison.indicators else ()  # the other practices
     if not sizes:
         return None
     smallest, largest, listed = min(sizes), max(sizes), comparison.listed_patients

@@ -33,6 +33,7 @@ REFERENCE = {
         "last": "2024-12-31",
         "text": "1. januar 2023 – 31. december 2024",
         "length": "2 år",
+        "text_and_length": "1. januar 2023 – 31. december 2024 (2 år)",
         "unit": "pr. 1.000 tilmeldte på 2 år",
     },
     "fictitious": True,

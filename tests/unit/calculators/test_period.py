@@ -28,6 +28,7 @@ def test_text_and_length(first, last, text, length):
     period = Period(first, last)
     assert (period.text, period.length) == (text, length)
     assert period.unit == f"pr. 1.000 tilmeldte på {length}"
+    assert period.text_and_length == f"{text} ({length})"
 
 
 def test_a_period_cannot_end_before_it_begins():

@@ -49,7 +49,7 @@ def test_a_practice_row_compared_with_its_file_matches_the_overview(reference):
 
 def test_the_result_names_the_practices_and_the_region(reference):
     # a page whose demo period differs from the file's: the file's dates its numbers
-    other_period = {**reference, "period": {**reference["period"], "text": "en anden periode", "length": "3 år"}}
+    other_period = {**reference, "period": {**reference["period"], "text_and_length": "en anden periode (3 år)"}}
     response = compare_with_file(
         request(other_period, listed="4500", text="4436;120\n1003;8\n0101;21000\n0120;1100\n0201;30000")
     )

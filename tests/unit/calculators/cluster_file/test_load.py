@@ -17,7 +17,14 @@ from calculators.csv_writer import BOM
 REFERENCE = {
     "pack": "videokonsultationer",
     "name": "Videokonsultationer i almen praksis",
-    "period": {"first": "2022-01-01", "last": "2023-12-31", "text": "…", "length": "2 år", "unit": "…"},
+    "period": {
+        "first": "2022-01-01",
+        "last": "2023-12-31",
+        "text": "…",
+        "length": "2 år",
+        "text_and_length": "…",
+        "unit": "…",
+    },
     "fictitious": False,
     "indicators": [
         {"id": "video", "name": "Videokonsultationer", "codes": ["4436", "1003"]},
@@ -42,6 +49,7 @@ def test_a_good_file_comes_back_as_plain_json():
         "last": "2025-12-31",
         "text": "1. januar 2024 – 31. december 2025",
         "length": "2 år",
+        "text_and_length": "1. januar 2024 – 31. december 2025 (2 år)",
         "unit": "pr. 1.000 tilmeldte på 2 år",
     }
     assert (file["date"], file["date_text"]) == ("2026-11-30", "30. november 2026")

@@ -45,6 +45,7 @@ PERIOD = {
     "last": "2024-06-30",
     "text": "1. januar 2024 – 30. juni 2024",
     "length": "6 måneder",
+    "text_and_length": "1. januar 2024 – 30. juni 2024 (6 måneder)",
     "unit": "pr. 1.000 tilmeldte på 6 måneder",
 }
 
