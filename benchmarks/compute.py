@@ -1,4 +1,4 @@
-"""Compute: «Beregn» -> the result table on screen, and the worker's own milliseconds, with the demo reference and
+"""Compute: »Beregn« -> the result table on screen, and the worker's own milliseconds, with the demo reference and
 with a generated cluster of 1,000 practices; and the main thread meanwhile: the longest task (PerformanceObserver
 'longtask') and which script it ran (long animation frames)."""
 
@@ -58,7 +58,7 @@ def press_marks(visit: ColdVisit) -> dict:
 
 
 def press_twice(visit: ColdVisit) -> dict:
-    """«Beregn» as soon as the status reads «Klar», then the same press again after a pause."""
+    """»Beregn« as soon as the status reads »Klar«, then the same press again after a pause."""
     page = visit.page
     page.select_option("#calc-cluster", "klynge-a-fiktiv")
     page.fill("#calc-listed", LISTED)
@@ -121,7 +121,7 @@ def rows(browser: dict) -> list[tuple[str, str, str, str]]:
             budget = f"< {BUDGET_COMPUTE_MS:.0f} ms" if key == "large" else ""
             rows.append(
                 (
-                    f"Compute, {label}, {press}: worker / «Beregn» → table on screen",
+                    f"Compute, {label}, {press}: worker / »Beregn« → table on screen",
                     f"{worker_ms:.1f} / {click:.1f} ms",
                     budget,
                     (f"worker {holds(worker_ms < BUDGET_COMPUTE_MS)}, on screen {holds(click < BUDGET_COMPUTE_MS)}")

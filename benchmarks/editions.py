@@ -1,11 +1,11 @@
 """`make bench`'s figures for issue 14 (editions, hashed assets, offline): what a first visit to the calculator
 costs on the wire, how fast a returning visitor's calculator is ready, and how a deployment grows with editions.
 
-- first visit: every byte the site sends for one visit to the calculator page (until «Klar» and the service
+- first visit: every byte the site sends for one visit to the calculator page (until »Klar« and the service
   worker's first fill), each file as a gzip-capable host sends it (gzip -6 where that is smaller), counted by the
   server itself, so nothing served from a browser cache is counted;
 - returning visitor: the calculator page opened again in the same browser context (HTTP cache and service worker
-  warm), navigation -> «Klar», beside the bare page (Pyodide alone, 1+1) opened again the same way; medians;
+  warm), navigation -> »Klar«, beside the bare page (Pyodide alone, 1+1) opened again the same way; medians;
 - deployment size: `scripts/deploy_edition.py deploy` of 1, 2 and 10 editions into a scratch git repository, the
   size of the files in gh-pages (what GitHub Pages counts against its 1 GB), beside what the same editions
   weighed when each carried its own Pyodide.
@@ -39,7 +39,7 @@ from harness import (
 from support.site import CHROMIUM, CHROMIUM_ARGS, QuietHandler, build_site, copy_project, serve, url_of
 
 EDITION_COUNTS = (1, 2, 10)
-# The moment the status first says «Klar» (an init script runs outside the page's CSP).
+# The moment the status first says »Klar« (an init script runs outside the page's CSP).
 MARK_READY = """new MutationObserver(() => {
   const status = document.querySelector("[data-status-text]");
   if (!window.__klar && status && status.textContent.trim() === "Klar") window.__klar = performance.now();
@@ -60,7 +60,7 @@ class CountingHandler(QuietHandler):
 
 
 def wait_ready(page, timeout_s: float = 180) -> float:
-    """Milliseconds from navigation to «Klar»."""
+    """Milliseconds from navigation to »Klar«."""
     return poll(page, "window.__klar || null", timeout_s)
 
 
@@ -162,7 +162,7 @@ def figures(site: Path, runs: int) -> list[str]:
         "|---|---|",
         f"| First visit to the calculator, bytes sent gzip-capable (median of {runs}) | "
         f"{browser['first_bytes'] / MB:.2f} MB |",
-        f"| Returning visitor, navigation → «Klar», caches warm (median) | {browser['warm_ms']:,.0f} ms |",
+        f"| Returning visitor, navigation → »Klar«, caches warm (median) | {browser['warm_ms']:,.0f} ms |",
         f"| Bare Pyodide (1+1), returning visitor the same way (median) | {browser['bare_warm_ms']:,.0f} ms |",
     ]
     for n, size in deployment["sizes"].items():

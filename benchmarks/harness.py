@@ -33,7 +33,7 @@ KB = 1000  # kB in this report are 1,000 bytes
 MB = 1_000_000
 
 # The floor the calculator's start is compared with: a module worker that loads the site's own Pyodide and runs
-# 1+1, nothing else. Its status says «Klar» as the calculator's does, so both are timed the same way.
+# 1+1, nothing else. Its status says »Klar« as the calculator's does, so both are timed the same way.
 BARE_FILES = {
     "index.html": """<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><title>Bare Pyodide</title>

@@ -24,14 +24,14 @@ BUDGET_LONG_LINE_MS = 200.0
 
 
 def paste_two_megabytes(visit: ColdVisit) -> dict:
-    """2 MB of realistic lines pasted with Ctrl+V from the clipboard, as a person pastes, then «Beregn»: the
+    """2 MB of realistic lines pasted with Ctrl+V from the clipboard, as a person pastes, then »Beregn«: the
     worker's milliseconds and the longest main-thread task from the paste to the four charts on screen."""
     page = visit.page
     visit.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=visit.base_url.rstrip("/"))
     lines = "4436\t12\n1003\t1\n0101\t2100\n0120\t110\n0201\t3000\n"
     text = (lines * (PASTE_BYTES // len(lines) + 1))[:PASTE_BYTES].rsplit("\n", 1)[0] + "\n"
     # Tens of thousands of months of counts: a list size to match them, which no practice has, so the page asks to
-    # check it first; «Beregn» again, unchanged, says it is meant (the worker's time is that second press's).
+    # check it first; »Beregn« again, unchanged, says it is meant (the worker's time is that second press's).
     page.fill("#calc-listed", PASTE_LISTED)
     page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
     started = page.evaluate("performance.now()")

@@ -104,12 +104,12 @@ METHOD = f"""\
 - Every visit is a new Playwright browser context (an empty HTTP cache) with the cache also disabled through CDP
   (`Network.setCacheDisabled`). One uncounted warm-up visit first; then each run visits the calculator page (demo),
   the bare page and the calculator page (1,000 practices), in an order rotated from run to run.
-- Start: `performance.now()` (0 = navigation start) when the status text first reads «Klar» (a MutationObserver
+- Start: `performance.now()` (0 = navigation start) when the status text first reads »Klar« (a MutationObserver
   added before the page's scripts); for the bare page when its worker has answered 2. Medians of the runs; the
   ratio both of the medians and, steadier on a shared machine, the median of each run's own ratio. "Page until
   the worker starts" is when the page called `new Worker` for the calculator (the bare page: for its worker).
-- Compute: the form is filled (cluster «Klynge A (fiktiv)», {LISTED} listed patients, all five codes) and «Beregn»
-  clicked as soon as the status reads «Klar» (as with a form restored after a reload: the worst case, the
+- Compute: the form is filled (cluster »Klynge A (fiktiv)«, {LISTED} listed patients, all five codes) and »Beregn«
+  clicked as soon as the status reads »Klar« (as with a form restored after a reload: the worst case, the
   WebAssembly still cold);
   from the form's submit event to the first frame after the result table is in the page (requestAnimationFrame,
   then a task). "Again": the same press 1.5 s later. The worker's own time is the page's

@@ -1,4 +1,4 @@
-"""Calculator start: navigation -> status «Klar» on the calculator page, beside the bare page that only loads the
+"""Calculator start: navigation -> status »Klar« on the calculator page, beside the bare page that only loads the
 same Pyodide in a module worker and runs 1+1; and how long each page takes to start its worker."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ BUDGET_START_RATIO = 1.15
 
 
 def record_calculator(results: dict, marks: dict) -> None:
-    """From a cold visit to the calculator page (compute.py makes it and presses «Beregn» in it too)."""
+    """From a cold visit to the calculator page (compute.py makes it and presses »Beregn« in it too)."""
     results["ours"].append(marks["ready"])
     results["workers_ours"].append(marks["workers"])
 
@@ -48,7 +48,7 @@ def rows(browser: dict) -> list[tuple[str, str, str, str]]:
     )
     worker_bare = median([ws[0]["at"] if ws else float("nan") for ws in browser["workers_bare"]])
     return [
-        ("Calculator start: navigation → «Klar» (median)", f"{ours:,.0f} ms", "", ""),
+        ("Calculator start: navigation → »Klar« (median)", f"{ours:,.0f} ms", "", ""),
         ("Bare Pyodide in a module worker, 1+1 (median)", f"{bare:,.0f} ms", "", ""),
         (
             "Start ratio ours / bare: of the medians (median of each run's; range)",

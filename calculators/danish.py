@@ -92,7 +92,7 @@ def quote(text: str) -> str:
     text = " ".join(text.split())
     if len(text) > _MAX_QUOTED:
         text = text[: _MAX_QUOTED - 1] + "\u2026"
-    return f"\u00ab{text}\u00bb"
+    return f"\u00bb{text}\u00ab"
 
 
 def position_text(n_lower: int, n_equal: int, m: int) -> str:

@@ -28,7 +28,7 @@ ENTRY_POINTS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "cluster_file": load_cluster_file,
     "compare_with_file": compare_with_file,
     "overview": overview,
-    # Not a page's request: the presses the worker answers itself right after «Klar» (warm_up.py says why).
+    # Not a page's request: the presses the worker answers itself right after »Klar« (warm_up.py says why).
     "warm_up": lambda request: warm_up_requests(request["reference"]),
 }
 

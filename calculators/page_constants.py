@@ -30,7 +30,7 @@ CONTACT_ADDRESS = "midtkraft@stab.rm.dk"
 NOTHING_SENT = "Jeres tal er ikke sendt nogen steder hen."
 CONTACT = f"Sker det igen, så skriv til {CONTACT_ADDRESS}. {NOTHING_SENT}"
 # Every load failure is the site's, never the user's browser: say what to do, and that no number was sent.
-LOAD_FAILED = f"Beregneren kunne ikke hentes fra sitet. Tryk «Prøv igen», eller genindlæs siden. {CONTACT}"
+LOAD_FAILED = f"Beregneren kunne ikke hentes fra sitet. Tryk »Prøv igen«, eller genindlæs siden. {CONTACT}"
 UNEXPECTED = f"Der skete en uventet fejl i beregningen. {NOTHING_SENT} Prøv igen, eller skriv til {CONTACT_ADDRESS}."
 
 # "{size}" is the page's own measure of what was pasted or chosen, in MB with one decimal.

@@ -2,7 +2,7 @@
 
 A first press would otherwise pay for everything that runs for the first time: the WebAssembly functions V8
 compiles on first use, and again at its optimising tier once they are hot, and each cluster's summary and
-funnel limits (comparison.cluster_reference). So the worker answers these right after «Klar», along the path
+funnel limits (comparison.cluster_reference). So the worker answers these right after »Klar«, along the path
 of a real press: the paste shapes practices use (a header, tabs and semicolons, thousands with a dot or a
 space) and a list size with a thousands dot, for every cluster of the page's reference data.
 """

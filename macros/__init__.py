@@ -37,7 +37,7 @@ def editor_safe(env, function):
             signature.bind(*args, **kwargs)
         except TypeError:
             env.editor_problems.append(
-                f"{pages.call_where(page, function.__name__, args)}: makroen «{call}» har ikke de rigtige værdier. "
+                f"{pages.call_where(page, function.__name__, args)}: makroen »{call}« har ikke de rigtige værdier. "
                 f"Skriv den som {{{{ {function.__name__}{plain} }}}}, og sæt tekst i anførselstegn "
                 "(se CONTRIBUTING.md)."
             )
@@ -70,7 +70,7 @@ def define_env(env) -> None:
         if code not in codes.index:
             raise DataError(
                 [
-                    f"Makroen fee_code: ydelseskoden «{code}» findes ikke i data/fee_codes.csv. "
+                    f"Makroen fee_code: ydelseskoden »{code}« findes ikke i data/fee_codes.csv. "
                     "Tilføj den der, eller ret koden på siden."
                 ]
             )
@@ -106,7 +106,7 @@ def define_env(env) -> None:
         if group not in groups:
             raise DataError(
                 [
-                    f"Makroen guide_links: gruppen «{group}» findes ikke i data/links.yaml. "
+                    f"Makroen guide_links: gruppen »{group}« findes ikke i data/links.yaml. "
                     f"Brug en af: {', '.join(groups)}."
                 ]
             )
@@ -185,6 +185,6 @@ def define_env(env) -> None:
 
     @macro
     def follow_up(pack: str) -> str:
-        """«Følg op»: the pack's before/after calculator (one count, or the pack's indicators from fee codes)."""
+        """»Følg op«: the pack's before/after calculator (one count, or the pack's indicators from fee codes)."""
         base = "../" * env.page.url.count("/")
         return follow_up_html(pack, reference.reference_json(root, pack), base)

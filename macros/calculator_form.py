@@ -1,6 +1,6 @@
 """The markup every calculator page shares, which calculators/web/worker_form.mjs finds by its data-* attributes:
 the root with the pack's reference data, the status line, the note for a browser without JavaScript, the form's
-fields and its «Beregn» and «Prøv igen», the error and warning regions, and the result section with its buttons.
+fields and its »Beregn« and »Prøv igen«, the error and warning regions, and the result section with its buttons.
 
 Every value put into the markup is escaped here, constants too: a name or a label reaches the page as text, never
 as markup. Only `body` and `fields` arguments are markup, built by these functions.
@@ -39,7 +39,7 @@ siden. Formularen sender intet, heller ikke uden JavaScript.</p></noscript>"""
 
 
 def calculator_form(fields: str, submit: str = "Beregn", *, classes: str = "", warnings: bool = True) -> str:
-    """The form with its fields, «Beregn» (disabled until the worker is ready) and «Prøv igen» (shown when loading
+    """The form with its fields, »Beregn« (disabled until the worker is ready) and »Prøv igen« (shown when loading
     failed), then the regions for error messages and warnings."""
     class_names = " ".join(["calculator-form", *classes.split()])
     warning_region = '\n<div class="calculator-warnings" data-warnings aria-live="polite"></div>' if warnings else ""

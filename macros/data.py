@@ -65,7 +65,7 @@ def read_yaml(root: Path, name: str):
 
 
 def row_list(lines: list[int]) -> str:
-    """«række 4», «række 4 og 9» or «række 2, 3, 4 og 53 rækker mere»: short even when every row is wrong."""
+    """»række 4«, »række 4 og 9« or »række 2, 3, 4 og 53 rækker mere«: short even when every row is wrong."""
     shown = [str(line) for line in lines[:3]]
     if len(lines) > 3:
         return f"række {', '.join(shown)} og {len(lines) - 3} rækker mere"
@@ -86,7 +86,7 @@ def read_table(path: Path, name: str) -> pd.DataFrame:
         raise DataError(
             [
                 f"{name}: filen er ikke gemt som UTF-8, så æ, ø og å kan ikke læses. Åbn den i Excel, "
-                "vælg Filer › Gem som, og vælg filtypen «CSV UTF-8 (kommasepareret) (*.csv)»."
+                "vælg Filer › Gem som, og vælg filtypen »CSV UTF-8 (kommasepareret) (*.csv)«."
             ]
         ) from None
     rows = [
@@ -103,7 +103,7 @@ def read_table(path: Path, name: str) -> pd.DataFrame:
         raise DataError(
             [
                 f"{name}, række 1: felterne er adskilt med komma. Brug semikolon (;) – gem filen i Excel "
-                "som «CSV UTF-8 (kommasepareret) (*.csv)» med dansk opsætning."
+                "som »CSV UTF-8 (kommasepareret) (*.csv)« med dansk opsætning."
             ]
         )
     wrong: dict[tuple[int, str], list[int]] = {}
@@ -116,7 +116,7 @@ def read_table(path: Path, name: str) -> pd.DataFrame:
         f"{name}, {row_list(lines)}: rækken har {count} felter, men overskriften har {len(header)} "
         f"({';'.join(header)})."
         + (
-            f" Det sidste felt er «{last}»: slet det, eller giv det en kolonne i overskriften."
+            f" Det sidste felt er »{last}«: slet det, eller giv det en kolonne i overskriften."
             if last
             else " Tjek semikolonerne: hvert felt i overskriften skal have en værdi i rækken (et tomt felt er ;;)."
         )
@@ -149,7 +149,7 @@ def csv_line(index: int) -> int:
 
 def require_filled(frame: pd.DataFrame, name: str, fields: tuple[str, ...]) -> list[str]:
     return [
-        f"{name}, række {csv_line(index)}, felt «{field}»: feltet er tomt. Udfyld det, eller slet rækken."
+        f"{name}, række {csv_line(index)}, felt »{field}«: feltet er tomt. Udfyld det, eller slet rækken."
         for index, row in frame.iterrows()
         for field in fields
         if not row[field]
@@ -164,7 +164,7 @@ def fee_codes(root: Path) -> pd.DataFrame:
     for index, code in frame["kode"].items():
         if code and not FEE_CODE.match(code):
             problems.append(
-                f"{name}, række {csv_line(index)}, felt «kode»: «{code}» er ikke en ydelseskode. "
+                f"{name}, række {csv_line(index)}, felt »kode«: »{code}« er ikke en ydelseskode. "
                 "Skriv fire cifre, med foranstillede nuller (fx 0101)."
             )
     for code in sorted(set(frame["kode"][frame["kode"].duplicated()])):
@@ -182,7 +182,7 @@ def video_systems(root: Path) -> pd.DataFrame:
     for index, sector in frame["sektor"].items():
         if sector and sector not in SECTORS:
             problems.append(
-                f"{name}, række {csv_line(index)}, felt «sektor»: «{sector}» er ikke en kendt sektor. "
+                f"{name}, række {csv_line(index)}, felt »sektor«: »{sector}« er ikke en kendt sektor. "
                 f"Brug en af: {', '.join(SECTORS)}."
             )
     raise_if_any(problems)
@@ -196,33 +196,33 @@ def links(root: Path) -> dict:
     if not isinstance(data, dict):
         raise DataError([f"{name}: filen skal bestå af grupper ({', '.join(LINK_GROUPS)})."])
     problems = [
-        f"{name}: gruppen «{group}» mangler. Tilføj den med title og links."
+        f"{name}: gruppen »{group}« mangler. Tilføj den med title og links."
         for group in LINK_GROUPS
         if group not in data
     ]
     problems += [
-        f"{name}: gruppen «{group}» kendes ikke. Brug en af: {', '.join(LINK_GROUPS)}."
+        f"{name}: gruppen »{group}« kendes ikke. Brug en af: {', '.join(LINK_GROUPS)}."
         for group in data
         if group not in LINK_GROUPS
     ]
     for group, content in data.items():
         if not isinstance(content, dict) or not content.get("title") or not isinstance(content.get("links"), list):
-            problems.append(f"{name}, gruppen «{group}»: skal have «title» og en liste «links».")
+            problems.append(f"{name}, gruppen »{group}«: skal have »title« og en liste »links«.")
             continue
         for number, link in enumerate(content["links"], start=1):
-            where = f"{name}, gruppen «{group}», link nr. {number}"
+            where = f"{name}, gruppen »{group}«, link nr. {number}"
             if not isinstance(link, dict) or not link.get("title"):
-                problems.append(f"{where}: feltet «title» mangler. Skriv linkets tekst.")
+                problems.append(f"{where}: feltet »title« mangler. Skriv linkets tekst.")
                 continue
             url = link.get("url") or ""
             if url and not url.startswith("https://"):
                 problems.append(
-                    f"{where} («{link['title']}»), felt «url»: «{url}» skal begynde med https://. "
+                    f"{where} (»{link['title']}«), felt »url«: »{url}« skal begynde med https://. "
                     'Skriv "" hvis adressen ikke kendes.'
                 )
             elif url and not SAFE_URL.fullmatch(url):
                 problems.append(
-                    f"{where} («{link['title']}»), felt «url»: «{url}» må ikke indeholde mellemrum, anførselstegn, "
+                    f"{where} (»{link['title']}«), felt »url«: »{url}« må ikke indeholde mellemrum, anførselstegn, "
                     "parenteser eller < >. Skriv parenteser som %28 og %29, og mellemrum som %20."
                 )
     raise_if_any(problems)
@@ -234,9 +234,9 @@ def planned_packs(root: Path) -> dict:
     name = "data/planned_packs.yaml"
     data = read_yaml(root, name)
     if not isinstance(data, dict) or not isinstance(data.get("packs"), list):
-        raise DataError([f"{name}: filen skal have en liste «packs» med klyngepakker (name, note)."])
+        raise DataError([f"{name}: filen skal have en liste »packs« med klyngepakker (name, note)."])
     problems = [
-        f"{name}, klyngepakke nr. {number}: feltet «name» mangler. Skriv pakkens navn."
+        f"{name}, klyngepakke nr. {number}: feltet »name« mangler. Skriv pakkens navn."
         for number, pack in enumerate(data["packs"], start=1)
         if not isinstance(pack, dict) or not pack.get("name")
     ]
@@ -251,7 +251,7 @@ def sources(root: Path) -> dict:
     if not isinstance(data, dict):
         raise DataError([f"{name}: filen skal have én nøgle pr. kildedokument med title og publisher."])
     problems = [
-        f"{name}, kilden «{key}»: felterne «title» og «publisher» skal udfyldes."
+        f"{name}, kilden »{key}«: felterne »title« og »publisher« skal udfyldes."
         for key, value in data.items()
         if not isinstance(value, dict) or not value.get("title") or not value.get("publisher")
     ]
@@ -262,25 +262,25 @@ def sources(root: Path) -> dict:
 def markup_problems(name: str, fields) -> list[str]:
     """`fields` is (where, text) pairs; a field with a tag or a script address is refused, naming file and field."""
     return [
-        f"{name}, {where}: «{text}» indeholder «{MARKUP.search(text).group()}». Data må ikke indeholde < og > "
-        "eller adresser, der begynder med javascript: eller vbscript:. Skriv fx «under» i stedet for <."
+        f"{name}, {where}: »{text}« indeholder »{MARKUP.search(text).group()}«. Data må ikke indeholde < og > "
+        "eller adresser, der begynder med javascript: eller vbscript:. Skriv fx »under« i stedet for <."
         for where, text in fields
         if MARKUP.search(text)
     ]
 
 
 def yaml_fields(content, where: str = ""):
-    """Every text in a YAML document, keys included, with its place: «generelt → links → nr. 3 → title»."""
+    """Every text in a YAML document, keys included, with its place: »generelt → links → nr. 3 → title«."""
     if isinstance(content, dict):
         for key, value in content.items():
             inner = f"{where} → {key}" if where else str(key)
-            yield f"nøglen «{inner}»", str(key)
+            yield f"nøglen »{inner}«", str(key)
             yield from yaml_fields(value, inner)
     elif isinstance(content, list):
         for number, value in enumerate(content, start=1):
             yield from yaml_fields(value, f"{where} → nr. {number}")
     elif isinstance(content, str):
-        yield f"felt «{where}»", content
+        yield f"felt »{where}«", content
 
 
 def csv_fields(path: Path):
@@ -290,7 +290,7 @@ def csv_fields(path: Path):
     yield from ((f"række 1 (overskriften), kolonne nr. {number}", text) for number, text in enumerate(header, 1))
     for line, row in enumerate(rows[1:], start=2):
         for column, text in zip(header, row):
-            yield f"række {line}, felt «{column}»", text
+            yield f"række {line}, felt »{column}«", text
 
 
 def markup_in_data(root: Path) -> list[str]:

@@ -1,4 +1,4 @@
-"""The «Følg op» form, rendered at build time: did a practice's change work? Counts before and after, compared.
+"""The »Følg op« form, rendered at build time: did a practice's change work? Counts before and after, compared.
 
 The same conventions as the comparison calculator (macros/calculator.py): the fields have no `name` (a
 submitted form would carry nothing), "Beregn" is disabled until the worker is ready, the page's policy says

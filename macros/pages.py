@@ -46,7 +46,7 @@ class Page:
     source: str = field(default="", compare=False)  # the whole file, for checks of the text itself
 
     def where(self, *key) -> str:
-        """«docs/side.md, linje 4» for the field at `key`, or the nearest enclosing field that has a line."""
+        """»docs/side.md, linje 4« for the field at `key`, or the nearest enclosing field that has a line."""
         for length in range(len(key), 0, -1):
             if key[:length] in self.lines:
                 return f"docs/{self.path}, linje {self.lines[key[:length]]}"
@@ -65,7 +65,7 @@ class Page:
 
 
 def call_where(page: Page, name: str, args: tuple = ()) -> str:
-    """«docs/side.md, linje 12» for the line that calls macro `name` (with these text arguments, if several do)."""
+    """»docs/side.md, linje 12« for the line that calls macro `name` (with these text arguments, if several do)."""
     calls = [number for number, line in enumerate(page.source.splitlines(), start=1) if f"{name}(" in line]
     lines = page.source.splitlines()
     exact = [
@@ -143,13 +143,13 @@ def check_date(value, where: str, field: str) -> list[str]:
     if isinstance(value, dt.date):
         if value > dt.date.today() + CLOCK_SLACK:
             return [
-                f"{where}, felt «{field}»: {value.isoformat()} ligger i fremtiden. Skriv den dag, ændringen "
+                f"{where}, felt »{field}«: {value.isoformat()} ligger i fremtiden. Skriv den dag, ændringen "
                 "blev lavet (senest i dag)."
             ]
         return []
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
-        return [f"{where}, felt «{field}»: datoen {value} findes ikke i kalenderen. Ret dag eller måned (ÅÅÅÅ-MM-DD)."]
-    return [f"{where}, felt «{field}»: «{value}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-23."]
+        return [f"{where}, felt »{field}«: datoen {value} findes ikke i kalenderen. Ret dag eller måned (ÅÅÅÅ-MM-DD)."]
+    return [f"{where}, felt »{field}«: »{value}« er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-23."]
 
 
 def unknown_keys(page: Page) -> list[str]:
@@ -168,8 +168,8 @@ def unknown_keys(page: Page) -> list[str]:
                 continue
             name = ".".join([*(part for part in path if isinstance(part, str)), str(key)])  # changes.sumary
             guess = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-            fix = f"Mente du «{guess[0]}»?" if guess else f"Brug et af: {', '.join(known)}."
-            problems.append(f"{page.where(*path, key)}: feltet «{name}» kendes ikke. {fix}")
+            fix = f"Mente du »{guess[0]}«?" if guess else f"Brug et af: {', '.join(known)}."
+            problems.append(f"{page.where(*path, key)}: feltet »{name}« kendes ikke. {fix}")
     return problems
 
 
@@ -177,11 +177,11 @@ def check_changes(page: Page) -> list[str]:
     problems, versions, complete = [], set(), True
     changes = page.meta.get("changes") or []
     if not isinstance(changes, list):
-        return [f"{page.where('changes')}: «changes» skal være en liste af ændringer med version, date og summary."]
+        return [f"{page.where('changes')}: »changes« skal være en liste af ændringer med version, date og summary."]
     for number, change in enumerate(changes):
         where = page.where("changes", number)
         if not isinstance(change, dict) or not change.get("summary") or not change.get("version"):
-            problems.append(f"{where}, ændring nr. {number + 1} under «changes»: skal have version, date og summary.")
+            problems.append(f"{where}, ændring nr. {number + 1} under »changes«: skal have version, date og summary.")
             complete = False
             continue
         versions.add(str(change["version"]))
@@ -191,7 +191,7 @@ def check_changes(page: Page) -> list[str]:
     version = page.meta.get("version")
     if complete and version not in (None, "") and VERSION.match(str(version)) and str(version) not in versions:
         problems.append(
-            f"{page.where('version')}: siden har version {version}, men ingen ændring under «changes» "
+            f"{page.where('version')}: siden har version {version}, men ingen ændring under »changes« "
             f'har den version. Tilføj en ændring med version: "{version}", date og summary – eller '
             "ret versionen."
         )
@@ -207,8 +207,8 @@ def check_placeholders(page: Page) -> list[str]:
             if found := pattern.search(line):
                 return [
                     f"docs/{page.path}, linje {number}: siden er markeret klar, men har stadig "
-                    f"pladsholderen «{found.group(0).strip()}». Skriv det rigtige indhold – eller sæt "
-                    "«udkast: true» øverst i siden igen, så den ikke udgives endnu."
+                    f"pladsholderen »{found.group(0).strip()}«. Skriv det rigtige indhold – eller sæt "
+                    "»udkast: true« øverst i siden igen, så den ikke udgives endnu."
                 ]
     return []
 
@@ -216,26 +216,26 @@ def check_placeholders(page: Page) -> list[str]:
 def check_page(page: Page, source_keys) -> list[str]:
     meta = page.meta
     problems = [
-        f"docs/{page.path}: feltet «{field}» mangler i front matter. Tilføj fx «{field}: …» mellem linjerne med ---."
+        f"docs/{page.path}: feltet »{field}« mangler i front matter. Tilføj fx »{field}: …« mellem linjerne med ---."
         for field in REQUIRED
         if meta.get(field) in (None, "")
     ]
     problems += unknown_keys(page)
     if meta.get("version") not in (None, "") and not VERSION.match(str(meta["version"])):
         problems.append(
-            f'{page.where("version")}, felt «version»: «{meta["version"]}» skal skrives som to tal, fx "1.0".'
+            f'{page.where("version")}, felt »version«: »{meta["version"]}« skal skrives som to tal, fx "1.0".'
         )
     if meta.get("updated") not in (None, ""):
         problems += check_date(meta["updated"], page.where("updated"), "updated")
     if "udkast" in meta and not isinstance(meta["udkast"], bool):
         problems.append(
-            f"{page.where('udkast')}, felt «udkast»: skriv «udkast: true» (siden udgives ikke endnu), "
+            f"{page.where('udkast')}, felt »udkast«: skriv »udkast: true« (siden udgives ikke endnu), "
             "eller slet linjen, når siden er klar."
         )
     for key in as_list(meta.get("source")) if source_keys is not None else []:
         if key not in source_keys:
             problems.append(
-                f"{page.where('source')}, felt «source»: «{key}» er ikke en kilde i data/sources.yaml. "
+                f"{page.where('source')}, felt »source«: »{key}« er ikke en kilde i data/sources.yaml. "
                 f"Brug en af: {', '.join(source_keys)}."
             )
     problems += check_changes(page)
@@ -253,8 +253,8 @@ def check_macros(page: Page, jinja, known: set[str]) -> list[str]:
         line = error.lineno + page.body_offset
         text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
         return [
-            f"docs/{page.path}, linje {line}: makroen «{text}» kan ikke læses. Tjek at hver «(» har sin «)», "
-            'at tekst står i anførselstegn, og at makroen slutter med «}}», fx {{ fee_code("0101") }}.'
+            f"docs/{page.path}, linje {line}: makroen »{text}« kan ikke læses. Tjek at hver »(« har sin »)«, "
+            'at tekst står i anførselstegn, og at makroen slutter med »}}«, fx {{ fee_code("0101") }}.'
         ]
     known = known | set(page.meta)
     problems, seen = [], set()
@@ -264,9 +264,9 @@ def check_macros(page: Page, jinja, known: set[str]) -> list[str]:
             continue
         seen.add(node.name)
         guess = difflib.get_close_matches(node.name, sorted(known), n=1, cutoff=0.6)
-        fix = f"Mente du «{guess[0]}»?" if guess else "Se de makroer, der findes, i CONTRIBUTING.md."
+        fix = f"Mente du »{guess[0]}«?" if guess else "Se de makroer, der findes, i CONTRIBUTING.md."
         problems.append(
-            f"docs/{page.path}, linje {node.lineno + page.body_offset}: makroen «{node.name}» findes ikke. {fix}"
+            f"docs/{page.path}, linje {node.lineno + page.body_offset}: makroen »{node.name}« findes ikke. {fix}"
         )
     return problems
 
@@ -296,10 +296,10 @@ def check_packs(pages: list[Page]) -> list[str]:
     for page in packs(pages):
         name = page.meta["klyngepakke"].get("name")
         if not name:
-            problems.append(f"{page.where('klyngepakke')}, felt «klyngepakke.name»: skriv klyngepakkens navn.")
+            problems.append(f"{page.where('klyngepakke')}, felt »klyngepakke.name«: skriv klyngepakkens navn.")
         elif str(name).casefold() in seen:
             problems.append(
-                f"docs/{page.path}, felt «klyngepakke.name»: navnet «{name}» bruges allerede af "
+                f"docs/{page.path}, felt »klyngepakke.name«: navnet »{name}« bruges allerede af "
                 f"docs/{seen[str(name).casefold()]}. Giv pakken et andet navn."
             )
         else:

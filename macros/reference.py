@@ -27,7 +27,7 @@ DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
 
 def cluster_id(name: str) -> str:
-    """A cluster's id from its name («Klynge Århus Syd» -> klynge-aarhus-syd): it stays the same when clusters are
+    """A cluster's id from its name (»Klynge Århus Syd« -> klynge-aarhus-syd): it stays the same when clusters are
     added or removed, so a page or result cached by a browser never points at another cluster."""
     plain = unicodedata.normalize("NFKD", name.lower().translate(DANISH_LETTERS)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
@@ -43,29 +43,29 @@ def pack_config(root: Path, pack: str) -> dict:
     if not isinstance(config, dict):
         raise DataError([f"{name}: filen skal have felterne name, period, fictitious og indicators."])
     problems = [
-        f"{name}: feltet «{field}» mangler." for field in ("name", "period", "indicators") if not config.get(field)
+        f"{name}: feltet »{field}« mangler." for field in ("name", "period", "indicators") if not config.get(field)
     ]
     problems += period_problems(name, config.get("period"))
     if not isinstance(config.get("fictitious"), bool):
-        problems.append(f"{name}: feltet «fictitious» skal være true (fiktive data) eller false (rigtige data).")
+        problems.append(f"{name}: feltet »fictitious« skal være true (fiktive data) eller false (rigtige data).")
     known = fee_codes(root).index
     for number, indicator in enumerate(config.get("indicators") or [], start=1):
         where = f"{name}, indikator nr. {number}"
         if not isinstance(indicator, dict) or not indicator.get("name") or not ID.match(str(indicator.get("id", ""))):
-            problems.append(f"{where}: skal have «id» (små bogstaver, tal og bindestreg) og «name».")
+            problems.append(f"{where}: skal have »id« (små bogstaver, tal og bindestreg) og »name«.")
             continue
         codes = indicator.get("codes") or []
         if not codes:
-            problems.append(f"{where} («{indicator['name']}»): feltet «codes» skal liste mindst én ydelseskode.")
+            problems.append(f"{where} (»{indicator['name']}«): feltet »codes« skal liste mindst én ydelseskode.")
         for code in codes:
             if not FEE_CODE.match(str(code)):
                 problems.append(
-                    f"{where} («{indicator['name']}»): «{code}» er ikke en ydelseskode. Skriv fire "
+                    f"{where} (»{indicator['name']}«): »{code}« er ikke en ydelseskode. Skriv fire "
                     'cifre i anførselstegn, fx "0101".'
                 )
             elif str(code) not in known:
                 problems.append(
-                    f"{where} («{indicator['name']}»): ydelseskode {code} findes ikke i "
+                    f"{where} (»{indicator['name']}«): ydelseskode {code} findes ikke i "
                     "data/fee_codes.csv. Tilføj den der, eller ret koden."
                 )
     raise_if_any(problems)
@@ -74,13 +74,13 @@ def pack_config(root: Path, pack: str) -> dict:
 
 def period_problems(name: str, period) -> list[str]:
     """The period's first and last day, as the page, the CSV and every cluster data file date the numbers."""
-    how = "skal have «first» og «last», periodens første og sidste dag som ÅÅÅÅ-MM-DD, fx first: 2024-01-01."
+    how = "skal have »first« og »last«, periodens første og sidste dag som ÅÅÅÅ-MM-DD, fx first: 2024-01-01."
     if not isinstance(period, dict) or set(period) != {"first", "last"}:
-        return [f"{name}: feltet «period» {how}"]
+        return [f"{name}: feltet »period« {how}"]
     try:
         Period.parse(period["first"], period["last"])
     except ValueError:
-        return [f"{name}: feltet «period» {how} Sidste dag kan ikke ligge før første."]
+        return [f"{name}: feltet »period« {how} Sidste dag kan ikke ligge før første."]
     return []
 
 
@@ -99,9 +99,9 @@ def refuse_real_rows(pack: str, config: dict, frame: pd.DataFrame) -> list[str]:
         return []
     return [
         f"data/reference/{pack}.csv: filen har {len(frame)} rækker med tal for enkelte praksis, men "
-        f"data/klyngepakker/{pack}.yaml siger «fictitious: false». Rigtige tal for praksis hører hjemme i "
-        "klyngedatafiler («make klyngedata»), som MidtKraft sender til klyngerne – aldrig i repositoriet eller på "
-        "sitet. Er tallene fiktive, så skriv «fictitious: true»; ellers slet rækkerne, så kun overskriften er tilbage."
+        f"data/klyngepakker/{pack}.yaml siger »fictitious: false«. Rigtige tal for praksis hører hjemme i "
+        "klyngedatafiler (»make klyngedata«), som MidtKraft sender til klyngerne – aldrig i repositoriet eller på "
+        "sitet. Er tallene fiktive, så skriv »fictitious: true«; ellers slet rækkerne, så kun overskriften er tilbage."
     ]
 
 
@@ -114,8 +114,8 @@ def check_header(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
         if column not in allowed and column.isdigit() and column.zfill(4) in codes
     }
     problems = [
-        f"{name}, række 1: kolonnen «{column}» er ikke en ydelseskode. Mente du «{code}»? Excel fjerner "
-        "nullet foran: skriv det igen, og gem som «CSV UTF-8»."
+        f"{name}, række 1: kolonnen »{column}« er ikke en ydelseskode. Mente du »{code}«? Excel fjerner "
+        "nullet foran: skriv det igen, og gem som »CSV UTF-8«."
         for column, code in zero_dropped.items()
     ]
     extra = [column for column in frame.columns if column not in allowed and column not in zero_dropped]
@@ -125,7 +125,7 @@ def check_header(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
             f"{';'.join(allowed)} – aldrig praksisnavne, ydernumre eller andet, der kan identificere en praksis."
         )
     problems += [
-        f"{name}, række 1: kolonnen «{column}» mangler."
+        f"{name}, række 1: kolonnen »{column}« mangler."
         for column in allowed
         if column not in frame.columns and column not in zero_dropped.values()
     ]
@@ -136,19 +136,19 @@ def check_counts(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
     problems = []
     for column in ("tilmeldte", *codes):
         for index, value in frame[column].items():
-            if not COUNT.fullmatch(value):  # str.isdigit() would pass «²», which int() then refuses
+            if not COUNT.fullmatch(value):  # str.isdigit() would pass »²«, which int() then refuses
                 problems.append(
-                    f"{name}, række {csv_line(index)}, kolonne «{column}»: «{value}» er ikke et helt "
+                    f"{name}, række {csv_line(index)}, kolonne »{column}«: »{value}« er ikke et helt "
                     "tal på 0 eller derover. Skriv tallet med cifrene 0-9, uden punktum og mellemrum."
                 )
             elif len(value.lstrip("0")) > MAX_DIGITS:
                 problems.append(
-                    f"{name}, række {csv_line(index)}, kolonne «{column}»: «{value}» er større, end "
+                    f"{name}, række {csv_line(index)}, kolonne »{column}«: »{value}« er større, end "
                     "en praksis kan have. Tjek tallet."
                 )
             elif column == "tilmeldte" and int(value) == 0:
                 problems.append(
-                    f"{name}, række {csv_line(index)}, kolonne «tilmeldte»: en praksis skal have "
+                    f"{name}, række {csv_line(index)}, kolonne »tilmeldte«: en praksis skal have "
                     "mindst én tilmeldt patient."
                 )
     return problems
@@ -158,22 +158,22 @@ def check_clusters(frame: pd.DataFrame, name: str) -> list[str]:
     problems = []
     for index, value in frame["klynge"].items():
         if not value:
-            problems.append(f"{name}, række {csv_line(index)}, kolonne «klynge»: skriv klyngens navn.")
+            problems.append(f"{name}, række {csv_line(index)}, kolonne »klynge«: skriv klyngens navn.")
     for cluster, rows in frame.groupby("klynge", sort=False).groups.items():
         if cluster and PRACTICE_LIKE.search(cluster):
             problems.append(
-                f"{name}, række {csv_line(rows[0])}, kolonne «klynge»: «{cluster}» ligner navnet på "
+                f"{name}, række {csv_line(rows[0])}, kolonne »klynge«: »{cluster}« ligner navnet på "
                 "en praksis eller et ydernummer, og klyngenavnet vises på sitet. Skriv klyngens navn, "
-                "fx «Klynge Viborg Nord»."
+                "fx »Klynge Viborg Nord«."
             )
     named = frame.loc[frame["klynge"] != "", "klynge"].drop_duplicates()
     for same, names in named.groupby(named.map(cluster_id)):
-        listed = " og ".join(f"«{n}»" for n in names)
+        listed = " og ".join(f"»{n}«" for n in names)
         if not same:
-            problems.append(f"{name}, kolonne «klynge»: {listed} skal indeholde mindst ét bogstav eller tal.")
+            problems.append(f"{name}, kolonne »klynge«: {listed} skal indeholde mindst ét bogstav eller tal.")
         elif len(names) > 1:
             problems.append(
-                f"{name}, kolonne «klynge»: {listed} kan ikke skelnes i beregneren, fordi de kun er "
+                f"{name}, kolonne »klynge«: {listed} kan ikke skelnes i beregneren, fordi de kun er "
                 "forskellige i tegnsætning eller store og små bogstaver. Omdøb en af dem."
             )
     # The same practice twice would make a cluster of four pass the rule of five below.
@@ -193,7 +193,7 @@ def validate_reference(frame: pd.DataFrame, name: str, codes: list[str]) -> list
     for cluster, size in frame["klynge"][frame["klynge"] != ""].value_counts().items():
         if size < MIN_PRACTICES:
             problems.append(
-                f"{name}: klyngen «{cluster}» har kun {size} praksis. Der skal være mindst {MIN_PRACTICES}, "
+                f"{name}: klyngen »{cluster}« har kun {size} praksis. Der skal være mindst {MIN_PRACTICES}, "
                 "så ingen enkelt praksis kan genkendes. Slå den sammen med en anden klynge, eller udelad den."
             )
     return problems

@@ -37,7 +37,7 @@ def unsafe_files(docs: Path) -> list[str]:
         if path.is_file() and path.suffix.lower() not in ALLOWED_SUFFIXES:
             where = path.relative_to(docs.parent).as_posix()
             problems.append(
-                f"{where}: filer af typen «{path.suffix or path.name}» må ikke ligge i docs/. Her må kun ligge "
+                f"{where}: filer af typen »{path.suffix or path.name}« må ikke ligge i docs/. Her må kun ligge "
                 "Markdown-sider, billeder (PNG, JPEG, GIF, WebP), PDF, CSV og CSS. Scripts hører til i overrides/ "
                 "eller calculators/web/, hvor en udvikler ser dem igennem; gem en SVG-figur som PNG."
             )
@@ -46,7 +46,7 @@ def unsafe_files(docs: Path) -> list[str]:
 
 def unsafe_markup(text: str, where: str) -> list[str]:
     """A Danish line for every element, attribute or address in a page's text that would run or embed something.
-    `where` is the page's path as the editor knows it («docs/side.md»)."""
+    `where` is the page's path as the editor knows it (»docs/side.md«)."""
     finder = _Finder()
     finder.feed(CODE.sub(lambda code: "\n" * code.group().count("\n"), text))
     finder.close()
@@ -68,8 +68,8 @@ class _Finder(HTMLParser):
             self.found.append((line, "siden indeholder <meta http-equiv>, som kan ændre sidens regler."))
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append((line, f"attributten «{name}» kører et script, når noget sker på siden."))
+                self.found.append((line, f"attributten »{name}« kører et script, når noget sker på siden."))
             elif value and ACTIVE_ADDRESS.match(re.sub(r"[\s\x00-\x20]", "", value)):
-                self.found.append((line, f"adressen i «{name}» kører et script eller viser en indlejret side."))
+                self.found.append((line, f"adressen i »{name}« kører et script eller viser en indlejret side."))
 
     handle_startendtag = handle_starttag

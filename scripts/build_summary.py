@@ -1,5 +1,5 @@
 """The GitHub job summary of a pull request's build, in Danish: the problems of a failed build, one per line, and
-where the preview of the site is. Editors read it on the pull request's «Checks» page without opening the log.
+where the preview of the site is. Editors read it on the pull request's »Checks« page without opening the log.
 
     mkdocs build --strict > build.log 2>&1
     python scripts/build_summary.py build.log --preview URL >> $GITHUB_STEP_SUMMARY   (or --fork: no preview)
@@ -64,7 +64,7 @@ def escape(text: str) -> str:
 
 FORK = (
     "Forslaget kommer fra en kopi (fork) af projektet, og GitHub giver ikke en kopi lov til at skrive på sitet, så "
-    "det får ingen forhåndsvisning. Se ændringen med «make serve» (README.md), eller bed en udvikler om at lægge "
+    "det får ingen forhåndsvisning. Se ændringen med »make serve« (README.md), eller bed en udvikler om at lægge "
     "forslaget i selve projektet."
 )
 

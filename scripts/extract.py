@@ -26,8 +26,8 @@ LONG = ("ydelseskode", "antal")
 OPTIONAL = ("praksis",)
 CODE = re.compile(r"\d{1,4}")  # Excel drops the leading zeros of a code it takes for a number
 SAVE_AS_UTF8 = (
-    "Åbn filen i Excel, vælg «Filer» → «Gem som», og vælg filtypen «CSV UTF-8 (kommasepareret) "
-    "(*.csv)». Kør så kommandoen igen."
+    "Åbn filen i Excel, vælg »Filer« → »Gem som«, og vælg filtypen »CSV UTF-8 (kommasepareret) "
+    "(*.csv)«. Kør så kommandoen igen."
 )
 _NUMBER_PROBLEMS = {
     NumberProblem.EMPTY: "er tomt",
@@ -66,7 +66,7 @@ def read_extract(path: Path, codes: list[str]) -> Practices:
     if missing:
         raise ExtractError(
             [
-                f"{name}, række 1: kolonnen «{column}» mangler. Udtrækket skal have kolonnerne "
+                f"{name}, række 1: kolonnen »{column}« mangler. Udtrækket skal have kolonnerne "
                 f"{', '.join((*REQUIRED[:1], *OPTIONAL, *REQUIRED[1:], *LONG))} (praksis kan udelades), "
                 "eller én kolonne pr. ydelseskode i stedet for ydelseskode og antal."
                 for column in missing
@@ -113,7 +113,7 @@ def _check_xlsx(path: Path) -> None:
             if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
                 raise ExtractError(
                     [
-                        f"{path.name}: Excel-arket indeholder definitioner («<!DOCTYPE» i {member.filename}), som "
+                        f"{path.name}: Excel-arket indeholder definitioner (»<!DOCTYPE« i {member.filename}), som "
                         "Excel aldrig selv skriver. Gem udtrækket igen fra Excel, eller som CSV UTF-8."
                     ]
                 )
@@ -157,8 +157,8 @@ def _read_table(path: Path) -> pd.DataFrame:
         line = raw[: error.start].count(b"\n") + 1
         raise ExtractError(
             [
-                f"{path.name}, række {line}: filen er ikke gemt som UTF-8 (den er nok gemt som «CSV "
-                f"(semikolonsepareret)» med Windows' tegnsæt, så æ, ø og å ikke kan læses sikkert). " + SAVE_AS_UTF8
+                f"{path.name}, række {line}: filen er ikke gemt som UTF-8 (den er nok gemt som »CSV "
+                f"(semikolonsepareret)« med Windows' tegnsæt, så æ, ø og å ikke kan læses sikkert). " + SAVE_AS_UTF8
             ]
         ) from None
     header = text.split("\n", 1)[0]
@@ -177,7 +177,7 @@ def _read_table(path: Path) -> pd.DataFrame:
         where = f", række {found[2]}" if found else ""
         detail = (
             (
-                f": rækken har {found[3]} felter, men overskriften har {found[1]}. Et «{separator}» i en tekst "
+                f": rækken har {found[3]} felter, men overskriften har {found[1]}. Et »{separator}« i en tekst "
                 "skal stå i anførselstegn"
             )
             if found
@@ -202,13 +202,13 @@ def _whole(value: str, row: int, where: str, column: str, minimum: int, problems
         problems.append(
             (
                 row,
-                f"{where}, kolonne «{column}»: «{value}» {_NUMBER_PROBLEMS[error.problem]}. Skriv "
+                f"{where}, kolonne »{column}«: »{value}« {_NUMBER_PROBLEMS[error.problem]}. Skriv "
                 f"et helt tal på {minimum} eller derover.",
             )
         )
         return None
     if number < minimum:
-        problems.append((row, f"{where}, kolonne «{column}»: en praksis skal have mindst {minimum} tilmeldt patient."))
+        problems.append((row, f"{where}, kolonne »{column}«: en praksis skal have mindst {minimum} tilmeldt patient."))
         return None
     return number
 
@@ -221,14 +221,14 @@ def _practices(long: pd.DataFrame, name: str, codes: list[str]) -> pd.DataFrame:
         for column in ("ydernummer", "klynge"):
             if not getattr(row, column):
                 problems.append(
-                    (row.række, f"{where}, kolonne «{column}»: feltet er tomt. Udfyld det, eller slet rækken.")
+                    (row.række, f"{where}, kolonne »{column}«: feltet er tomt. Udfyld det, eller slet rækken.")
                 )
         listed = _whole(row.tilmeldte, row.række, where, "tilmeldte", 1, problems)
         count = _whole(row.antal, row.række, where, "antal", 0, problems)
         code = row.ydelseskode.zfill(4) if CODE.fullmatch(row.ydelseskode) else None
         if code is None:
             problems.append(
-                (row.række, f"{where}, kolonne «ydelseskode»: «{row.ydelseskode}» er ikke en ydelseskode (fire cifre).")
+                (row.række, f"{where}, kolonne »ydelseskode«: »{row.ydelseskode}« er ikke en ydelseskode (fire cifre).")
             )
         elif code not in codes:
             problems.append(
@@ -281,8 +281,8 @@ def _conflicts(table: pd.DataFrame, name: str) -> list[tuple[int, str]]:
                     (
                         row.række,
                         f"{name}, række {row.række}: ydernummer {row.ydernummer} har {what} "
-                        f"(«{getattr(row, column)}») end i række {earlier['række']} "
-                        f"(«{earlier[column]}»). "
+                        f"(»{getattr(row, column)}«) end i række {earlier['række']} "
+                        f"(»{earlier[column]}«). "
                         "En praksis skal have samme værdi i alle sine rækker.",
                     )
                 )

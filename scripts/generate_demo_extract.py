@@ -53,7 +53,7 @@ def rows(rng: random.Random):
 
 def main() -> None:
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    # As Excel saves «CSV UTF-8»: a BOM, semicolons in a Danish Excel, CRLF line ends.
+    # As Excel saves »CSV UTF-8«: a BOM, semicolons in a Danish Excel, CRLF line ends.
     with OUTPUT.open("w", encoding="utf-8-sig", newline="") as file:
         writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
         writer.writerow(COLUMNS)

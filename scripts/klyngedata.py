@@ -88,7 +88,7 @@ def cluster_files(
     for cluster, members in practices.groupby("klynge", sort=True):
         if len(members) < MIN_PRACTICES:
             left_out.append(
-                f"Klyngen «{cluster}» har kun {len(members)} praksis og får ingen fil (der skal være "
+                f"Klyngen »{cluster}« har kun {len(members)} praksis og får ingen fil (der skal være "
                 f"mindst {MIN_PRACTICES}, så ingen enkelt praksis kan genkendes)."
             )
             continue
@@ -133,7 +133,7 @@ def standing_out(cluster: str, practices) -> list[str]:
         nearest = min((p.listed for p in practices if p is not practice), key=lambda n: abs(n - practice.listed))
         if not practice.listed / ALONE < nearest < practice.listed * ALONE:
             lines.append(
-                f"Bemærk: klyngen «{cluster}» har anonyme data, men {practice.label} er den eneste praksis af sin "
+                f"Bemærk: klyngen »{cluster}« har anonyme data, men {practice.label} er den eneste praksis af sin "
                 f"størrelse ({format_number(practice.listed, 0)} tilmeldte; nærmeste {format_number(nearest, 0)}), så "
                 "kolleger i klyngen kan nok se, hvem det er. Spørg klyngen, før du sender filen."
             )
@@ -145,20 +145,20 @@ def check_open_clusters(practices: pd.DataFrame, open_clusters: set[str]) -> lis
     known = set(practices["klynge"])
     for cluster in sorted(open_clusters - known):
         problems.append(
-            f"AABNE nævner klyngen «{cluster}», som ikke er i udtrækket. Stav navnet som i kolonnen "
-            f"«klynge»: {', '.join(sorted(known))}."
+            f"AABNE nævner klyngen »{cluster}«, som ikke er i udtrækket. Stav navnet som i kolonnen "
+            f"»klynge«: {', '.join(sorted(known))}."
         )
     for cluster in sorted(open_clusters & known):
         names = practices.loc[practices["klynge"] == cluster, "praksis"]
         if (names == "").any():
             problems.append(
-                f"Klyngen «{cluster}» skal have åbne data, men udtrækket har ikke alle dens praksis' "
-                "navne (kolonnen «praksis»)."
+                f"Klyngen »{cluster}« skal have åbne data, men udtrækket har ikke alle dens praksis' "
+                "navne (kolonnen »praksis«)."
             )
         elif names.duplicated().any():
             problems.append(
-                f"Klyngen «{cluster}» skal have åbne data, men to af dens praksis hedder "
-                f"«{names[names.duplicated()].iloc[0]}». Giv dem hvert sit navn i kolonnen «praksis»."
+                f"Klyngen »{cluster}« skal have åbne data, men to af dens praksis hedder "
+                f"»{names[names.duplicated()].iloc[0]}«. Giv dem hvert sit navn i kolonnen »praksis«."
             )
     return problems
 
@@ -167,7 +167,7 @@ def check_names(practices: pd.DataFrame, open_clusters: set[str]) -> list[str]:
     """Every cluster's name, and the practices' names in open clusters, as a cluster data file can hold them (the
     reader's own rule, calculators/cluster_file/format.name_problem): said here, in one round, not as a traceback."""
     problems = [
-        f"Klyngen «{cluster[:40]}» {problem}. Ret navnet i kolonnen «klynge»."
+        f"Klyngen »{cluster[:40]}« {problem}. Ret navnet i kolonnen »klynge«."
         for cluster in sorted(set(practices["klynge"]))
         if (problem := name_problem(cluster))
     ]
@@ -176,14 +176,14 @@ def check_names(practices: pd.DataFrame, open_clusters: set[str]) -> list[str]:
             problem = name_problem(name)
             if problem and name:  # a missing name is said by check_open_clusters
                 problems.append(
-                    f"Praksis «{name[:40]}» i klyngen «{cluster}» {problem}. Ret navnet i kolonnen «praksis»."
+                    f"Praksis »{name[:40]}« i klyngen »{cluster}« {problem}. Ret navnet i kolonnen »praksis«."
                 )
     return problems
 
 
 def file_name(cluster: str) -> str:
     """klynge-viborg-nord.csv: short enough for every file system, and never a name Windows keeps for a device
-    (a cluster called «CON» would get con.csv, which Windows cannot open)."""
+    (a cluster called »CON« would get con.csv, which Windows cannot open)."""
     slug = slugify(cluster)[:60].strip("-") or "klynge"
     return f"{slug}-klynge.csv" if slug.upper() in WINDOWS_DEVICES else f"{slug}.csv"
 
@@ -231,7 +231,7 @@ def make(
         raise ExtractError(problems)
     files, notes = cluster_files(practices.table, config, pack, period, date, open_clusters, rng)
     if practices.ignored_columns:
-        ignored = ", ".join(f"«{column}»" for column in practices.ignored_columns)
+        ignored = ", ".join(f"»{column}«" for column in practices.ignored_columns)
         notes.append(
             f"{'Kolonnen' if len(practices.ignored_columns) == 1 else 'Kolonnerne'} {ignored} er ikke "
             "brugt og står ikke i filerne."

@@ -60,10 +60,10 @@ def check_name(root: Path, name: str) -> str:
     if not name:
         raise Refusal('Skriv klyngepakkens navn, fx make ny-klyngepakke NAVN="Antibiotika i almen praksis".')
     if re.search(r"[{}\x00-\x1f]", name):
-        raise Refusal(f"Navnet «{name}» må ikke indeholde krøllede parenteser {{ }} eller linjeskift.")
+        raise Refusal(f"Navnet »{name}« må ikke indeholde krøllede parenteser {{ }} eller linjeskift.")
     slug = slugify(name)
     if not slug:
-        raise Refusal(f"Navnet «{name}» skal indeholde bogstaver eller tal, så siderne kan få en adresse.")
+        raise Refusal(f"Navnet »{name}« skal indeholde bogstaver eller tal, så siderne kan få en adresse.")
     try:
         online = pages.packs(pages.read_pages(root / "docs"))
     except DataError as error:
@@ -72,12 +72,12 @@ def check_name(root: Path, name: str) -> str:
         other = " ".join(str(page.meta["klyngepakke"].get("name") or "").split())
         if other.casefold() == name.casefold():
             raise Refusal(
-                f"Navnet «{name}» bruges allerede af klyngepakken i docs/{page.path}. Giv pakken et andet navn."
+                f"Navnet »{name}« bruges allerede af klyngepakken i docs/{page.path}. Giv pakken et andet navn."
             )
     for taken in (f"docs/klyngepakker/{slug}", f"data/klyngepakker/{slug}.yaml", f"data/reference/{slug}.csv"):
         if (root / taken).exists():
             raise Refusal(
-                f"Klyngepakken «{slug}» findes allerede ({taken}). Vælg et andet navn, eller ret den "
+                f"Klyngepakken »{slug}« findes allerede ({taken}). Vælg et andet navn, eller ret den "
                 "eksisterende pakke."
             )
     return slug
@@ -138,7 +138,7 @@ def add_to_nav(config: str, name: str, slug: str) -> str:
             break
     if section is None:
         raise Refusal(
-            "mkdocs.yml: fandt ikke afsnittet «- Klyngepakker:» under «nav:». Tilføj pakkens sider i "
+            "mkdocs.yml: fandt ikke afsnittet »- Klyngepakker:« under »nav:«. Tilføj pakkens sider i "
             "menuen selv, eller bed en udvikler om hjælp."
         )
     start, indent = section
@@ -195,21 +195,21 @@ def create(root: Path, name: str, today: dt.date) -> list[str]:
         (root / path).write_text(text, encoding="utf-8", newline="\n")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8", newline="\n")
     report = [
-        f"Klyngepakken «{name}» er oprettet som udkast:",
+        f"Klyngepakken »{name}« er oprettet som udkast:",
         *(f"  {path}" for path in files),
-        "  mkdocs.yml: pakkens sider står nu i menuen under «Klyngepakker».",
+        "  mkdocs.yml: pakkens sider står nu i menuen under »Klyngepakker«.",
         "",
         "Næste skridt:",
-        f"  1. Skriv indholdet i docs/klyngepakker/{slug}/: erstat hver «Skriv her …», og slet boksene "
-        "«Udkast». Skriv kildernes nøgler (fra data/sources.yaml) under «source:».",
-        "     Siderne er udkast («udkast: true» øverst): de udgives ikke, men «make serve» viser dem. Slet "
-        "linjen «udkast: true» i hver side, når den er klar.",
+        f"  1. Skriv indholdet i docs/klyngepakker/{slug}/: erstat hver »Skriv her …«, og slet boksene "
+        "»Udkast«. Skriv kildernes nøgler (fra data/sources.yaml) under »source:«.",
+        "     Siderne er udkast (»udkast: true« øverst): de udgives ikke, men »make serve« viser dem. Slet "
+        "linjen »udkast: true« i hver side, når den er klar.",
         f"  2. Skriv pakkens indikatorer og ydelseskoder i data/klyngepakker/{slug}.yaml (0101 er en "
         "pladsholder). Koderne skal stå i data/fee_codes.csv.",
         f"  3. Referencedata i data/reference/{slug}.csv er fiktive og skal blive ved med at være det. Giv "
         "filen en kolonne pr. ydelseskode. Rigtige tal sendes til klyngerne som klyngedatafiler "
-        "(«make klyngedata»).",
-        "  4. Se sitet med «make serve», og tjek det med «make build», før I laver en pull request.",
+        "(»make klyngedata«).",
+        "  4. Se sitet med »make serve«, og tjek det med »make build«, før I laver en pull request.",
     ]
     if name.casefold() in planned_names(root):
         report.append(

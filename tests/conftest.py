@@ -40,7 +40,7 @@ def base_url(site) -> str:
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} mangler. Kør «make test», som installerer Debians chromium.")
+        pytest.fail(f"{CHROMIUM} mangler. Kør »make test«, som installerer Debians chromium.")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -21,4 +21,4 @@ def test_every_test_file_is_collected():
     on_disk = {str(path.relative_to(TESTS.parent)) for path in TESTS.rglob("test_*.py")}
     assert on_disk, "ingen testfiler fundet"
     missing = sorted(on_disk - collected)
-    assert not missing, f"Disse testfiler køres aldrig af «make test»: {missing}"
+    assert not missing, f"Disse testfiler køres aldrig af »make test«: {missing}"

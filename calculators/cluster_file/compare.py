@@ -83,9 +83,9 @@ def file_facts(
     )
     own = None if own_row is None else file["practices"][own_row]["label"]
     if own is not None:
-        how = "I er" if picked is not None else f"Jeres tal er de samme som «{own}» i datafilen, så I er"
+        how = "I er" if picked is not None else f"Jeres tal er de samme som »{own}« i datafilen, så I er"
         text += (
-            f" {how} sammenlignet som «{own}»: jeres tal tæller med én gang i klyngens rate, og jeres placering er "
+            f" {how} sammenlignet som »{own}«: jeres tal tæller med én gang i klyngens rate, og jeres placering er "
             f"blandt klyngens {practices - 1} andre praksis."
         )
     else:

@@ -10,7 +10,7 @@ The file is a CSV that Danish Excel opens as it is (`;`, UTF-8 with BOM) and a c
     Sidste dag;2025-12-31
     Klynge;Klynge Viborg Nord
     Dato;2026-11-30
-    Data;anonyme                      (or «åbne»: the practices' own names)
+    Data;anonyme                      (or »åbne«: the practices' own names)
     Antal praksis;9                   (a file cut short is caught by this)
     Regionens praksis;56
     Regionens tilmeldte;432100
@@ -58,8 +58,8 @@ RATE_DECIMALS = 1
 
 def name_problem(text: str) -> str | None:
     """Why a name cannot stand in a cluster data file, in Danish, or None. Every name is shown on the pages and
-    written into CSVs: no invisible or direction-reversing characters (`Praksis\u200bB` would pass for «Praksis B»,
-    U+202E turns «A gnp.exe» around), not too long for a table, and nothing a spreadsheet runs as a formula."""
+    written into CSVs: no invisible or direction-reversing characters (`Praksis\u200bB` would pass for »Praksis B«,
+    U+202E turns »A gnp.exe« around), not too long for a table, and nothing a spreadsheet runs as a formula."""
     if not text:
         return "er tomt"
     if len(text) > MAX_NAME:
@@ -69,7 +69,7 @@ def name_problem(text: str) -> str | None:
         return f"indeholder et usynligt tegn (U+{ord(hidden[0]):04X}), så to navne kan se ens ud uden at være det"
     if starts_a_formula(text):
         return (
-            f"begynder med «{text[0]}», som et regneark læser som en formel (et navn må ikke begynde med =, +, - "
+            f"begynder med »{text[0]}«, som et regneark læser som en formel (et navn må ikke begynde med =, +, - "
             "eller @)"
         )
     return None

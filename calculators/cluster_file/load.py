@@ -28,7 +28,7 @@ def read_for_pack(text: str, reference: Mapping[str, Any]) -> ClusterFile:
     data = read_cluster_file(text)
     if data.pack != reference["pack"]:
         raise InputError(
-            f"Klyngedatafilen er til klyngepakken «{data.pack_name}», ikke til «{reference['name']}». "
+            f"Klyngedatafilen er til klyngepakken »{data.pack_name}«, ikke til »{reference['name']}«. "
             "Åbn den på den klyngepakkes side, eller bed MidtKraft om en fil til denne."
         )
     # The names too: a file must not show the pack's counts under another indicator's name.

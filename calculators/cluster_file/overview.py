@@ -73,7 +73,7 @@ CHART_LABEL = 16  # characters of an open practice's name beside its point; the 
 
 
 def short_label(label: str, is_open: bool) -> str:
-    """The chart's label: the letter of an anonymous "Praksis A", an open practice's own name, shortened with «…»
+    """The chart's label: the letter of an anonymous "Praksis A", an open practice's own name, shortened with »…«
     past CHART_LABEL characters so that a long name cannot run across the chart."""
     if not is_open:
         return label.removeprefix("Praksis ")

@@ -84,7 +84,7 @@ def _split(number: int, line: str) -> tuple[int, list[str]]:
             at_start = at_start and char in " \t"
         i += 1
     if quoted:
-        raise InputError(f'Klyngedatafilen, linje {number}: et anførselstegn («"») er ikke lukket.{_NEW_FILE}')
+        raise InputError(f'Klyngedatafilen, linje {number}: et anførselstegn (»"«) er ikke lukket.{_NEW_FILE}')
     cells.append("".join(cell).strip())
     while cells and not cells[-1]:
         cells.pop()
@@ -97,22 +97,22 @@ def _check_signature(line: tuple[int, list[str]]) -> None:
         return
     if cells == [SIGNATURE[0], "version 1"]:
         raise InputError(
-            "Klyngedatafilen, linje 1: filen er i formatets første udgave («version 1»), som ikke har periodens "
+            "Klyngedatafilen, linje 1: filen er i formatets første udgave (»version 1«), som ikke har periodens "
             f"første og sidste dag, så jeres egne tal kan ikke passes til den.{_NEW_FILE}"
         )
     if cells[:1] == [SIGNATURE[0]]:
         raise InputError(
             f"Klyngedatafilen, linje 1: filen er lavet til en anden udgave af formatet "
-            f"(«{';'.join(cells[1:])}»); denne side læser «{SIGNATURE[1]}».{_NEW_FILE}"
+            f"(»{';'.join(cells[1:])}«); denne side læser »{SIGNATURE[1]}«.{_NEW_FILE}"
         )
     if cells and cells[0].startswith(SIGNATURE[0] + ","):
         raise InputError(
             "Klyngedatafilen, linje 1: filen er gemt med komma i stedet for semikolon. Brug den fil, "
-            "MidtKraft har sendt, eller gem den i Excel som «CSV UTF-8 (semikolonsepareret)»."
+            "MidtKraft har sendt, eller gem den i Excel som »CSV UTF-8 (semikolonsepareret)«."
         )
     raise InputError(
         f"Klyngedatafilen, linje 1: filen er ikke en klyngedatafil fra MidtKraft (første linje skal "
-        f"være «{';'.join(SIGNATURE)}»). Vælg den fil, MidtKraft har sendt."
+        f"være »{';'.join(SIGNATURE)}«). Vælg den fil, MidtKraft har sendt."
     )
 
 
@@ -137,14 +137,14 @@ def _read_metadata(lines, position):
         where = f"Klyngedatafilen, linje {number}"
         if name not in _METADATA_FIELDS:
             raise InputError(
-                f"{where}: «{name}» er ikke et felt i en klyngedatafil. Felterne er: "
+                f"{where}: »{name}« er ikke et felt i en klyngedatafil. Felterne er: "
                 f"{', '.join(_METADATA_FIELDS)}.{_NEW_FILE}"
             )
         if name in metadata:
-            raise InputError(f"{where}: feltet «{name}» står to gange.{_NEW_FILE}")
+            raise InputError(f"{where}: feltet »{name}« står to gange.{_NEW_FILE}")
         if len(values) != _METADATA_FIELDS[name] or not all(values):
             raise InputError(
-                f"{where}: feltet «{name}» skal have {_METADATA_FIELDS[name]} udfyldt(e) værdi(er) "
+                f"{where}: feltet »{name}« skal have {_METADATA_FIELDS[name]} udfyldt(e) værdi(er) "
                 f"efter navnet.{_NEW_FILE}"
             )
         metadata[name] = _metadata_value(where, name, values)
@@ -153,7 +153,7 @@ def _read_metadata(lines, position):
     if missing:
         number = lines[position][0] if position < len(lines) else len(lines) + 1
         raise InputError(
-            f"Klyngedatafilen, linje {number}: filen mangler feltet «{missing[0]}» øverst. Filen er "
+            f"Klyngedatafilen, linje {number}: filen mangler feltet »{missing[0]}« øverst. Filen er "
             f"måske afkortet eller rettet i hånden.{_NEW_FILE}"
         )
     if metadata["Antal praksis"] > MAX_PRACTICES:
@@ -179,13 +179,13 @@ def _metadata_value(where: str, name: str, values: list[str]):
         return _date(where, values[0])
     if name == "Data":
         if values[0].lower() not in (OPEN, ANONYMOUS):
-            raise InputError(f"{where}: feltet «Data» skal være «{ANONYMOUS}» eller «{OPEN}», ikke «{values[0]}».")
+            raise InputError(f"{where}: feltet »Data« skal være »{ANONYMOUS}« eller »{OPEN}«, ikke »{values[0]}«.")
         return values[0].lower() == OPEN
     if name in ("Antal praksis", "Regionens praksis", "Regionens tilmeldte"):
         return _whole(where, name, values[0], minimum=1)
     if name == "Klyngepakke" and not _ID.fullmatch(values[0]):
         raise InputError(
-            f"{where}: «{values[0]}» er ikke en klyngepakkes kortnavn (små bogstaver, tal og bindestreg).{_NEW_FILE}"
+            f"{where}: »{values[0]}« er ikke en klyngepakkes kortnavn (små bogstaver, tal og bindestreg).{_NEW_FILE}"
         )
     return [checked_text(where, name, value) for value in values]
 
@@ -195,7 +195,7 @@ def checked_text(where: str, field: str, text: str) -> str:
     problem = name_problem(text)
     if problem:
         shown = text if len(text) <= 40 else text[:40] + "…"
-        raise InputError(f"{where}: «{field}» «{shown}» {problem}.{_NEW_FILE}")
+        raise InputError(f"{where}: »{field}« »{shown}« {problem}.{_NEW_FILE}")
     return text
 
 
@@ -217,18 +217,18 @@ def _date(where: str, text: str) -> datetime.date:
             return datetime.date(year, month, day)
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"{where}: «{text}» er ikke en dato. Datoen skrives som ÅÅÅÅ-MM-DD.") from None
+        raise InputError(f"{where}: »{text}« er ikke en dato. Datoen skrives som ÅÅÅÅ-MM-DD.") from None
 
 
 def _whole(where: str, column: str, text: str, minimum: int = 0) -> int:
     if not _DIGITS.fullmatch(text):
         raise InputError(
-            f"{where}, «{column}»: «{text}» er ikke et helt tal på {minimum} eller derover. Tal i "
+            f"{where}, »{column}«: »{text}« er ikke et helt tal på {minimum} eller derover. Tal i "
             f"filen skrives uden punktum, komma og mellemrum.{_NEW_FILE}"
         )
     value = int(text)
     if value < minimum:
-        raise InputError(f"{where}, «{column}»: tallet skal være mindst {minimum}.{_NEW_FILE}")
+        raise InputError(f"{where}, »{column}«: tallet skal være mindst {minimum}.{_NEW_FILE}")
     return value
 
 
@@ -238,7 +238,7 @@ def _expect_header(lines, position, header: tuple[str, ...], what: str) -> int:
     number, cells = lines[position]
     if tuple(cell.lower() for cell in cells) != tuple(cell.lower() for cell in header):
         raise InputError(
-            f"Klyngedatafilen, linje {number}: her skal overskriften til {what} stå: «{';'.join(header)}».{_NEW_FILE}"
+            f"Klyngedatafilen, linje {number}: her skal overskriften til {what} stå: »{';'.join(header)}«.{_NEW_FILE}"
         )
     return position + 1
 
@@ -257,10 +257,10 @@ def _read_indicators(lines, position, metadata) -> tuple[tuple[Indicator, ...], 
         id_, name, codes_text, count_text, rate_text = cells
         name = checked_text(where, "Navn", name)
         if not _ID.fullmatch(id_) or any(i.id == id_ for i in indicators):
-            raise InputError(f"{where}: «{id_}» er ikke et gyldigt og entydigt kortnavn for en indikator.{_NEW_FILE}")
+            raise InputError(f"{where}: »{id_}« er ikke et gyldigt og entydigt kortnavn for en indikator.{_NEW_FILE}")
         codes = tuple(code.strip() for code in codes_text.split(","))
         if not all(_CODE.fullmatch(code) for code in codes):
-            raise InputError(f"{where}: «{codes_text}» er ikke ydelseskoder (fire cifre, adskilt af komma).{_NEW_FILE}")
+            raise InputError(f"{where}: »{codes_text}« er ikke ydelseskoder (fire cifre, adskilt af komma).{_NEW_FILE}")
         indicator = Indicator(
             id_, name, tuple(code.zfill(4) for code in codes), _whole(where, "Regionens antal", count_text)
         )
@@ -276,7 +276,7 @@ def _check_region_rate(where: str, text: str, expected: float) -> None:
     """The written rate must be the count over the list size, to its printed decimals (Excel may have re-saved it
     with a decimal point or more decimals)."""
     if not _DECIMAL.fullmatch(text):
-        raise InputError(f"{where}, «Regionens rate pr. 1.000»: «{text}» er ikke et tal.{_NEW_FILE}")
+        raise InputError(f"{where}, »Regionens rate pr. 1.000«: »{text}« er ikke et tal.{_NEW_FILE}")
     written = float(text.replace(",", "."))
     decimals = len(re.split(r"[,.]", text)[1]) if re.search(r"[,.]", text) else 0
     if abs(written - expected) > 0.5 * 10**-decimals + 1e-9:
@@ -294,13 +294,13 @@ def _read_practices(lines, position, indicators, metadata) -> tuple[Practice, ..
     rows = [(number, cells) for number, cells in lines[position:] if cells]
     if not rows or rows[-1][1] != [END]:
         raise InputError(
-            f"Klyngedatafilen slutter uden linjen «{END}». Filen er afkortet; hent den igen, eller "
+            f"Klyngedatafilen slutter uden linjen »{END}«. Filen er afkortet; hent den igen, eller "
             f"bed MidtKraft om en ny."
         )
     for number, cells in rows[:-1]:
         where = f"Klyngedatafilen, linje {number}"
         if cells == [END]:
-            raise InputError(f"{where}: «{END}» står før filens sidste linje. Filen er rettet i hånden.{_NEW_FILE}")
+            raise InputError(f"{where}: »{END}« står før filens sidste linje. Filen er rettet i hånden.{_NEW_FILE}")
         if len(cells) != len(PRACTICE_HEADER) + len(ids):
             raise InputError(
                 f"{where}: en praksis skal have {len(PRACTICE_HEADER) + len(ids)} felter "
@@ -309,14 +309,14 @@ def _read_practices(lines, position, indicators, metadata) -> tuple[Practice, ..
             )
         label = checked_text(where, "Praksis", cells[0])
         if label in labels:
-            raise InputError(f"{where}: hver praksis skal have sit eget navn; «{label}» står to gange.{_NEW_FILE}")
+            raise InputError(f"{where}: hver praksis skal have sit eget navn; »{label}« står to gange.{_NEW_FILE}")
         labels.add(label)
         listed = _whole(where, "Tilmeldte", cells[1], minimum=1)
         counts = tuple(_whole(where, id_, cell) for id_, cell in zip(ids, cells[2:]))
         practices.append(Practice(label, listed, counts))
     if len(practices) != metadata["Antal praksis"]:
         raise InputError(
-            f"Klyngedatafilen: filen har {len(practices)} praksis, men feltet «Antal praksis» siger "
+            f"Klyngedatafilen: filen har {len(practices)} praksis, men feltet »Antal praksis« siger "
             f"{metadata['Antal praksis']}. Filen er afkortet eller rettet i hånden.{_NEW_FILE}"
         )
     _check_within_region(practices, indicators, metadata)
@@ -333,6 +333,6 @@ def _check_within_region(practices, indicators, metadata) -> None:
     for i, indicator in enumerate(indicators):
         if sum(p.counts[i] for p in practices) > indicator.region_count:
             raise InputError(
-                f"Klyngedatafilen: klyngens antal for «{indicator.name}» er større end regionens. "
+                f"Klyngedatafilen: klyngens antal for »{indicator.name}« er større end regionens. "
                 f"Filen er rettet i hånden.{_NEW_FILE}"
             )

@@ -121,7 +121,7 @@ def compare_with_cluster(
     """Compare a practice's counts with its cluster, indicator by indicator.
 
     A practice is counted exactly once. It is one of its cluster's practices, so its own events are part of the
-    cluster's pooled rate, spread and funnel, as in PHE's and FunnelPlotR's funnels (and in «Klyngens overblik»,
+    cluster's pooled rate, spread and funnel, as in PHE's and FunnelPlotR's funnels (and in »Klyngens overblik«,
     where every practice is judged against the same rate, so that chart and table agree). `own_row` is the index of
     the practice's own row when the cluster already holds it (a cluster data file); otherwise the practice joins
     the cluster as one more practice. Its position and ties are counted among the other practices only."""

@@ -3,10 +3,10 @@
 A list size typed wrong (450 for 4.500), or a year's counts pasted against the pack's two-year period, moves every
 rate the same way: all of them far above, or all far below, the rates of the cluster's other practices. Real
 practices differ indicator by indicator, so when every computed indicator (at least two) lies at least twice or at
-most 60 % of the other practices' pooled rate, the page asks the user to check «Antal tilmeldte patienter» and the
+most 60 % of the other practices' pooled rate, the page asks the user to check »Antal tilmeldte patienter« and the
 period first. So does a list size far outside the cluster's (under a third of its smallest practice's, or over three
 times its largest): a digit too few or too many, even where the counts were typed the same way. A user who has
-checked presses «Beregn» again and gets the result.
+checked presses »Beregn« again and gets the result.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def _size_question(comparison: Comparison) -> str | None:
         else f"som har fra {format_number(smallest, 0)} til {format_number(largest, 0)}"
     )
     return (
-        f"Tjek «Antal tilmeldte patienter», før I læser vurderingerne: {format_number(listed, 0)} er langt fra "
-        f"klyngens praksis, {sizes_text} tilmeldte. Passer det, så tryk «Beregn» igen."
+        f"Tjek »Antal tilmeldte patienter«, før I læser vurderingerne: {format_number(listed, 0)} er langt fra "
+        f"klyngens praksis, {sizes_text} tilmeldte. Passer det, så tryk »Beregn« igen."
     )
 
 
@@ -65,8 +65,8 @@ def _rates_question(comparison: Comparison, period: str) -> str | None:
         return None
     example, _ = max(ratios, key=lambda pair: pair[0].count)
     return (
-        f"Tjek «Antal tilmeldte patienter» og perioden, før I læser vurderingerne: alle jeres rater er {how} "
+        f"Tjek »Antal tilmeldte patienter« og perioden, før I læser vurderingerne: alle jeres rater er {how} "
         f"klyngens (fx {example.name} {format_number(example.rate)} mod {format_number(_others_rate(example))} "
         f"pr. 1.000). Det sker typisk, når antallet af tilmeldte eller perioden ({period}) ikke passer til "
-        "tallene. Passer det hele, så tryk «Beregn» igen."
+        "tallene. Passer det hele, så tryk »Beregn« igen."
     )

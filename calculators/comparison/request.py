@@ -1,4 +1,4 @@
-"""The calculator's press of «Beregn»: the form's values in, the page's answer out. It walks down once: parsing
+"""The calculator's press of »Beregn«: the form's values in, the page's answer out. It walks down once: parsing
 (parsing/), then the comparison's numbers (compare.py), then words and shapes (page.py, csv_export.py)."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def run(
     values, errors = read_fields(
         request,
         [
-            # the form's field is «cluster»; the request names the chosen cluster's id
+            # the form's field is »cluster«; the request names the chosen cluster's id
             ("cluster", lambda _: _find_cluster(reference, request.get("cluster_id"))),
             ("listed", parse_listed),
             ("text", lambda text: parse_counts(text, known_codes)),

@@ -1,4 +1,4 @@
-"""«Følg op» as CSV for Danish Excel: one row per indicator, with both periods' counts and lengths in every row,
+"""»Følg op« as CSV for Danish Excel: one row per indicator, with both periods' counts and lengths in every row,
 so the file still says what was compared when it is opened months later at a cluster meeting."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ VERDICT_WORDS = {
 
 
 def follow_up_csv(indicators: Iterable[Mapping[str, Any]]) -> str:
-    """Rows from «Følg op» results, each with "name" and "computed" (and "reason" when not computed).
+    """Rows from »Følg op« results, each with "name" and "computed" (and "reason" when not computed).
 
     Semicolons and decimal commas; numbers without thousands dots, so no spreadsheet takes "1.234" for a decimal.
     """

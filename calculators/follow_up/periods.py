@@ -1,4 +1,4 @@
-"""«Følg op»: did the practice's change work? Two periods' counts compared exactly, answered in plain Danish.
+"""»Følg op«: did the practice's change work? Two periods' counts compared exactly, answered in plain Danish.
 
 The page sends the four fields as typed; `follow_up` returns plain JSON (no inf or nan, which JSON.parse refuses)
 with the numbers for the small chart and the sentences for the screen and the printout. Words stay neutral, as
@@ -49,7 +49,7 @@ FIELDS = (
     ("before_listed", "Tilmeldte før", read_optional_listed),
     ("after_listed", "Tilmeldte efter", read_optional_listed),
 )
-LISTED_PAIR = "Udfyld både «Tilmeldte før» og «Tilmeldte efter», eller lad dem begge være tomme."
+LISTED_PAIR = "Udfyld både »Tilmeldte før« og »Tilmeldte efter«, eller lad dem begge være tomme."
 
 
 def follow_up(request: Mapping[str, Any]) -> dict[str, Any]:

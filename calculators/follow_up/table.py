@@ -1,4 +1,4 @@
-"""«Følg op» for all of a pack's indicators at once: the practice pastes its counts per fee code for each period.
+"""»Følg op« for all of a pack's indicators at once: the practice pastes its counts per fee code for each period.
 
 The counts are read by the calculator's own paste parser (counts.py), so every shape it accepts works here too.
 An indicator is compared only on the fee codes pasted for both periods: a code missing in one period would make

@@ -164,7 +164,7 @@ def _refuse_count_first(rows: list[tuple[int, PlainLines | Cells]], known: set[s
         if not known_code(cells[0]):
             raise InputError(
                 f"{line_label(number)}: antallet ser ud til at stå før ydelseskoden. Tilføj en første linje, der "
-                "navngiver kolonnerne, fx «Antal;Ydelseskode», eller byt om på kolonnerne."
+                "navngiver kolonnerne, fx »Antal;Ydelseskode«, eller byt om på kolonnerne."
             )
 
 
@@ -224,11 +224,11 @@ def _several_numbers_message(number: int, numbers: list[str], spaced: bool) -> s
             f"{line_label(number)}: efter ydelseskoden står {found} adskilt af mellemrum, så det kan være ét antal "
             f"({'.'.join(numbers)}) eller flere kolonner. Skriv tusinder med punktum (fx 1.234), og adskil "
             "kolonnerne med tabulator eller semikolon, eller tilføj en første linje, der navngiver kolonnerne, "
-            "fx «Ydelseskode Antal Patienter»."
+            "fx »Ydelseskode Antal Patienter«."
         )
     return (
         f"{line_label(number)}: efter ydelseskoden står flere tal ({found}), så det er uklart, hvilket der er "
-        "antallet. Tilføj en første linje, der navngiver kolonnerne, fx «Ydelseskode;Antal;Patienter»."
+        "antallet. Tilføj en første linje, der navngiver kolonnerne, fx »Ydelseskode;Antal;Patienter«."
     )
 
 

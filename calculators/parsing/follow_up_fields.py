@@ -1,4 +1,4 @@
-"""The numbers of «Følg op» as the user typed them: two counts, two period lengths in days and, optionally, the
+"""The numbers of »Følg op« as the user typed them: two counts, two period lengths in days and, optionally, the
 number of listed patients in each period.
 
 The same Danish number reading as the rest of the calculator (whole_numbers.py); only the wording differs,
@@ -19,7 +19,7 @@ _THOUSANDS = "Brug kun punktum til at adskille tusinder, fx 1.234."
 _WHOLE_COUNT = "Skriv et helt tal på 0 eller derover."
 _WHOLE_DAYS = "Skriv periodens længde i hele dage, fx 14."
 _COUNT_MESSAGES = {
-    NumberProblem.EMPTY: "Udfyld «{label}», fx 12. Skriv 0, hvis der ingen var.",
+    NumberProblem.EMPTY: "Udfyld »{label}«, fx 12. Skriv 0, hvis der ingen var.",
     NumberProblem.NEGATIVE: "{label}: {q} er negativt. " + _WHOLE_COUNT,
     NumberProblem.DECIMAL: "{label}: {q} er ikke et helt tal. " + _WHOLE_COUNT,
     NumberProblem.UNREADABLE: "{label}: {q} kan ikke læses sikkert som et helt tal. " + _THOUSANDS,
@@ -27,7 +27,7 @@ _COUNT_MESSAGES = {
     NumberProblem.TOO_LARGE: "{label}: {q} er urealistisk stort. Tjek tallet.",
 }
 _DAYS_MESSAGES = {
-    NumberProblem.EMPTY: "Udfyld «{label}»: periodens længde i hele dage, fx 14.",
+    NumberProblem.EMPTY: "Udfyld »{label}«: periodens længde i hele dage, fx 14.",
     NumberProblem.NEGATIVE: "{label}: {q} er negativt. " + _WHOLE_DAYS,
     NumberProblem.DECIMAL: "{label}: {q} er ikke et helt antal dage. " + _WHOLE_DAYS,
     NumberProblem.UNREADABLE: "{label}: {q} kan ikke læses sikkert som et helt tal. " + _WHOLE_DAYS,
@@ -66,7 +66,7 @@ def _read(raw: str, label: str, messages: dict[NumberProblem, str]) -> int:
 
 
 def read_optional_listed(text: str | int | None, label: str) -> int | None:
-    """A list size in a field that may be left empty (None then), e.g. «Tilmeldte før»."""
+    """A list size in a field that may be left empty (None then), e.g. »Tilmeldte før«."""
     raw = _raw(text)
     if not raw.strip():
         return None

@@ -25,7 +25,7 @@ class Calculator extends WorkerForm {
   submit() {
     const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.textOf("text"),
       today: localDate() };
-    // Numbers that cannot belong together are questioned first; pressing «Beregn» again, unchanged, says they do.
+    // Numbers that cannot belong together are questioned first; pressing »Beregn« again, unchanged, says they do.
     this.lastKey = JSON.stringify([request.cluster_id, request.listed, request.text]);
     if (this.lastKey === this.checkedKey) request.listed_checked = true;
     this.clearErrors();

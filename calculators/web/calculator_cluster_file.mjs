@@ -77,7 +77,7 @@ export class CalculatorClusterFile {
     this.form.fields.cluster.prepend(option);
     this.form.fields.cluster.value = CLUSTER_ID;
     this.fileStatus.textContent = `Indlæst: ${file.cluster_name}, ${file.period.text}, data fra ${file.date_text}. ` +
-      "Klyngen er valgt under «Klynge».";
+      "Klyngen er valgt under »Klynge«.";
     this.showPeriod(file.period.text_and_length);
     if (file.open) {
       this.practices = file.practices;

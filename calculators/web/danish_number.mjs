@@ -40,7 +40,7 @@ export function groupThousands(digits) {
   return String(digits).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }
 
-// A size over a limit, in MB with one decimal rounded up: 2.000.103 bytes are «2,1», never «2,0» beside «højst 2 MB».
+// A size over a limit, in MB with one decimal rounded up: 2.000.103 bytes are »2,1«, never »2,0« beside »højst 2 MB«.
 export function megabytesOver(bytes) {
   return danishNumber(Math.ceil(bytes / 1e5) / 10, { decimal: true });
 }

@@ -1,4 +1,4 @@
-// «Følg op»: hands the counts before and after a practice's change to the worker and draws the answer. The
+// »Følg op«: hands the counts before and after a practice's change to the worker and draws the answer. The
 // comparison, its numbers and its Danish sentences come from Python (calculators/follow_up/); this file only moves
 // text and builds the DOM, as calculator.js does.
 import { WorkerForm, mount } from "./worker_form.mjs";

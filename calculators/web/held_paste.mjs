@@ -53,7 +53,7 @@ export class HeldPaste {
     this.field.value = "";
     this.field.hidden = true;
     this.summary.textContent = `Den indsatte tekst har ${groupThousands(countLines(this.held))} linjer. Så lang ` +
-      "en tekst vises ikke i feltet, men den regnes med, når I trykker «Beregn».";
+      "en tekst vises ikke i feltet, men den regnes med, når I trykker »Beregn«.";
     this.note.hidden = false;
     this.summary.focus();
   }

@@ -81,8 +81,8 @@ class Overview extends WorkerForm {
       (indicator) => sections.append(indicatorSection(indicator, overview)));
   }
 
-  // The button names what it does now: «Afslut projektorvisning» names the way out, where a pressed toggle would
-  // keep the name «Projektorvisning», which reads as the way in.
+  // The button names what it does now: »Afslut projektorvisning« names the way out, where a pressed toggle would
+  // keep the name »Projektorvisning«, which reads as the way in.
   setProjector(on) {
     document.body.classList.toggle("overview-projector", on);
     this.projector.textContent = on ? "Afslut projektorvisning" : "Projektorvisning";

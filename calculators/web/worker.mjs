@@ -50,7 +50,7 @@ const runtime = Promise.all([
 
 let ready = null;
 
-// Right after «Klar» the worker answers a few presses of its own (calculators/warm_up.py says why), each as a
+// Right after »Klar« the worker answers a few presses of its own (calculators/warm_up.py says why), each as a
 // task of its own: a person's press, queued as a message, waits for at most one of them, never for all.
 function warmUp(handle) {
   const requests = JSON.parse(handle("warm_up", "{}"));

@@ -12,7 +12,7 @@ import { keepForOffline } from "./offline.mjs";
 // A load with no answer from the site for this long will not finish (the worker reports every answer).
 const LOAD_TIMEOUT_MS = 50_000;
 const TIMED_OUT = "Sitet har ikke svaret beregneren i 50 sekunder. Det kan skyldes en langsom forbindelse eller en " +
-  `fejl på sitet. Tryk «Prøv igen», eller genindlæs siden. ${CONTACT}`;
+  `fejl på sitet. Tryk »Prøv igen«, eller genindlæs siden. ${CONTACT}`;
 // A computation still running after a minute will not finish in any useful time (a hostile or far too large file):
 // the worker is stopped and a new one started, and what was typed stays in the fields. A test may shorten the wait
 // with the root's data-compute-timeout-ms.
@@ -103,7 +103,7 @@ export class WorkerForm {
     const loading = this.state === "loading";
     this.progress.hidden = !loading;
     // Up to ten changes a second while loading: a screen reader would queue them all. The status region is
-    // marked busy meanwhile, so it announces where loading ends («Klar» or the failure); the bar itself tells
+    // marked busy meanwhile, so it announces where loading ends (»Klar« or the failure); the bar itself tells
     // anyone who asks how far it has come.
     if (loading) this.status.setAttribute("aria-busy", "true");
     else this.status.removeAttribute("aria-busy");

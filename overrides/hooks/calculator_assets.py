@@ -34,7 +34,7 @@ def place_pyodide(root: Path, site: Path, in_edition: bool) -> None:
     missing = pyodide_core.missing(root)
     if missing:
         raise PluginError(
-            f"Pyodide mangler i node_modules/pyodide ({', '.join(missing)}). Kør «npm ci» (eller «make build»), "
+            f"Pyodide mangler i node_modules/pyodide ({', '.join(missing)}). Kør »npm ci« (eller »make build«), "
             "så hentes den version, package-lock.json angiver."
         )
     if not in_edition:

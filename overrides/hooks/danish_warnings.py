@@ -32,7 +32,7 @@ class Translator:
             return []
 
     def where(self, file: str, link: str) -> str | None:
-        """«docs/side.md, linje 12», or None when the page's own text has no such link (a macro wrote it)."""
+        """»docs/side.md, linje 12«, or None when the page's own text has no such link (a macro wrote it)."""
         lines = self.source(file)
         for number, line in enumerate(lines, start=1):
             if f"({link}" in line or f"]: {link}" in line or f'"{link}"' in line:
@@ -52,8 +52,8 @@ class Translator:
             or [page for page in pages if posixpath.basename(page) == posixpath.basename(target)][:1]
         )
         if guess:
-            return f"Mente du «{posixpath.relpath(guess[0], here or '.')}»?"
-        return f"Stien regnes fra siden selv: herfra skrives forsiden «{posixpath.relpath('index.md', here or '.')}»."
+            return f"Mente du »{posixpath.relpath(guess[0], here or '.')}«?"
+        return f"Stien regnes fra siden selv: herfra skrives forsiden »{posixpath.relpath('index.md', here or '.')}«."
 
     def mkdocs_line(self, text: str) -> str:
         lines = self.config_file.read_text(encoding="utf-8").splitlines() if self.config_file else []
@@ -67,7 +67,7 @@ class Translator:
             if (where := self.where(file, link)) is None and self.includes_guide(file):
                 return None
             return level, (
-                f"{where or f'docs/{file}'}: henvisningen «{link}» peger på en side, der ikke findes. "
+                f"{where or f'docs/{file}'}: henvisningen »{link}« peger på en side, der ikke findes. "
                 f"{self.suggestion(file, link)}"
             )
         if match := re.search(LINK + r", but the doc '[^']+' does not contain an anchor '(?P<anchor>[^']+)'", message):
@@ -75,7 +75,7 @@ class Translator:
             if (where := self.where(file, link)) is None and self.includes_guide(file):
                 return None
             return level, (
-                f"{where or f'docs/{file}'}: henvisningen «{link}» peger på afsnittet «{match['anchor']}», "
+                f"{where or f'docs/{file}'}: henvisningen »{link}« peger på afsnittet »{match['anchor']}«, "
                 "som ikke findes på den side. Se afsnittets adresse ved at klikke på ¶ ved overskriften, "
                 "og ret henvisningen."
             )
@@ -84,7 +84,7 @@ class Translator:
             if (where := self.where(file, link)) is None and self.includes_guide(file):
                 return None
             return level, (
-                f"{where or f'docs/{file}'}: henvisningen «{link}» peger på et afsnit, der ikke findes på "
+                f"{where or f'docs/{file}'}: henvisningen »{link}« peger på et afsnit, der ikke findes på "
                 "siden selv. Ret henvisningen."
             )
         if match := re.search(
@@ -92,13 +92,13 @@ class Translator:
         ):
             file, link = match["file"], match["link"]
             return level, (
-                f"{self.where(file, link) or f'docs/{file}'}: henvisningen «{link}» skal pege på en "
+                f"{self.where(file, link) or f'docs/{file}'}: henvisningen »{link}« skal pege på en "
                 f".md-fil. {self.suggestion(file, link)}"
             )
         if match := re.search(r"Doc file '(?P<file>[^']+)' contains an absolute link '(?P<link>[^']+)'", message):
             file, link = match["file"], match["link"]
             return level, (
-                f"{self.where(file, link) or f'docs/{file}'}: henvisningen «{link}» begynder med /. "
+                f"{self.where(file, link) or f'docs/{file}'}: henvisningen »{link}« begynder med /. "
                 f"Skriv den relativt til siden. {self.suggestion(file, link.lstrip('/'))}"
             )
         if match := re.search(
@@ -111,9 +111,9 @@ class Translator:
             file, target = match["file"], match["target"]
             link = posixpath.relpath(target, posixpath.dirname(file) or ".")
             return logging.WARNING, (
-                f"{self.where(file, link) or f'docs/{file}'}: henvisningen «{link}» peger på "
+                f"{self.where(file, link) or f'docs/{file}'}: henvisningen »{link}« peger på "
                 "et udkast, som ikke udgives endnu. Vent med henvisningen, til siden er klar "
-                "(slet «udkast: true» i den)."
+                "(slet »udkast: true« i den)."
             )
         if match := re.search(
             r"A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is "
@@ -121,7 +121,7 @@ class Translator:
             message,
         ):
             return level, (
-                f"{self.mkdocs_line(match['link'])}, nav: siden «{match['link']}» findes ikke i docs/. "
+                f"{self.mkdocs_line(match['link'])}, nav: siden »{match['link']}« findes ikke i docs/. "
                 "Ret stien, eller fjern linjen fra nav."
             )
         if match := re.search(

@@ -72,7 +72,7 @@ def on_post_build(config):
         return
     text = worker.read_text(encoding="utf-8")
     if PLACEHOLDER not in text:
-        raise PluginError(f"{WORKER}: linjen «{PLACEHOLDER}» mangler; service_worker.py kan ikke udfylde den.")
+        raise PluginError(f"{WORKER}: linjen »{PLACEHOLDER}« mangler; service_worker.py kan ikke udfylde den.")
     build = {
         "id": build_id(site),
         "precache": precache(site, config, root),

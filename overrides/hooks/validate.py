@@ -23,7 +23,7 @@ from macros.errors import DataError  # noqa: E402
 
 DRAFT_BANNER = (
     '!!! danger "Udkast – udgives ikke"\n'
-    "    Denne side er et udkast (`udkast: true` øverst i filen). Den vises kun her i «make serve» og "
+    "    Denne side er et udkast (`udkast: true` øverst i filen). Den vises kun her i »make serve« og "
     "kommer ikke med på det udgivne site. Slet linjen `udkast: true`, når siden er klar.\n\n"
 )
 _command = "build"

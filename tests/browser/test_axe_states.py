@@ -49,7 +49,7 @@ PAGES = {
 
 
 def assert_no_violations(page, state: str, options=WCAG):
-    # The theme fades «Tilbage til start» in as the page scrolls up; mid-fade its grey is lighter than it settles at
+    # The theme fades »Tilbage til start« in as the page scrolls up; mid-fade its grey is lighter than it settles at
     # (4,35:1 was seen in CI, 4,6:1 when shown). axe judges each state as it stands, not a colour on its way there.
     page.add_style_tag(content=NO_TRANSITIONS)
     results = Axe().run(page, options=options)

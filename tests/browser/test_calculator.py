@@ -125,17 +125,17 @@ def test_bad_input_gets_a_danish_message_and_keeps_what_was_typed(shared_visit, 
 
 
 def test_a_list_size_that_cannot_fit_the_counts_is_questioned_before_any_verdict(calculator):
-    """4.500 typed as 450: every rate about ten times the cluster's. The page asks first; «Beregn» again, with
+    """4.500 typed as 450: every rate about ten times the cluster's. The page asks first; »Beregn« again, with
     nothing changed, gives the result; a change of the numbers asks again."""
     fill(calculator, "450", PASTE)
     alert = calculator.get_by_role("alert")
-    expect(alert).to_contain_text("Tjek «Antal tilmeldte patienter» og perioden, før I læser vurderingerne")
+    expect(alert).to_contain_text("Tjek »Antal tilmeldte patienter« og perioden, før I læser vurderingerne")
     expect(calculator.get_by_label("Antal tilmeldte patienter")).to_have_attribute("aria-invalid", "true")
     expect(calculator.locator("[data-result]")).to_be_hidden()
     calculator.get_by_role("button", name="Beregn").click()
     assert len(table_rows(calculator)) == 4
     fill(calculator, "440", PASTE)
-    expect(calculator.get_by_role("alert")).to_contain_text("Tjek «Antal tilmeldte patienter»")
+    expect(calculator.get_by_role("alert")).to_contain_text("Tjek »Antal tilmeldte patienter«")
 
 
 def test_warnings_for_duplicate_and_unknown_codes(calculator):

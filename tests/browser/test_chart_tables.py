@@ -1,5 +1,5 @@
-"""Every chart's numbers as a table for screen readers: a closed «Diagrammets tal som tabel» under each chart of the
-calculator, the cluster overview and «Følg op», whose tables (caption, column and row headers) are built when it
+"""Every chart's numbers as a table for screen readers: a closed »Diagrammets tal som tabel« under each chart of the
+calculator, the cluster overview and »Følg op«, whose tables (caption, column and row headers) are built when it
 opens. The numbers are checked against scipy and numpy reading the same reference data, cluster file or counts."""
 
 from __future__ import annotations

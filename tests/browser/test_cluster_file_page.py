@@ -1,4 +1,4 @@
-"""The calculator with a cluster data file, in Chromium: loaded through «Klyngens datafil», compared against, and
+"""The calculator with a cluster data file, in Chromium: loaded through »Klyngens datafil«, compared against, and
 never sent or stored. Every number is checked against pandas, numpy and scipy reading the same file."""
 
 from __future__ import annotations

@@ -202,7 +202,7 @@ def danish(n: int) -> str:
 def test_two_megabytes_are_held_out_of_the_box_and_computed(calculator):
     text = paste_of(2_000_000)
     # Tens of thousands of months of counts: a list size to match them, which no practice has, so the page rightly
-    # asks to check it first; «Beregn» again, unchanged, says it is meant.
+    # asks to check it first; »Beregn« again, unchanged, says it is meant.
     calculator.get_by_label("Antal tilmeldte patienter", exact=True).fill("20.000.000")
     paste(calculator, text)
     expect(calculator.get_by_text(f"Den indsatte tekst har {danish(text.count(chr(10)))} linjer.")).to_be_visible()
@@ -301,7 +301,7 @@ def test_the_follow_up_page_holds_a_long_paste_too(page, base_url):
 
 
 def test_a_one_line_field_takes_a_hundred_characters_at_most(page, base_url):
-    """Two megabytes typed or pasted into «Antal tilmeldte patienter» stalled the page for seconds: a list size is a
+    """Two megabytes typed or pasted into »Antal tilmeldte patienter« stalled the page for seconds: a list size is a
     dozen characters, and the field keeps the first hundred, which the page then questions in Danish."""
     page.goto(base_url + PAGE)
     expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)

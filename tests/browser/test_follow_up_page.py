@@ -1,4 +1,4 @@
-"""«Følg op» as a practice uses it after a trial period: in Chromium, on the built site, checked against scipy."""
+"""»Følg op« as a practice uses it after a trial period: in Chromium, on the built site, checked against scipy."""
 
 from __future__ import annotations
 
@@ -157,11 +157,11 @@ def test_danish_number_formats_are_read(follow_up):
 
 
 BAD_INPUTS = [
-    (("", "90", "18", "90"), "before", "Udfyld «Antal før»"),
+    (("", "90", "18", "90"), "before", "Udfyld »Antal før«"),
     (("40", "0", "18", "90"), "before_days", "mindst 1 dag"),
     (("40", "90", "1,5", "90"), "after", "ikke et helt tal"),
     (("40", "90", "-3", "90"), "after", "negativt"),
-    (("40", "90", "18", "mange"), "after_days", "«mange» er ikke et tal"),
+    (("40", "90", "18", "mange"), "after_days", "»mange« er ikke et tal"),
     (("40", "90", "18", "14,5"), "after_days", "hele dage"),
 ]
 
@@ -297,7 +297,7 @@ def test_list_sizes_compare_per_patient(follow_up):
     assert shown[2].startswith("Før: 1.000 ydelser på 90 dage med 5.000 tilmeldte, dvs. 15,6 pr. uge pr. 1.000")
     follow_up.get_by_label("Tilmeldte efter", exact=True).fill("")
     follow_up.get_by_role("button", name="Beregn").click()
-    expect(follow_up.get_by_text("Udfyld både «Tilmeldte før» og «Tilmeldte efter»").first).to_be_visible()
+    expect(follow_up.get_by_text("Udfyld både »Tilmeldte før« og »Tilmeldte efter«").first).to_be_visible()
     follow_up.get_by_label("Tilmeldte før", exact=True).fill("")
 
 

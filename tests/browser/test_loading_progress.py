@@ -1,5 +1,5 @@
 """While Pyodide downloads, the calculator's status shows a real progress bar: the bytes received of the total, in
-Danish megabytes, rising as a slowed server sends the WebAssembly, then «Klar». The total is the sum of the files
+Danish megabytes, rising as a slowed server sends the WebAssembly, then »Klar«. The total is the sum of the files
 the worker fetches, read from the built site; it is known from the first byte, also when the server sends no
 Content-Length (then from the sizes written at build time)."""
 

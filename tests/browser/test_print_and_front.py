@@ -84,10 +84,10 @@ def test_front_page_leads_to_the_three_tasks(visit, size):
         expect(link).to_be_visible()
         # Above the fold on a laptop: the first thing after the H1 and the lead.
         if size != (768, 1024):
-            assert link.bounding_box()["y"] < size[1], f"«{name}» ligger under skærmkanten"
+            assert link.bounding_box()["y"] < size[1], f"»{name}« ligger under skærmkanten"
         link.click()
         assert page.url == visit.base_url + target
-        # Back to the front page by its address: the history's «back» can lose Playwright's hold on the page when
+        # Back to the front page by its address: the history's »back« can lose Playwright's hold on the page when
         # Chromium swaps the page's process (a protocol error seen once on a loaded machine), which is not the page's.
         page.goto(visit.base_url)
     expect(page.locator(".md-content")).to_contain_text("ingen tal forlader jeres computer")
@@ -300,7 +300,7 @@ def test_result_prints_compactly_without_the_page_around_it(result_page):
 
 
 def test_no_legend_entry_runs_into_another_on_paper(result_page):
-    """On paper the legend's «Jeres praksis med 95 % sikkerhedsinterval» ran into «99,8 %-grænse»: every entry's
+    """On paper the legend's »Jeres praksis med 95 % sikkerhedsinterval« ran into »99,8 %-grænse«: every entry's
     text ends before the next entry on its row begins, in the print layout (its fonts are the paper's)."""
     expect(result_page.locator("figure.calculator-figure")).to_have_count(4, timeout=30_000)
     result_page.emulate_media(media="print")

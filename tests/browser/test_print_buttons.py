@@ -1,4 +1,4 @@
-"""«Udskriv» on the pages people print (the discussion guide, the checklist, the recommendations): a real button, made
+"""»Udskriv« on the pages people print (the discussion guide, the checklist, the recommendations): a real button, made
 by script (none without script), reached with Tab, printing with Enter, and absent from the paper itself."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def test_handout_has_a_print_button_for_keyboard_and_mouse(visit, path):
         if page.evaluate("() => document.activeElement.textContent.trim() === 'Udskriv'"):
             break
     else:
-        pytest.fail("«Udskriv» kan ikke nås med Tab")
+        pytest.fail("»Udskriv« kan ikke nås med Tab")
     page.keyboard.press("Enter")
     assert page.evaluate("() => window.prints") == 1
     button.click()

@@ -202,7 +202,7 @@ def test_privacy_page_says_what_the_tests_above_check(context_factory, base_url)
 @pytest.mark.parametrize(
     "sandbox",
     # A sandboxed frame gives the page an opaque origin, where no module script loads at all: a classic script says
-    # it then (overrides/assets/opaque_origin.js); before it, the page read «indlæses …» for ever.
+    # it then (overrides/assets/opaque_origin.js); before it, the page read »indlæses …« for ever.
     ["", 'sandbox="allow-scripts"', 'sandbox="allow-scripts allow-same-origin"'],
 )
 def test_framed_by_another_origin_the_calculator_refuses_to_run(

@@ -35,7 +35,7 @@ def search(browser, base_url):
 
 
 def test_a_word_after_a_slash_is_found(search):
-    """«Årsstatus/årskontrol» stands on several pages; the slash used to join the two words into one."""
+    """»Årsstatus/årskontrol« stands on several pages; the slash used to join the two words into one."""
     assert "klyngepakker/videokonsultationer/" in search("årskontrol")
 
 
@@ -56,7 +56,7 @@ def test_the_search_dialog_has_a_danish_name(visit):
 
 def test_the_front_page_passes_axes_best_practice_rules_too(visit):
     """The WCAG rules our other axe runs use missed the nameless search dialog that Lighthouse found; with axe's
-    best-practice rules the next such finding is ours first. (Section pages still get «landmark-unique» for the
+    best-practice rules the next such finding is ours first. (Section pages still get »landmark-unique« for the
     theme's navigation, whose sub-menu repeats its section's name: left for the navigation's own override.)"""
     page = visit.open("")
     options = {**WCAG, "runOnly": {"type": "tag", "values": [*WCAG["runOnly"]["values"], "best-practice"]}}

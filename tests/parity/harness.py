@@ -43,8 +43,8 @@ def node_executable() -> str:
     node = shutil.which("node") or ("/usr/bin/node" if Path("/usr/bin/node").exists() else None)
     if node is None or not PYODIDE.is_file():
         pytest.fail(
-            "Node eller node_modules/pyodide mangler, så paritetstesten kan ikke køre. Kør «npm ci» "
-            "(eller «make setup») i projektets rod. / Node or node_modules/pyodide is missing; run `npm ci` "
+            "Node eller node_modules/pyodide mangler, så paritetstesten kan ikke køre. Kør »npm ci« "
+            "(eller »make setup«) i projektets rod. / Node or node_modules/pyodide is missing; run `npm ci` "
             f"(or `make setup`) in the project root. (node: {node}, {PYODIDE}: {PYODIDE.is_file()})",
             pytrace=False,
         )

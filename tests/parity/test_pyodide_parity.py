@@ -322,7 +322,7 @@ def _follow_up(before, before_days, after, after_days) -> list:
     return [{"before": before, "before_days": before_days, "after": after, "after_days": after_days}]
 
 
-# «Følg op»: the exact comparison of two periods, zero counts, large counts, and every kind of bad field.
+# »Følg op«: the exact comparison of two periods, zero counts, large counts, and every kind of bad field.
 RATE_RATIO_CASES = [
     _calls(
         "rate_ratio-small",
@@ -463,7 +463,7 @@ def test_every_run_case_answers_as_intended(outputs):
 
 
 def test_every_follow_up_case_answers_as_intended(outputs):
-    """Guards the «Følg op» cases: results where results are meant, refusals where refusals are."""
+    """Guards the »Følg op« cases: results where results are meant, refusals where refusals are."""
     results = outputs["cpython"]["results"]
     assert all(outcome["value"]["ok"] for outcome in results["follow_up-examples"] + results["follow_up-zeros"])
     assert not any(outcome["value"]["ok"] for outcome in results["follow_up-errors"])

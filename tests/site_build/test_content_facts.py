@@ -106,13 +106,31 @@ def test_no_abbreviation_is_expanded_beyond_the_sources(site, expansion):
     assert [page for page in reader_pages(site) if expansion in article_text(site, page)] == []
 
 
+# Danish quotation marks face inwards, »…«: a « never opens a quotation, a » never closes one.
+WRONG_QUOTES = re.compile(r"""[“”„]|(?:^|[\s('"{])«\w|\w»(?:[\s.,;:)'"}]|$)""", re.MULTILINE)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_messages_and_csv_quote_the_danish_way_too():
+    """The calculators' messages, the build's checks, the scripts' messages and the CSV texts come from the code,
+    not from docs/: the same quotation marks there as on the pages."""
+    sources = [
+        path
+        for folder in ("calculators", "macros", "overrides", "scripts")
+        for path in sorted((ROOT / folder).rglob("*"))
+        if path.suffix in {".py", ".js", ".mjs", ".html", ".md", ".css"}
+    ]
+    assert len(sources) > 50
+    wrong = [str(path.relative_to(ROOT)) for path in sources if WRONG_QUOTES.search(path.read_text(encoding="utf-8"))]
+    assert wrong == []
+
+
 def test_one_form_for_names_and_quotation_marks(site):
     for page in reader_pages(site):
         text = article_text(site, page)
         assert not re.search(r"\b(?:covid-19|Covid-19|coronatid)\b", text), page
         assert "PLO Midtjylland" not in text, page
-        # Danish quotation marks face inwards, »…«: a « never opens a quotation, a » never closes one.
-        assert not re.search(r"[“”„]|(?:^|[\s(])«\w|\w»(?:[\s.,;:)]|$)", text), page
+        assert not WRONG_QUOTES.search(text), page
         assert not re.search(r"\bdata/[\w/.-]+\.(?:csv|yaml)\b", text), page
 
 

@@ -22,7 +22,7 @@ def replace_in(path, old, new, count=1):
 
 
 def current_version(path) -> str:
-    """The page's version as its front matter writes it ("1.1"); its newest entry under «changes» has the same."""
+    """The page's version as its front matter writes it ("1.1"); its newest entry under »changes« has the same."""
     return re.search(r'^version: "([^"]+)"$', path.read_text(encoding="utf-8"), re.MULTILINE).group(1)
 
 
@@ -50,7 +50,7 @@ def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(pr
     )
     changelog_page = project_copy / "docs/versioner.md"
     newest = re.search(r"^    date: .*$", changelog_page.read_text(encoding="utf-8"), re.MULTILINE).group(0)
-    replace_in(changelog_page, newest, "    date: 2099-01-01")  # the newest change, «ændring nr. 1»
+    replace_in(changelog_page, newest, "    date: 2099-01-01")  # the newest change, »ændring nr. 1«
     reference = project_copy / REFERENCE
     header, first, second, *rest = reference.read_text(encoding="utf-8").splitlines()
     second = re.sub(r";\d+$", ";²", second)
@@ -67,19 +67,19 @@ def test_front_matter_macro_and_reference_mistakes_come_in_one_danish_message(pr
     assert "Traceback" not in output and "Error" not in output.replace("BuildError", "")
     assert re.search(r"Sitet kan ikke bygges\. Ret \d+ fejl:", output)
     for message in [
-        f"{PACK}/index.md, linje {line_of(index, 'klyngepake:')}: feltet «klyngepake» kendes ikke. Mente du "
-        "«klyngepakke»?",
-        f"{PACK}/index.md, linje {syntax}: makroen «{snippet}» kan ikke læses. Tjek at hver «(» har sin «)»",
-        f"docs/privatliv.md, linje {line_of(privacy, 'updated:')}, felt «updated»: datoen 2026-02-30 findes ikke i "
+        f"{PACK}/index.md, linje {line_of(index, 'klyngepake:')}: feltet »klyngepake« kendes ikke. Mente du "
+        "»klyngepakke«?",
+        f"{PACK}/index.md, linje {syntax}: makroen »{snippet}« kan ikke læses. Tjek at hver »(« har sin »)«",
+        f"docs/privatliv.md, linje {line_of(privacy, 'updated:')}, felt »updated«: datoen 2026-02-30 findes ikke i "
         "kalenderen.",
-        f"docs/privatliv.md, linje {line_of(privacy, 'fee_cod(')}: makroen «fee_cod» findes ikke. Mente du «fee_code»?",
+        f"docs/privatliv.md, linje {line_of(privacy, 'fee_cod(')}: makroen »fee_cod« findes ikke. Mente du »fee_code«?",
         f"{RAISED_PAGE}, linje {line_of(project_copy / RAISED_PAGE, 'version:')}: siden har "
-        "version 9.9, men ingen ændring under «changes» har den version.",
+        "version 9.9, men ingen ændring under »changes« har den version.",
         f"docs/versioner.md, linje {line_of(project_copy / 'docs/versioner.md', '2099-01-01')}, ændring nr. 1, felt "
-        "«date»: 2099-01-01 ligger i fremtiden.",
-        f"{REFERENCE}, række 3, kolonne «{last_column}»: «²» er ikke et helt tal på 0 eller derover.",
+        "»date«: 2099-01-01 ligger i fremtiden.",
+        f"{REFERENCE}, række 3, kolonne »{last_column}«: »²« er ikke et helt tal på 0 eller derover.",
         f"{REFERENCE}, række 2 og {len(rows) + 1}: rækkerne er ens. Hver praksis må kun stå én gang",
-        f"{REFERENCE}, række {line_of(reference, 'Lægehuset Nord')}, kolonne «klynge»: «Lægehuset Nord» ligner "
+        f"{REFERENCE}, række {line_of(reference, 'Lægehuset Nord')}, kolonne »klynge«: »Lægehuset Nord« ligner "
         "navnet på en praksis eller et ydernummer",
     ]:
         assert message in output, message
@@ -104,17 +104,17 @@ def test_broken_guide_link_and_wrong_macro_values_are_said_once_in_danish(projec
     assert "Traceback" not in output and "contains a link" not in output
     link = (
         f"{PACK}/droeftelsesguide.md, linje {line_of(guide, 'erfaringer.md')}: "
-        "henvisningen «../videokonference/erfaringer.md» peger på en side, "
-        "der ikke findes. Mente du «../../videokonference/erfaringer.md»?"
+        "henvisningen »../videokonference/erfaringer.md« peger på en side, "
+        "der ikke findes. Mente du »../../videokonference/erfaringer.md«?"
     )
-    assert output.count("henvisningen «../videokonference/erfaringer.md»") == 1 and link in output
+    assert output.count("henvisningen »../videokonference/erfaringer.md«") == 1 and link in output
     assert "beregner.md: henvisningen" not in output
     assert (
-        f"{PACK}/index.md, linje {line_of(index, '9999')}: Makroen fee_code: ydelseskoden «9999» findes ikke i "
+        f"{PACK}/index.md, linje {line_of(index, '9999')}: Makroen fee_code: ydelseskoden »9999« findes ikke i "
         "data/fee_codes.csv." in output
     )
     assert (
-        f"docs/privatliv.md, linje {line_of(privacy, 'fee_code()')}: makroen «fee_code()» har ikke de rigtige "
+        f"docs/privatliv.md, linje {line_of(privacy, 'fee_code()')}: makroen »fee_code()« har ikke de rigtige "
         "værdier." in output
     )
 

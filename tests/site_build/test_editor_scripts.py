@@ -31,13 +31,13 @@ def test_planted_scripts_and_files_stop_the_build(project_copy, tmp_path):
     assert "Traceback" not in output and "Sitet kan ikke bygges. Ret" in output
     first = at + 1
     for expected in [
-        "docs/assets/hjaelp.js: filer af typen «.js» må ikke ligge i docs/",
-        "docs/noter.txt: filer af typen «.txt» må ikke ligge i docs/",
-        "docs/hjaelp.html: filer af typen «.html» må ikke ligge i docs/",
-        "docs/assets/figur.svg: filer af typen «.svg» må ikke ligge i docs/",
+        "docs/assets/hjaelp.js: filer af typen ».js« må ikke ligge i docs/",
+        "docs/noter.txt: filer af typen ».txt« må ikke ligge i docs/",
+        "docs/hjaelp.html: filer af typen ».html« må ikke ligge i docs/",
+        "docs/assets/figur.svg: filer af typen ».svg« må ikke ligge i docs/",
         f"{CALCULATOR_PAGE}, linje {first}: siden indeholder et <script>-element",
         f"{CALCULATOR_PAGE}, linje {first + 1}: siden indeholder et <script>-element",
-        f"{CALCULATOR_PAGE}, linje {first + 2}: attributten «onerror» kører et script",
+        f"{CALCULATOR_PAGE}, linje {first + 2}: attributten »onerror« kører et script",
         f"{CALCULATOR_PAGE}, linje {first + 3}: siden indeholder <meta http-equiv>",
     ]:
         assert expected in output, expected

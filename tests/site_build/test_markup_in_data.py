@@ -28,25 +28,25 @@ def replace_once(path: Path, old: str, new: str) -> None:
 # Per data file: where a text shown on a page sits (a key path in YAML, row and column in CSV), what is smuggled
 # into it, and how the build's message must name the field.
 ATTACKS = {
-    "data/fee_codes.csv": ((0, "beskrivelse"), ATTACK, "række 2, felt «beskrivelse»"),
-    "data/video_systems.csv": ((1, "bemærkning"), " javascript:alert(1)", "række 3, felt «bemærkning»"),
+    "data/fee_codes.csv": ((0, "beskrivelse"), ATTACK, "række 2, felt »beskrivelse«"),
+    "data/video_systems.csv": ((1, "bemærkning"), " javascript:alert(1)", "række 3, felt »bemærkning«"),
     "data/links.yaml": (
         ("generelt", "links", 1, "title"),
         "<img src=x onerror=alert(1)>",
-        "felt «generelt → links → nr. 2 → title»",
+        "felt »generelt → links → nr. 2 → title«",
     ),
-    "data/planned_packs.yaml": (("packs", 0, "name"), ATTACK, "felt «packs → nr. 1 → name»"),
+    "data/planned_packs.yaml": (("packs", 0, "name"), ATTACK, "felt »packs → nr. 1 → name«"),
     "data/sources.yaml": (
         ("klyngepakke-videokonsultationer", "title"),
         " JavaScript :alert(1)",
-        "felt «klyngepakke-videokonsultationer → title»",
+        "felt »klyngepakke-videokonsultationer → title«",
     ),
     "data/klyngepakker/videokonsultationer.yaml": (
         ("indicators", 1, "name"),
         ATTACK,
-        "felt «indicators → nr. 2 → name»",
+        "felt »indicators → nr. 2 → name«",
     ),
-    "data/reference/videokonsultationer.csv": ((0, "klynge"), "<b>", "række 2, felt «klynge»"),
+    "data/reference/videokonsultationer.csv": ((0, "klynge"), "<b>", "række 2, felt »klynge«"),
 }
 
 
@@ -118,7 +118,7 @@ def test_a_link_address_that_could_end_its_markdown_link_is_refused(data_copy, u
         data.links(data_copy)
     data.links.cache_clear()
     assert any(
-        "data/links.yaml, gruppen «generelt», link nr. 3" in p and "felt «url»" in p for p in raised.value.problems
+        "data/links.yaml, gruppen »generelt«, link nr. 3" in p and "felt »url«" in p for p in raised.value.problems
     )
 
 
@@ -135,7 +135,7 @@ def test_the_build_stops_on_markup_in_a_data_file(project_copy):
     result = build_site(project_copy, project_copy / "site")
     assert result.returncode != 0
     assert "Sitet kan ikke bygges" in result.stderr
-    assert "data/fee_codes.csv, række 2, felt «beskrivelse»" in result.stderr
+    assert "data/fee_codes.csv, række 2, felt »beskrivelse«" in result.stderr
 
 
 def test_an_inline_script_in_a_page_is_not_allowed_and_stops_the_build(project_copy):

@@ -40,7 +40,7 @@ def test_new_pack_is_a_draft_left_out_of_the_published_build(project_copy, tmp_p
     config_before = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
     result = new_pack(project_copy, NAME)
     assert result.returncode == 0, result.stderr
-    assert f"Klyngepakken «{NAME}» er oprettet som udkast" in result.stdout and "Næste skridt" in result.stdout
+    assert f"Klyngepakken »{NAME}« er oprettet som udkast" in result.stdout and "Næste skridt" in result.stdout
 
     config_after = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
     edits = difflib.SequenceMatcher(None, config_before.splitlines(), config_after.splitlines()).get_opcodes()
@@ -87,7 +87,7 @@ def test_page_marked_ready_with_placeholders_fails(project_copy, tmp_path):
     assert build.returncode != 0
     assert (
         f"docs/klyngepakker/{SLUG}/index.md, linje 9: siden er markeret klar, men har stadig pladsholderen "
-        "«skriv her». Skriv det rigtige indhold – eller sæt «udkast: true» øverst i siden igen"
+        "»skriv her«. Skriv det rigtige indhold – eller sæt »udkast: true« øverst i siden igen"
     ) in build.stdout + build.stderr
 
 
@@ -115,12 +115,12 @@ def fetch(url: str) -> str:
     [
         (
             "videokonsultationer i ALMEN praksis",
-            "Navnet «videokonsultationer i ALMEN praksis» bruges allerede af klyngepakken i "
+            "Navnet »videokonsultationer i ALMEN praksis« bruges allerede af klyngepakken i "
             "docs/klyngepakker/videokonsultationer/index.md. Giv pakken et andet navn.",
         ),
         (
             "Videokonsultationer",
-            "Klyngepakken «videokonsultationer» findes allerede (docs/klyngepakker/videokonsultationer)",
+            "Klyngepakken »videokonsultationer« findes allerede (docs/klyngepakker/videokonsultationer)",
         ),
         ("  ", "Skriv klyngepakkens navn"),
     ],
@@ -143,7 +143,7 @@ def test_copied_pack_with_the_same_name_fails_the_build(project_copy, tmp_path):
     build = build_site(project_copy, tmp_path / "site")
     assert build.returncode != 0
     assert (
-        f"docs/klyngepakker/{SLUG}-kopi/index.md, felt «klyngepakke.name»: navnet «{NAME}» bruges allerede af "
+        f"docs/klyngepakker/{SLUG}-kopi/index.md, felt »klyngepakke.name«: navnet »{NAME}« bruges allerede af "
         f"docs/klyngepakker/{SLUG}/index.md. Giv pakken et andet navn."
     ) in build.stdout + build.stderr
 
@@ -179,5 +179,5 @@ def test_nav_key_is_quoted_only_when_yaml_would_misread_it(script):
 
 
 def test_mkdocs_yml_without_the_catalogue_section_is_refused(script):
-    with pytest.raises(script.Refusal, match="fandt ikke afsnittet «- Klyngepakker:»"):
+    with pytest.raises(script.Refusal, match="fandt ikke afsnittet »- Klyngepakker:«"):
         script.add_to_nav("site_name: x\nnav:\n  - Forside: index.md\n", NAME, SLUG)

@@ -40,7 +40,7 @@ def test_real_rows_stop_the_build_with_a_danish_message(project_copy, tmp_path):
     output = result.stdout + result.stderr
     assert (
         f"{REFERENCE}: filen har {rows} rækker med tal for enkelte praksis, men {CONFIG} siger "
-        "«fictitious: false». Rigtige tal for praksis hører hjemme i klyngedatafiler («make klyngedata»), som "
+        "»fictitious: false«. Rigtige tal for praksis hører hjemme i klyngedatafiler (»make klyngedata«), som "
         "MidtKraft sender til klyngerne – aldrig i repositoriet eller på sitet."
     ) in output
     assert not list((tmp_path / "out" / "assets" / "data").glob(f"{PACK}*.json"))  # under any (hashed) name

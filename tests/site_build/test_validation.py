@@ -36,7 +36,7 @@ def updated_line(project) -> str:
 def test_page_without_updated_fails_with_danish_message(project_copy, tmp_path):
     replace_in(project_copy / "docs/privatliv.md", updated_line(project_copy) + "\n", "")
     output = failed_build(project_copy, tmp_path)
-    assert "docs/privatliv.md: feltet «updated» mangler i front matter" in output
+    assert "docs/privatliv.md: feltet »updated« mangler i front matter" in output
 
 
 def test_bad_date_fails(project_copy, tmp_path):
@@ -44,7 +44,7 @@ def test_bad_date_fails(project_copy, tmp_path):
     output = failed_build(project_copy, tmp_path)
     line = line_of(project_copy / "docs/privatliv.md", "updated:")
     assert (
-        f"docs/privatliv.md, linje {line}, felt «updated»: «23-11-2026» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD"
+        f"docs/privatliv.md, linje {line}, felt »updated«: »23-11-2026« er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD"
         in output
     )
 
@@ -54,14 +54,14 @@ def test_unknown_source_fails(project_copy, tmp_path):
     output = failed_build(project_copy, tmp_path)
     line = line_of(project_copy / "docs/privatliv.md", "source:")
     assert (
-        f"docs/privatliv.md, linje {line}, felt «source»: «ukendt-kilde» er ikke en kilde i data/sources.yaml" in output
+        f"docs/privatliv.md, linje {line}, felt »source«: »ukendt-kilde« er ikke en kilde i data/sources.yaml" in output
     )
 
 
 def test_bad_fee_code_in_data_fails_naming_row(project_copy, tmp_path):
     replace_in(project_copy / "data/fee_codes.csv", "0201;telefonkonsultation;", "201;telefonkonsultation;")
     output = failed_build(project_copy, tmp_path)
-    assert re.search(r"data/fee_codes.csv, række \d+, felt «kode»: «201» er ikke en ydelseskode", output)
+    assert re.search(r"data/fee_codes.csv, række \d+, felt »kode«: »201« er ikke en ydelseskode", output)
 
 
 def test_malformed_csv_row_fails(project_copy, tmp_path):
@@ -71,7 +71,7 @@ def test_malformed_csv_row_fails(project_copy, tmp_path):
     line = line_of(path, "Kommuner;A;B;C;D;E")
     assert (
         f"data/video_systems.csv, række {line}: rækken har 6 felter, men overskriften har 4 "
-        "(sektor;løsning;anvendelse;bemærkning). Det sidste felt er «E»: slet det"
+        "(sektor;løsning;anvendelse;bemærkning). Det sidste felt er »E«: slet det"
     ) in output
 
 
@@ -79,7 +79,7 @@ def test_unknown_sector_fails(project_copy, tmp_path):
     path = project_copy / "data/video_systems.csv"
     path.write_text(path.read_text(encoding="utf-8") + "Apotek;Løsning;Noget;\n", encoding="utf-8")
     output = failed_build(project_copy, tmp_path)
-    assert "felt «sektor»: «Apotek» er ikke en kendt sektor. Brug en af: Almen praksis, Hospitaler, Kommuner" in output
+    assert "felt »sektor«: »Apotek« er ikke en kendt sektor. Brug en af: Almen praksis, Hospitaler, Kommuner" in output
 
 
 def test_broken_yaml_fails_with_line(project_copy, tmp_path):
@@ -94,7 +94,7 @@ def test_broken_internal_link_fails(project_copy, tmp_path):
     output = failed_build(project_copy, tmp_path)
     line = line_of(project_copy / "docs/privatliv.md", "findes-ikke.md")
     assert (
-        f"docs/privatliv.md, linje {line}: henvisningen «findes-ikke.md» peger på en side, der ikke findes." in output
+        f"docs/privatliv.md, linje {line}: henvisningen »findes-ikke.md« peger på en side, der ikke findes." in output
     )
     assert "contains a link" not in output, "den engelske advarsel skal kun vises med --verbose"
 
@@ -104,7 +104,7 @@ def test_broken_anchor_fails_in_danish(project_copy, tmp_path):
     output = failed_build(project_copy, tmp_path)
     line = line_of(project_copy / "docs/privatliv.md", "index.md#findes-ikke")
     assert (
-        f"docs/privatliv.md, linje {line}: henvisningen «index.md#findes-ikke» peger på afsnittet «#findes-ikke»"
+        f"docs/privatliv.md, linje {line}: henvisningen »index.md#findes-ikke« peger på afsnittet »#findes-ikke«"
         in output
     )
 
@@ -137,7 +137,7 @@ def test_small_cluster_fails(project_copy, tmp_path):
     path = project_copy / "data/reference/videokonsultationer.csv"
     path.write_text(path.read_text(encoding="utf-8") + "Lille klynge;2000;1;1;1;1;1\n", encoding="utf-8")
     output = failed_build(project_copy, tmp_path)
-    assert "klyngen «Lille klynge» har kun 1 praksis. Der skal være mindst 5" in output
+    assert "klyngen »Lille klynge« har kun 1 praksis. Der skal være mindst 5" in output
 
 
 def test_unknown_fee_code_in_indicators_fails(project_copy, tmp_path):

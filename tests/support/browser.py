@@ -118,7 +118,7 @@ def expected_row(indicator: dict, cluster: dict) -> list[str]:
 class LimitsText:
     """The 95 % limits a page prints at a list size, checked against scipy/numpy's verdicts: the upper limit lies
     between the last count called as expected and the first called higher (likewise the lower), as the funnel's lines
-    run between counts. Compares equal to the page's «12,3–45,6» when both printed ends fit, to their decimal."""
+    run between counts. Compares equal to the page's »12,3–45,6« when both printed ends fit, to their decimal."""
 
     def __init__(self, listed: int, pooled: float, tau2: float):
         counts = np.arange(int(pooled * listed / 1000 * 40) + 100)  # past the widest limits (video: 5 times)

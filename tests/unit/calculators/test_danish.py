@@ -203,6 +203,6 @@ def test_level_text():
 
 
 def test_quote_shortens_and_flattens():
-    assert quote("hej") == "«hej»"
-    assert quote("a\tb") == "«a b»"
+    assert quote("hej") == "»hej«"
+    assert quote("a\tb") == "»a b«"
     assert len(quote("x" * 100)) == 42

@@ -37,7 +37,7 @@ def test_the_door_has_every_page_request():
 )
 def test_the_json_door_answers_as_handle(reference, kind, request_):
     """JSON text in and out, the reference data added as the worker adds them (and their indicators, which
-    «Følg op» for a whole pack reads from the request)."""
+    »Følg op« for a whole pack reads from the request)."""
     reference = {**reference, "pack": "videokonsultationer", "name": "Videokonsultationer"}
     answer = json.loads(handle_json(kind, json.dumps(request_), json.dumps(reference)))
     expected = handle(kind, {**request_, "reference": reference, "indicators": reference["indicators"]})

@@ -1,4 +1,4 @@
-"""warm_up_requests: the presses the worker answers on its own right after «Klar» (calculators/web/worker.mjs).
+"""warm_up_requests: the presses the worker answers on its own right after »Klar« (calculators/web/worker.mjs).
 
 They are only worth their time if they run the path of a real press to its end: parsed without a warning, for
 every cluster, with every indicator computed.

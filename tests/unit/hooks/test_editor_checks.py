@@ -59,27 +59,27 @@ def test_the_fixture_page_passes(tmp_path):
         (
             "source: redaktionen\n",
             "source: redaktionen\nklyngepake:\n  name: X\n",
-            "docs/side.md, linje 7: feltet «klyngepake» kendes ikke. Mente du «klyngepakke»?",
+            "docs/side.md, linje 7: feltet »klyngepake« kendes ikke. Mente du »klyngepakke«?",
         ),
         (
             "source: redaktionen\n",
             "source: redaktionen\nklyngepakke:\n  nmae: X\n",
-            "docs/side.md, linje 8: feltet «klyngepakke.nmae» kendes ikke. Mente du «name»?",
+            "docs/side.md, linje 8: feltet »klyngepakke.nmae« kendes ikke. Mente du »name«?",
         ),
         (
             "    summary:",
             "    sumary:",
-            "docs/side.md, linje 10: feltet «changes.sumary» kendes ikke. Mente du «summary»?",
+            "docs/side.md, linje 10: feltet »changes.sumary« kendes ikke. Mente du »summary«?",
         ),
         (
             "updated: 2026-11-23",
             "updated: 2026-02-30",
-            "docs/side.md, linje 5, felt «updated»: datoen 2026-02-30 findes ikke i kalenderen. Ret dag eller måned",
+            "docs/side.md, linje 5, felt »updated«: datoen 2026-02-30 findes ikke i kalenderen. Ret dag eller måned",
         ),
         (
             'version: "1.0"',
             'version: "1.1"',
-            "docs/side.md, linje 4: siden har version 1.1, men ingen ændring under «changes» har den version. "
+            "docs/side.md, linje 4: siden har version 1.1, men ingen ændring under »changes« har den version. "
             "Tilføj en "
             'ændring med version: "1.1", date og summary – eller ret versionen.',
         ),
@@ -90,11 +90,11 @@ def test_front_matter_mistake_is_named_at_its_line(tmp_path, old, new, message):
     if not message:
         future = (dt.date.today() + dt.timedelta(days=3)).isoformat()
         old, new = "    date: 2026-11-23", f"    date: {future}"
-        message = f"docs/side.md, linje 9, ændring nr. 1, felt «date»: {future} ligger i fremtiden."
+        message = f"docs/side.md, linje 9, ændring nr. 1, felt »date«: {future} ligger i fremtiden."
     assert old in FRONT
     found = problems_of(tmp_path, FRONT.replace(old, new, 1))
     assert found[0].startswith(message), found
-    assert len(found) == 1 or new == "    sumary:", found  # a change without «summary» is also said to lack it
+    assert len(found) == 1 or new == "    sumary:", found  # a change without »summary« is also said to lack it
 
 
 def test_numbers_in_front_matter_and_data_are_read_as_text(tmp_path):
@@ -118,8 +118,8 @@ def test_a_draft_may_hold_placeholders_a_ready_page_may_not(tmp_path):
     text = FRONT.replace("Tekst.", '!!! warning "Udkast"\n    Skriv her formålet.')
     found = problems_of(tmp_path, text)
     assert found == [
-        "docs/side.md, linje 15: siden er markeret klar, men har stadig pladsholderen «!!! warning "
-        '"Udkast"». Skriv det rigtige indhold – eller sæt «udkast: true» øverst i siden igen, så den '
+        "docs/side.md, linje 15: siden er markeret klar, men har stadig pladsholderen »!!! warning "
+        '"Udkast"«. Skriv det rigtige indhold – eller sæt »udkast: true« øverst i siden igen, så den '
         "ikke udgives endnu."
     ]
     draft = text.replace("source: redaktionen\n", "source: redaktionen\nudkast: true\n")
@@ -141,13 +141,13 @@ MACROS = {"fee_code", "fee_code_table", "calculator"}
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ('Koden {{ fee_cod("4436") }}.', "docs/side.md, linje 15: makroen «fee_cod» findes ikke. Mente du «fee_code»?"),
+        ('Koden {{ fee_cod("4436") }}.', "docs/side.md, linje 15: makroen »fee_cod« findes ikke. Mente du »fee_code«?"),
         (
             'Koden {{ fee_code("4436" }}.',
-            'docs/side.md, linje 15: makroen «Koden {{ fee_code("4436" }}.» kan ikke læses. '
-            "Tjek at hver «(» har sin «)»",
+            'docs/side.md, linje 15: makroen »Koden {{ fee_code("4436" }}.« kan ikke læses. '
+            "Tjek at hver »(« har sin »)«",
         ),
-        ('Koden {{ fee_code("4436") }.', 'docs/side.md, linje 15: makroen «Koden {{ fee_code("4436") }.» kan ikke'),
+        ('Koden {{ fee_code("4436") }.', 'docs/side.md, linje 15: makroen »Koden {{ fee_code("4436") }.« kan ikke'),
     ],
 )
 def test_macro_mistakes_are_named_at_their_line(tmp_path, line, message):
@@ -184,9 +184,9 @@ def test_a_macro_with_an_unknown_code_or_wrong_values_is_collected_in_danish():
     assert plugin.registered["fee_code"]("9999") == ""
     assert plugin.registered["fee_code"]() == ""
     assert plugin.editor_problems == [
-        "docs/side.md, linje 16: Makroen fee_code: ydelseskoden «9999» findes ikke i data/fee_codes.csv. Tilføj "
+        "docs/side.md, linje 16: Makroen fee_code: ydelseskoden »9999« findes ikke i data/fee_codes.csv. Tilføj "
         "den der, eller ret koden på siden.",
-        "docs/side.md, linje 17: makroen «fee_code()» har ikke de rigtige værdier. Skriv den som "
+        "docs/side.md, linje 17: makroen »fee_code()« har ikke de rigtige værdier. Skriv den som "
         "{{ fee_code(code) }}, og sæt tekst i anførselstegn (se CONTRIBUTING.md).",
     ]
 
@@ -231,14 +231,14 @@ def test_a_trailing_field_on_every_row_is_one_message(tmp_path):
         data.read_table(write(tmp_path, "klynge;tilmeldte;4436;0101\n" + rows(56, last=";7")), "ref.csv")
     assert error.value.problems == [
         "ref.csv, række 2, 3, 4 og 53 rækker mere: rækken har 5 felter, men overskriften har 4 "
-        "(klynge;tilmeldte;4436;0101). Det sidste felt er «7»: slet det, eller giv det en kolonne i overskriften."
+        "(klynge;tilmeldte;4436;0101). Det sidste felt er »7«: slet det, eller giv det en kolonne i overskriften."
     ]
 
 
 def test_a_file_not_saved_as_utf8_is_told_how_to_save_it(tmp_path):
     with pytest.raises(DataError) as error:
         data.read_table(write(tmp_path, "klynge;tilmeldte\nKlynge Århus;1000\n", "cp1252"), "ref.csv")
-    assert "vælg filtypen «CSV UTF-8 (kommasepareret) (*.csv)»" in error.value.problems[0]
+    assert "vælg filtypen »CSV UTF-8 (kommasepareret) (*.csv)«" in error.value.problems[0]
     assert "semikolon" not in error.value.problems[0]
 
 
@@ -248,8 +248,8 @@ def check(tmp_path, text: str) -> list[str]:
 
 def test_a_header_without_its_leading_zero_is_a_fee_code_not_an_identifying_column(tmp_path):
     assert check(tmp_path, "klynge;tilmeldte;4436;101\n" + rows(5)) == [
-        "ref.csv, række 1: kolonnen «101» er ikke en ydelseskode. Mente du «0101»? Excel fjerner nullet foran: skriv "
-        "det igen, og gem som «CSV UTF-8»."
+        "ref.csv, række 1: kolonnen »101« er ikke en ydelseskode. Mente du »0101«? Excel fjerner nullet foran: skriv "
+        "det igen, og gem som »CSV UTF-8«."
     ]
 
 
@@ -258,7 +258,7 @@ def test_a_duplicated_practice_does_not_make_a_cluster_of_four_pass(tmp_path):
     assert "ref.csv, række 3 og 6: rækkerne er ens. Hver praksis må kun stå én gang; slet de ekstra rækker." in check(
         tmp_path, text
     )
-    assert "ref.csv: klyngen «Klynge A» har kun 4 praksis" in " ".join(
+    assert "ref.csv: klyngen »Klynge A« har kun 4 praksis" in " ".join(
         check(tmp_path, "klynge;tilmeldte;4436;0101\n" + rows(4))
     )
 
@@ -266,8 +266,8 @@ def test_a_duplicated_practice_does_not_make_a_cluster_of_four_pass(tmp_path):
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("²", "ref.csv, række 2, kolonne «4436»: «²» er ikke et helt tal på 0 eller derover."),
-        ("1" * 30, f"ref.csv, række 2, kolonne «4436»: «{'1' * 30}» er større, end en praksis kan have."),
+        ("²", "ref.csv, række 2, kolonne »4436«: »²« er ikke et helt tal på 0 eller derover."),
+        ("1" * 30, f"ref.csv, række 2, kolonne »4436«: »{'1' * 30}« er større, end en praksis kan have."),
     ],
 )
 def test_counts_that_are_not_plain_numbers_are_refused(tmp_path, value, message):
@@ -280,8 +280,8 @@ def test_counts_that_are_not_plain_numbers_are_refused(tmp_path, value, message)
 def test_a_cluster_named_like_a_practice_or_a_ydernummer_is_refused(tmp_path, name):
     found = check(tmp_path, "klynge;tilmeldte;4436;0101\n" + rows(5, cluster=name))
     assert found == [
-        f"ref.csv, række 2, kolonne «klynge»: «{name}» ligner navnet på en praksis eller et ydernummer, "
-        "og klyngenavnet vises på sitet. Skriv klyngens navn, fx «Klynge Viborg Nord»."
+        f"ref.csv, række 2, kolonne »klynge«: »{name}« ligner navnet på en praksis eller et ydernummer, "
+        "og klyngenavnet vises på sitet. Skriv klyngens navn, fx »Klynge Viborg Nord«."
     ]
 
 
@@ -322,8 +322,8 @@ def test_broken_link_is_said_once_at_its_line_with_a_path_that_works_from_there(
     assert found.translate(english.format("pakke/guide.md"), 30) == (
         30,
         (
-            "docs/pakke/guide.md, linje 3: henvisningen «../videokonference/indeks.md» peger på en side, der ikke "
-            "findes. Mente du «../videokonference/index.md»?"
+            "docs/pakke/guide.md, linje 3: henvisningen »../videokonference/indeks.md« peger på en side, der ikke "
+            "findes. Mente du »../videokonference/index.md«?"
         ),
     )
     assert found.translate(english.format("pakke/beregner.md"), 30) is None  # the guide's link, said at the guide
@@ -332,7 +332,7 @@ def test_broken_link_is_said_once_at_its_line_with_a_path_that_works_from_there(
 def test_a_link_with_no_near_page_is_told_how_paths_count_from_a_pack_page(warnings, tmp_path):
     english = "Doc file 'pakke/guide.md' contains a link 'xyz.md', but the target 'pakke/xyz.md' is not found."
     level, message = translator(warnings, tmp_path).translate(english, 30)
-    assert message.endswith("Stien regnes fra siden selv: herfra skrives forsiden «../index.md».")
+    assert message.endswith("Stien regnes fra siden selv: herfra skrives forsiden »../index.md«.")
 
 
 def test_reference_frames_keep_their_file_lines(tmp_path):

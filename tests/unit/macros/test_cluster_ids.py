@@ -32,7 +32,7 @@ def test_ids_are_the_names_as_slugs_and_do_not_move_when_a_cluster_is_added(proj
 def test_names_that_would_share_an_id_are_refused():
     problems = check_clusters(frame("Klynge Nord", "klynge nord!", "Klynge Syd"), "data/reference/x.csv")
     assert problems == [
-        "data/reference/x.csv, kolonne «klynge»: «Klynge Nord» og «klynge nord!» kan ikke skelnes i "
+        "data/reference/x.csv, kolonne »klynge«: »Klynge Nord« og »klynge nord!« kan ikke skelnes i "
         "beregneren, fordi de kun er forskellige i tegnsætning eller store og små bogstaver. "
         "Omdøb en af dem."
     ]
@@ -40,5 +40,5 @@ def test_names_that_would_share_an_id_are_refused():
 
 def test_a_name_without_letters_or_digits_is_refused():
     assert check_clusters(frame("– –"), "x.csv") == [
-        "x.csv, kolonne «klynge»: «– –» skal indeholde mindst ét bogstav eller tal."
+        "x.csv, kolonne »klynge«: »– –« skal indeholde mindst ét bogstav eller tal."
     ]

@@ -13,11 +13,11 @@ from macros.unsafe_content import unsafe_files, unsafe_markup
         ('<script src="../../../assets/hjaelp.js"></script>', "<script>"),
         ("<SCRIPT>alert(1)</SCRIPT>", "<script>"),
         ('<script type="module" src="x.js"></script>', "<script>"),
-        ("<img src=x onerror=alert(1)>", "«onerror»"),
-        ('<img alt="x" ONLOAD="alert(1)" src="a.png">', "«onload»"),
-        ('<a href=" JaVaScRiPt:alert(1)">klik</a>', "adressen i «href»"),
-        ('<a href="java&#x09;script:alert(1)">klik</a>', "adressen i «href»"),  # a tab hidden as an entity
-        ('<a href="data:text/html,<script>x</script>">klik</a>', "adressen i «href»"),
+        ("<img src=x onerror=alert(1)>", "»onerror«"),
+        ('<img alt="x" ONLOAD="alert(1)" src="a.png">', "»onload«"),
+        ('<a href=" JaVaScRiPt:alert(1)">klik</a>', "adressen i »href«"),
+        ('<a href="java&#x09;script:alert(1)">klik</a>', "adressen i »href«"),  # a tab hidden as an entity
+        ('<a href="data:text/html,<script>x</script>">klik</a>', "adressen i »href«"),
         ('<iframe src="https://example.org"></iframe>', "<iframe>"),
         ('<object data="x.swf"></object>', "<object>"),
         ('<embed src="x.swf">', "<embed>"),
@@ -25,7 +25,7 @@ from macros.unsafe_content import unsafe_files, unsafe_markup
         ('<base href="https://example.org/">', "<base>"),
         ('<form action="https://example.org"><input name="x"></form>', "<form>"),
         ("<svg><script>alert(1)</script></svg>", "<script>"),
-        ('<div\nclass="x"\nonclick="alert(1)">', "«onclick»"),
+        ('<div\nclass="x"\nonclick="alert(1)">', "»onclick«"),
     ],
 )
 def test_what_runs_or_embeds_is_refused_with_file_and_line(markup, what):
@@ -72,4 +72,4 @@ def test_only_markdown_and_listed_static_files_may_lie_in_docs(tmp_path):
         "docs/hjaelp.html",
         "docs/noter.txt",
     ]
-    assert "filer af typen «.js» må ikke ligge i docs/" in problems[1]
+    assert "filer af typen ».js« må ikke ligge i docs/" in problems[1]

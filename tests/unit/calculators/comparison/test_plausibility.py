@@ -25,7 +25,7 @@ def test_numbers_that_cannot_belong_together_are_questioned_first(reference, lis
     response = run(request(reference, listed, text))
     assert response["ok"] is False and response["field"] == "listed" and response["check_listed"] is True
     assert response["error"].startswith(
-        f"Tjek «Antal tilmeldte patienter» og perioden, før I læser vurderingerne: alle jeres rater er {how} klyngens"
+        f"Tjek »Antal tilmeldte patienter« og perioden, før I læser vurderingerne: alle jeres rater er {how} klyngens"
     )
     assert "result" not in response  # no verdict before the check
     checked = run(request(reference, listed, text, listed_checked=True))
@@ -57,8 +57,8 @@ def test_a_list_size_no_practice_of_the_cluster_comes_near_is_questioned(referen
     response = run(request(reference, listed, text))
     assert response["ok"] is False and response["field"] == "listed" and response["check_listed"] is True
     assert response["error"] == (
-        f"Tjek «Antal tilmeldte patienter», før I læser vurderingerne: {listed} er langt fra klyngens praksis, "
-        "som alle har 2.000 tilmeldte. Passer det, så tryk «Beregn» igen."
+        f"Tjek »Antal tilmeldte patienter«, før I læser vurderingerne: {listed} er langt fra klyngens praksis, "
+        "som alle har 2.000 tilmeldte. Passer det, så tryk »Beregn« igen."
     )
     assert run(request(reference, listed, text, listed_checked=True))["ok"] is True
 

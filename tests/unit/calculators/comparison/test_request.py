@@ -76,7 +76,7 @@ def test_nothing_computable_is_a_danish_error(reference):
     "changes, field, words",
     [
         ({"text": ""}, "text", "Indsæt jeres tal"),
-        ({"text": "4436;-5"}, "text", "Linje 1: antallet «-5» er negativt"),
+        ({"text": "4436;-5"}, "text", "Linje 1: antallet »-5« er negativt"),
         ({"text": "0999;5"}, "text", "Ingen af ydelseskoderne"),
         ({"listed": ""}, "listed", "tilmeldte patienter"),
         ({"listed": "12,5"}, "listed", "ikke et helt tal"),

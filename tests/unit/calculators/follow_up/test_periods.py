@@ -1,4 +1,4 @@
-"""«Følg op»: every number and sentence the page shows, computed again with scipy; every bad input refused."""
+"""»Følg op«: every number and sentence the page shows, computed again with scipy; every bad input refused."""
 
 from __future__ import annotations
 
@@ -316,35 +316,35 @@ GOOD = {"before": "40", "before_days": "90", "after": "18", "after_days": "90"}
 @pytest.mark.parametrize(
     "field, typed, message",
     [
-        ("before", "", "Udfyld «Antal før», fx 12. Skriv 0, hvis der ingen var."),
-        ("before", None, "Udfyld «Antal før», fx 12. Skriv 0, hvis der ingen var."),
-        ("after", "   ", "Udfyld «Antal efter», fx 12. Skriv 0, hvis der ingen var."),
-        ("before", "-3", "Antal før: «-3» er negativt. Skriv et helt tal på 0 eller derover."),
-        ("after", "\u22123", "Antal efter: «\u22123» er negativt. Skriv et helt tal på 0 eller derover."),
-        ("before", "12,5", "Antal før: «12,5» er ikke et helt tal. Skriv et helt tal på 0 eller derover."),
+        ("before", "", "Udfyld »Antal før«, fx 12. Skriv 0, hvis der ingen var."),
+        ("before", None, "Udfyld »Antal før«, fx 12. Skriv 0, hvis der ingen var."),
+        ("after", "   ", "Udfyld »Antal efter«, fx 12. Skriv 0, hvis der ingen var."),
+        ("before", "-3", "Antal før: »-3« er negativt. Skriv et helt tal på 0 eller derover."),
+        ("after", "\u22123", "Antal efter: »\u22123« er negativt. Skriv et helt tal på 0 eller derover."),
+        ("before", "12,5", "Antal før: »12,5« er ikke et helt tal. Skriv et helt tal på 0 eller derover."),
         (
             "before",
             "12.5",
-            "Antal før: «12.5» kan ikke læses sikkert som et helt tal. Brug kun punktum til at adskille "
+            "Antal før: »12.5« kan ikke læses sikkert som et helt tal. Brug kun punktum til at adskille "
             "tusinder, fx 1.234.",
         ),
-        ("after", "mange", "Antal efter: «mange» er ikke et tal. Skriv et helt tal på 0 eller derover."),
-        ("after", "9" * 13, f"Antal efter: «{'9' * 13}» er urealistisk stort. Tjek tallet."),
-        ("before_days", "", "Udfyld «Dage før»: periodens længde i hele dage, fx 14."),
+        ("after", "mange", "Antal efter: »mange« er ikke et tal. Skriv et helt tal på 0 eller derover."),
+        ("after", "9" * 13, f"Antal efter: »{'9' * 13}« er urealistisk stort. Tjek tallet."),
+        ("before_days", "", "Udfyld »Dage før«: periodens længde i hele dage, fx 14."),
         (
             "after_days",
             "0",
             "Dage efter: en periode skal være mindst 1 dag. Skriv periodens længde i hele dage, fx 14.",
         ),
-        ("before_days", "-14", "Dage før: «-14» er negativt. Skriv periodens længde i hele dage, fx 14."),
+        ("before_days", "-14", "Dage før: »-14« er negativt. Skriv periodens længde i hele dage, fx 14."),
         (
             "before_days",
             "14,5",
-            "Dage før: «14,5» er ikke et helt antal dage. Skriv periodens længde i hele dage, fx 14.",
+            "Dage før: »14,5« er ikke et helt antal dage. Skriv periodens længde i hele dage, fx 14.",
         ),
-        ("after_days", "uge", "Dage efter: «uge» er ikke et tal. Skriv periodens længde i hele dage, fx 14."),
-        ("after_days", "3.654", "Dage efter: «3.654» er mere end 10 år. Skriv periodens længde i dage, fx 90."),
-        ("after_days", "9" * 13, f"Dage efter: «{'9' * 13}» er mere end 10 år. Skriv periodens længde i dage, fx 90."),
+        ("after_days", "uge", "Dage efter: »uge« er ikke et tal. Skriv periodens længde i hele dage, fx 14."),
+        ("after_days", "3.654", "Dage efter: »3.654« er mere end 10 år. Skriv periodens længde i dage, fx 90."),
+        ("after_days", "9" * 13, f"Dage efter: »{'9' * 13}« er mere end 10 år. Skriv periodens længde i dage, fx 90."),
     ],
 )
 def test_each_bad_field_gets_a_danish_message_naming_it(field, typed, message):
@@ -368,7 +368,7 @@ def test_longest_allowed_period_is_ten_years():
 
 
 def test_csv_row_matches_scipy():
-    response = follow_up({**GOOD, "name": "Video; «4436»"})
+    response = follow_up({**GOOD, "name": "Video; »4436«"})
     ratio, lower, upper, p_value = scipy_rate_ratio(40, 90, 18, 90)
     header, row, end = response["csv"].removeprefix("\ufeff").split("\r\n")
     assert header.split(";") == [
@@ -391,7 +391,7 @@ def test_csv_row_matches_scipy():
     ]
     assert row == ";".join(
         [
-            '"Video; «4436»"',
+            '"Video; »4436«"',
             "40",
             "90",
             "18",
@@ -465,7 +465,7 @@ def test_a_growing_list_at_an_unchanged_rate_per_patient_is_no_change():
 def test_both_list_sizes_or_neither(given, field):
     response = follow_up({"before": "10", "before_days": "90", "after": "12", "after_days": "90", **given})
     assert response["ok"] is False and response["field"] == field
-    assert response["error"] == "Udfyld både «Tilmeldte før» og «Tilmeldte efter», eller lad dem begge være tomme."
+    assert response["error"] == "Udfyld både »Tilmeldte før« og »Tilmeldte efter«, eller lad dem begge være tomme."
 
 
 def test_a_list_size_is_read_as_the_calculator_reads_it():

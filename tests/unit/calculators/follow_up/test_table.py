@@ -1,4 +1,4 @@
-"""«Følg op» for several indicators pasted at once: sums per indicator against scipy, gaps never read as 0."""
+"""»Følg op« for several indicators pasted at once: sums per indicator against scipy, gaps never read as 0."""
 
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ def test_every_bad_field_is_reported_in_the_form_order(indicators):
         "Dage før: en periode skal være mindst 1 dag. Skriv periodens længde i hele dage, fx 14."
     )
     assert response["errors"][3]["error"] == (
-        "Dage efter: «9.999» er mere end 10 år. Skriv periodens længde i dage, fx 90."
+        "Dage efter: »9.999« er mere end 10 år. Skriv periodens længde i dage, fx 90."
     )
 
 

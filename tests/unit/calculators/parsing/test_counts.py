@@ -103,23 +103,23 @@ def test_empty_input(text):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("0101;1\n4436;2\n0201;-5", "Linje 3: antallet «-5» er negativt. Skriv et helt tal på 0 eller derover."),
-        ("0101;1\n\n0201 \u22125", "Linje 3: antallet «\u22125» er negativt. Skriv et helt tal på 0 eller derover."),
-        ("0101;12,5", "Linje 1: antallet «12,5» er ikke et helt tal. Skriv et helt tal på 0 eller derover."),
-        ("0101\t1.234,5", "Linje 1: antallet «1.234,5» er ikke et helt tal. Skriv et helt tal på 0 eller derover."),
+        ("0101;1\n4436;2\n0201;-5", "Linje 3: antallet »-5« er negativt. Skriv et helt tal på 0 eller derover."),
+        ("0101;1\n\n0201 \u22125", "Linje 3: antallet »\u22125« er negativt. Skriv et helt tal på 0 eller derover."),
+        ("0101;12,5", "Linje 1: antallet »12,5« er ikke et helt tal. Skriv et helt tal på 0 eller derover."),
+        ("0101\t1.234,5", "Linje 1: antallet »1.234,5« er ikke et helt tal. Skriv et helt tal på 0 eller derover."),
         (
             "0101 12.5",
-            "Linje 1: antallet «12.5» kan ikke læses sikkert som et helt tal. "
+            "Linje 1: antallet »12.5« kan ikke læses sikkert som et helt tal. "
             "Brug kun punktum til at adskille tusinder, fx 1.234 eller 12.500.",
         ),
         (
             "0101;1\nhej",
-            "Linje 2: «hej» er ikke en ydelseskode og et antal. "
+            "Linje 2: »hej« er ikke en ydelseskode og et antal. "
             "Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234.",
         ),
         (
             "hej",
-            "Linje 1: «hej» er ikke en ydelseskode og et antal. "
+            "Linje 1: »hej« er ikke en ydelseskode og et antal. "
             "Skriv én ydelseskode og ét antal pr. linje, fx 0101;1.234.",
         ),
         (
@@ -132,33 +132,33 @@ def test_empty_input(text):
         ),
         (
             "0101;1\n44361;2",
-            "Linje 2: ydelseskoden «44361» har mere end fire cifre. "
+            "Linje 2: ydelseskoden »44361« har mere end fire cifre. "
             "En ydelseskode er et tal med op til fire cifre, fx 0101.",
         ),
         (
             "0101;1\nA101;2",
-            "Linje 2: «A101» er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
+            "Linje 2: »A101« er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
         ),
-        ("0101;mange", "Linje 1: antallet «mange» er ikke et tal. Skriv et helt tal på 0 eller derover."),
-        ("0101;12 styk", "Linje 1: antallet «12 styk» er ikke et tal. Skriv et helt tal på 0 eller derover."),
+        ("0101;mange", "Linje 1: antallet »mange« er ikke et tal. Skriv et helt tal på 0 eller derover."),
+        ("0101;12 styk", "Linje 1: antallet »12 styk« er ikke et tal. Skriv et helt tal på 0 eller derover."),
         (
             "0101\tKonsultation",
-            "Linje 1: antallet «Konsultation» er ikke et tal. Skriv et helt tal på 0 eller derover.",
+            "Linje 1: antallet »Konsultation« er ikke et tal. Skriv et helt tal på 0 eller derover.",
         ),
-        ("0101;" + "9" * 15, "Linje 1: antallet «" + "9" * 15 + "» er urealistisk stort. Tjek tallet."),
+        ("0101;" + "9" * 15, "Linje 1: antallet »" + "9" * 15 + "« er urealistisk stort. Tjek tallet."),
         # a first line with digits is data, not a header, even when it is not data we can read
         (
             "Konsultation\t0101\t1234\nTelefon\t0201\t55",
-            "Linje 1: «Konsultation» er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
+            "Linje 1: »Konsultation« er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
         ),
         (
             "Ydelseskode;Antal 2024\n0101;1",
-            "Linje 1: «Ydelseskode» er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
+            "Linje 1: »Ydelseskode« er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
         ),
         # a header only counts on the first non-empty line
         (
             "0101;1\nYdelseskode;Antal",
-            "Linje 2: «Ydelseskode» er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
+            "Linje 2: »Ydelseskode« er ikke en ydelseskode. En ydelseskode er et tal med op til fire cifre, fx 0101.",
         ),
     ],
 )
@@ -219,7 +219,7 @@ def test_round_trips_tables_written_in_any_style(
     text = line_end.join(lines)
     if separator.strip() == "" and "\t" not in separator and thousands == " " and max(table.values()) >= 1000:
         # "0101 1 234": one count or two columns? Refused, naming the line, never read as either.
-        with pytest.raises(InputError, match=r"^Linje \d+: efter ydelseskoden står «\d+»(, «\d{3}»)* og «\d{3}»"):
+        with pytest.raises(InputError, match=r"^Linje \d+: efter ydelseskoden står »\d+«(, »\d{3}«)* og »\d{3}«"):
             parse_counts(text)
         return
     parsed = parse_counts(text)
@@ -296,24 +296,24 @@ def test_reads_the_shapes_practices_paste(text, counts):
     [
         (
             "4436 56 150",
-            "Linje 1: efter ydelseskoden står «56» og «150» adskilt af mellemrum, så det kan være ét "
+            "Linje 1: efter ydelseskoden står »56« og »150« adskilt af mellemrum, så det kan være ét "
             "antal (56.150) eller flere kolonner.",
         ),
-        ("0101;5\n0120 345 340", "Linje 2: efter ydelseskoden står «345» og «340» adskilt af mellemrum"),
-        ("0101 1 234", "Linje 1: efter ydelseskoden står «1» og «234» adskilt af mellemrum"),
-        ("Kode Antal\n0101 1 234", "Linje 2: efter ydelseskoden står «1» og «234»"),
+        ("0101;5\n0120 345 340", "Linje 2: efter ydelseskoden står »345« og »340« adskilt af mellemrum"),
+        ("0101 1 234", "Linje 1: efter ydelseskoden står »1« og »234« adskilt af mellemrum"),
+        ("Kode Antal\n0101 1 234", "Linje 2: efter ydelseskoden står »1« og »234«"),
         (
             "0120\t345\t340",
-            "Linje 1: efter ydelseskoden står flere tal («345» og «340»), så det er uklart, "
+            "Linje 1: efter ydelseskoden står flere tal (»345« og »340«), så det er uklart, "
             "hvilket der er antallet. Tilføj en første linje, der navngiver kolonnerne",
         ),
         (
             "Antal;Antal ydelser;Kode\n1;2;0101",
-            "Linje 1: overskriften har flere kolonner, der kan være antallet («Antal», «Antal ydelser»).",
+            "Linje 1: overskriften har flere kolonner, der kan være antallet (»Antal«, »Antal ydelser«).",
         ),
         (
             "Kode;Foo;Bar\n0101;1;2",
-            "Linje 1: overskriften siger ikke, hvilken kolonne der er antallet. Kald den kolonne «Antal».",
+            "Linje 1: overskriften siger ikke, hvilken kolonne der er antallet. Kald den kolonne »Antal«.",
         ),
         ("Kode;Antal\n0101;5;7", "Linje 2 har flere kolonner (3) end overskriften (2)."),
         ("Antal;Kode\n5;", "Linje 2: ydelseskoden mangler."),
@@ -330,7 +330,7 @@ def test_count_first_without_a_header_is_refused_when_the_codes_show_it():
         parse_counts("120;4436\n6000;0101", known_codes=PACK_CODES)
     assert str(caught.value) == (  # line 1 could be code 0120; line 2 cannot be code 6000
         "Linje 2: antallet ser ud til at stå før ydelseskoden. Tilføj en første linje, der navngiver kolonnerne, "
-        "fx «Antal;Ydelseskode», eller byt om på kolonnerne."
+        "fx »Antal;Ydelseskode«, eller byt om på kolonnerne."
     )
     # a count that happens to be a pack code is still a count when the lines do not all end in codes
     assert parse_counts("0101;4436\n0120;12", known_codes=PACK_CODES).counts == {"0101": 4436, "0120": 12}
@@ -340,10 +340,10 @@ def test_count_first_without_a_header_is_refused_when_the_codes_show_it():
 @pytest.mark.parametrize(
     "text, outcome",
     [
-        ("0101" + "\t" * 30000 + "x", "Linje 1: antallet «x» er ikke et tal."),
+        ("0101" + "\t" * 30000 + "x", "Linje 1: antallet »x« er ikke et tal."),
         ("0101;1" + ";" * 30000 + "x", {"0101": 1}),
-        ("0101 " + " " * 30000 + "x", "Linje 1: antallet «x» er ikke et tal."),
-        ("0101," + ", " * 30000 + "x", "Linje 1: antallet «x» er ikke et tal."),
+        ("0101 " + " " * 30000 + "x", "Linje 1: antallet »x« er ikke et tal."),
+        ("0101," + ", " * 30000 + "x", "Linje 1: antallet »x« er ikke et tal."),
         (("0101\t" + "\t" * 3000 + "\n") * 20, "Linje 1: ydelseskode 0101 mangler et antal."),
     ],
 )

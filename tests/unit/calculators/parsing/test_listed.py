@@ -58,7 +58,7 @@ def test_refuses_with_a_danish_message(text, words):
 
 
 def test_message_quotes_what_was_typed():
-    with pytest.raises(InputError, match="«12,5»"):
+    with pytest.raises(InputError, match="»12,5«"):
         parse_int("12,5")
 
 

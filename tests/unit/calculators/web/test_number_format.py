@@ -103,6 +103,6 @@ def test_the_named_cases():
     [(2_000_103, "2,1"), (2_100_000, "2,1"), (2_100_001, "2,2"), (50_000_000, "50,0"), (2_000_001, "2,1")],
 )
 def test_a_size_over_the_limit_is_never_shown_as_the_limit(size, shown):
-    """«Teksten fylder 2,0 MB … højst 2 MB» read as a contradiction for 2.000.103 bytes: sizes round up."""
+    """»Teksten fylder 2,0 MB … højst 2 MB« read as a contradiction for 2.000.103 bytes: sizes round up."""
     [answer] = run_node([[size, 1]])
     assert answer["over"] == shown
