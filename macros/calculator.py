@@ -63,21 +63,29 @@ def questions_for_print(guide_markdown: str) -> str:
 def calculator_html(pack: str, reference: dict, base: str, guide_markdown: str, example_url: str | None = None) -> str:
     codes = ", ".join(pack_codes(reference))
     example = "\n".join(f"{code}\t…" for code in pack_codes(reference)[:2])
-    purpose = "Har klyngen fået sine egne tal som en datafil, kan I sammenligne med dem."
+    purpose = "Har klyngen fået sine egne tal som en datafil, sammenligner beregneren med dem."
     listed = number_field("calc-listed", "listed", "Antal tilmeldte patienter", "Et helt tal, fx 4.500.")
     text_help = (
-        "Én ydelseskode og ét antal pr. linje, fx kopieret fra Excel eller jeres praksissystem. "
+        "Én ydelseskode og ét antal pr. linje, fx kopieret fra Excel eller jeres praksissystem. Har regnearket en "
+        "kolonne pr. år, så kopiér overskriftslinjen med: så bruges kolonnen »I alt«. "
         f"Koderne i denne klyngepakke: {codes}."
     )
     text = text_field("calc-text", "text", "Jeres tal (ydelseskode og antal)", text_help, rows=8, placeholder=example)
-    fields = f"""{cluster_file_field("calc", example_url, purpose)}
+    # The paste box first: most practices have only their own numbers. The cluster data file comes after it, under
+    # a question that says who has one.
+    fields = f"""
   <div class="calculator-field">
     <label for="calc-cluster">Klynge</label>
     <select id="calc-cluster" data-field="cluster">
 {cluster_options(reference)}
     </select>
   </div>
-{practice_choice("calc")}{listed}{text}"""
+{listed}{text}
+  <fieldset class="calculator-file-group">
+    <legend>Har I en datafil fra MidtKraft?</legend>
+{cluster_file_field("calc", example_url, purpose)}
+{practice_choice("calc")}
+  </fieldset>"""
     result = f"""  <p class="calculator-context" data-context></p>
   <div class="calculator-file-facts" data-file-facts></div>
   <div data-summary></div>
@@ -89,14 +97,15 @@ def calculator_html(pack: str, reference: dict, base: str, guide_markdown: str, 
     body = f"""<p>Indsæt jeres egne tal for <strong data-period>{period_text(reference)}</strong>, så ser I jeres
 rater pr. 1.000 tilmeldte patienter ved siden af de andre praksis i jeres klynge. Beregningen sker i jeres browser:
 <strong>ingen af jeres tal sendes nogen steder hen.</strong></p>{period_note(reference)}
-<p>Beregneren viser disse indikatorer:</p>
-<ul>{indicator_list(reference)}</ul>
 
 {status_and_noscript()}
 
 {calculator_form(fields)}
 
-{result_section("calc-result-heading", result)}"""
+{result_section("calc-result-heading", result)}
+
+<p>Beregneren viser disse indikatorer:</p>
+<ul>{indicator_list(reference)}</ul>"""
     return f"""
 {fictitious_notice(reference)}
 

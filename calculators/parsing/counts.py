@@ -17,7 +17,7 @@ from itertools import repeat
 from ..danish import join_words, line_label, line_numbers, quote
 from ..errors import InputError
 from .cells import Cells, clean_text, is_numeric
-from .header import Columns, read_header
+from .header import Columns, is_header, read_header
 from .rows import PlainLines, numbered_rows
 from .whole_numbers import NumberFormatError, NumberProblem, read_whole_number
 
@@ -70,7 +70,7 @@ class _Lines:
 def parse_counts(text: str, known_codes: Iterable[str] | None = None) -> ParsedCounts:
     """Read the pasted table; raise InputError (Danish, naming the line) for anything unreadable."""
     known = None if known_codes is None else {normalise_code(code) for code in known_codes}
-    lines = _read_lines(clean_text("" if text is None else str(text)), known)
+    lines, columns = _read_lines(clean_text("" if text is None else str(text)), known)
     if not lines.numbers:
         raise InputError(EMPTY_MESSAGE)
     totals: dict[str, int] = {}  # in the order the codes first appear
@@ -84,6 +84,8 @@ def parse_counts(text: str, known_codes: Iterable[str] | None = None) -> ParsedC
             numbers_by_code[code] = [number]
 
     warnings: list[str] = []
+    if columns is not None and columns.note():
+        warnings.append(columns.note())
     if known is not None:
         unknown = [code for code in totals if code not in known]
         for code in unknown:
@@ -113,17 +115,17 @@ def normalise_code(code: str) -> str:
     return str(code).strip().zfill(CODE_LENGTH)
 
 
-def _read_lines(text: str, known: set[str] | None) -> _Lines:
-    """Every line's number, code and count, in order; the first unreadable line raises."""
+def _read_lines(text: str, known: set[str] | None) -> tuple[_Lines, Columns | None]:
+    """Every line's number, code and count, in order, and the columns a header named; the first unreadable line
+    raises."""
     lines = _Lines()
     rows = numbered_rows(text)
     if not rows:
-        return lines
+        return lines, None
     columns = None
     number, first = rows[0]
-    if isinstance(first, Cells) and len(first.filled) >= 2 and not any(c.isdigit() for c in "".join(first.values)):
-        # A first line without a digit anywhere is a header ("Ydelseskode;Antal"). A lone word ("hej") is not:
-        # it is more likely a slip the user should see.
+    if isinstance(first, Cells) and len(first.filled) >= 2 and is_header(first.values):
+        # A lone word ("hej") is no header: it is more likely a slip the user should see.
         columns = read_header(first.values, number, first.spaced)
         rows = rows[1:]
     elif known is not None:
@@ -139,7 +141,7 @@ def _read_lines(text: str, known: set[str] | None) -> _Lines:
         else:
             for offset in range(len(row.codes)):
                 lines.append(_read_row(number + offset, row.cells(offset), columns))
-    return lines
+    return lines, columns
 
 
 def _code_then_count(columns: Columns | None) -> bool:

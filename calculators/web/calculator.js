@@ -3,8 +3,8 @@
 // It is loaded from the page's <head>: `mount` starts the worker (and with it Pyodide) before anything else.
 import { WorkerForm, mount, screenLength } from "./worker_form.mjs";
 import { CalculatorClusterFile } from "./calculator_cluster_file.mjs";
-import { acrossPlot, chartData, chartSvg, countCell, dataTable, drawInTurn, funnelLines, rateCell, sizeAxis, svgElement,
-  svgText, valueAxis, valueTitle } from "./chart.mjs";
+import { NARROW_WIDTH, acrossPlot, chartData, chartSvg, countCell, dataTable, dotMark, drawInTurn, funnelLines, legend,
+  lineMark, narrowScreen, rateCell, sizeAxis, svgElement, svgText, tickCount, valueAxis, valueTitle } from "./chart.mjs";
 import { downloadText, element } from "./dom.mjs";
 
 class Calculator extends WorkerForm {
@@ -99,12 +99,14 @@ function resultTable(result) {
   const rows = result.indicators.map((indicator) => {
     const verdict = element("td", { class: `verdict verdict--${indicator.verdict_key}` }, indicator.verdict_text);
     if (indicator.caution) verdict.append(element("br"), element("small", {}, indicator.caution));
+    // data-label: on a phone each row is a card, and each number says what it is (calculator.css).
     return element("tr", {},
       element("th", { scope: "row" }, indicator.name),
-      ...indicator.cells.map((cell) => element("td", cell.number ? { class: "number" } : {}, cell.text)),
+      ...indicator.cells.map((cell, index) => element("td",
+        { "data-label": result.columns[index + 1], ...(cell.number ? { class: "number" } : {}) }, cell.text)),
       verdict);
   });
-  const table = element("table", { class: "calculator-table" },
+  const table = element("table", { class: "calculator-table calculator-table--cards" },
     element("caption", {}, ["Jeres rater pr. 1.000 patienter", result.period_text].filter(Boolean).join(", ")),
     element("thead", {}, head), element("tbody", {}, ...rows));
   return element("div", { class: "md-typeset__table" }, table);
@@ -113,13 +115,16 @@ function resultTable(result) {
 // A funnel plot: each practice of the cluster as a dot by list size and rate, the cluster's pooled rate as a
 // line, its 95 % and 99,8 % limits as the funnel, and this practice marked with its own 95 % interval. Title,
 // axis labels and legend are drawn inside the SVG, so the chart says what it shows on screen and on paper alike.
-const CHART = { width: 640, height: 380, left: 72, right: 16, top: 56, bottom: 108 };
+const CHART = { width: 640, height: 400, left: 88, right: 28, top: 56, bottom: 128 };
+const NARROW_CHART = { width: NARROW_WIDTH, height: 440, left: 56, right: 10, top: 72, bottom: 196 };
+// Row by row in two columns: the practice's own entry, the longest, has a row to itself on paper.
 const LEGEND = [
-  { key: "practice", text: "Klyngens praksis" },
-  { key: "yours", text: "Jeres praksis med 95 % sikkerhedsinterval" },
-  { key: "pooled", text: "Klyngens samlede rate" },
-  { key: "limit--95", text: "95 %-grænse", funnel: true },
-  { key: "limit--998", text: "99,8 %-grænse", funnel: true },
+  { text: "Klyngens praksis", mark: dotMark("practice") },
+  { text: "Klyngens samlede rate", mark: lineMark("pooled") },
+  { text: "95 %-grænse", mark: lineMark("limit limit--95"), funnel: true },
+  { text: "99,8 %-grænse", mark: lineMark("limit limit--998"), funnel: true },
+  { text: "Jeres praksis med 95 % sikkerhedsinterval", wide: true, mark: (x, y) => [
+    svgElement("line", { x1: x, x2: x, y1: y - 8, y2: y + 8, class: "yours-interval" }), diamond(x, y, 4.5)] },
 ];
 
 // The response sends the cluster's practices as two columns of whole numbers (a thousand of them cross from Python
@@ -132,7 +137,8 @@ function practicePoints(chart) {
 function chart(indicator, result) {
   const { practice, pooled_rate: pooled, funnel } = indicator.chart;
   const practices = practicePoints(indicator.chart);
-  const box = CHART;
+  const narrow = narrowScreen();
+  const box = narrow ? NARROW_CHART : CHART;
   const { width, height, left, right, top, bottom } = box;
   const plotBottom = height - bottom;
   const sizes = [...practices.map((p) => p.listed), practice.listed];
@@ -144,18 +150,21 @@ function chart(indicator, result) {
   const clipId = `calc-chart-clip-${indicator.id}`;
   // A screen reader hears what the chart is and where its numbers are; the figure's caption and the table say
   // the rest.
-  const svg = chartSvg(box, { class: "calculator-chart",
+  const svg = chartSvg(box, { class: `calculator-chart${narrow ? " calculator-chart--narrow" : ""}`,
     "aria-label": `${indicator.name}: tragtdiagram. Tallene står i tabellen under diagrammet.` });
 
+  // On a narrow screen the rate's unit and the period take a line each.
+  const subtitle = [result.rate_title, result.period?.text].filter(Boolean);
   svg.append(svgText(indicator.name, { x: 0, y: 18, class: "chart-title" }),
-    svgText([result.rate_title, result.period?.text].filter(Boolean).join(", "), { x: 0, y: 38, class: "chart-subtitle" }));
+    ...(narrow ? subtitle.map((text, index) => svgText(text, { x: 0, y: 40 + 18 * index, class: "chart-subtitle" }))
+      : [svgText(subtitle.join(", "), { x: 0, y: 40, class: "chart-subtitle" })]));
   // The funnel's narrow end can reach far above the highest rate: lines stop at the plot's edge, not beyond it.
   const clip = svgElement("clipPath", { id: clipId });
   clip.append(svgElement("rect", { x: left, y: top, width: width - left - right, height: plotBottom - top }));
   svg.append(clip);
 
-  valueAxis(svg, box, 0, yMax, y);
-  sizeAxis(svg, box, xMin, xMax, x, { class: "axis-label" });
+  valueAxis(svg, box, 0, yMax, y, tickCount(narrow));
+  sizeAxis(svg, box, xMin, xMax, x, { class: "axis-label" }, tickCount(narrow));
   svg.append(acrossPlot(box, plotBottom, "axis"),
     valueTitle(box, result.rate_title, 16, { class: "axis-label" }));
 
@@ -166,7 +175,9 @@ function chart(indicator, result) {
   const px = x(practice.listed);
   svg.append(svgElement("line", { x1: px, x2: px, y1: y(practice.lower), y2: y(practice.upper), class: "yours-interval" }),
     diamond(px, y(practice.rate), 6));
-  svg.append(legend(funnel.length > 0, plotBottom + 56));
+  const entries = LEGEND.filter((entry) => funnel.length > 0 || !entry.funnel);
+  svg.append(legend(entries, { x: narrow ? 0 : left, y: plotBottom + 68, columns: narrow ? 1 : 2, columnWidth: 300 })
+    .group);
 
   const caption = element("figcaption", {},
     `Hver cirkel er en af klyngens ${indicator.m} praksis. Jeres rate: ${indicator.rate_text} `,
@@ -202,23 +213,6 @@ function chartTables(indicator, result) {
 function diamond(cx, cy, half) {
   return svgElement("rect", { x: cx - half, y: cy - half, width: 2 * half, height: 2 * half, class: "yours",
     transform: `rotate(45 ${cx} ${cy})` });
-}
-
-// Two columns under the x axis: the practices' marks, then the funnel's lines.
-function legend(withFunnel, firstRow) {
-  const group = svgElement("g", { class: "legend" });
-  const entries = LEGEND.filter((entry) => withFunnel || !entry.funnel);
-  entries.forEach((entry, index) => {
-    const column = index < 3 ? 0 : 1, row = index < 3 ? index : index - 3;
-    const sx = CHART.left + column * 370, sy = firstRow + row * 20; // room for the long first column on paper
-    if (entry.key === "practice") group.append(svgElement("circle", { cx: sx + 12, cy: sy, r: 4, class: "practice" }));
-    else if (entry.key === "yours") {
-      group.append(svgElement("line", { x1: sx + 12, x2: sx + 12, y1: sy - 8, y2: sy + 8, class: "yours-interval" }),
-        diamond(sx + 12, sy, 4.5));
-    } else group.append(svgElement("line", { x1: sx, x2: sx + 24, y1: sy, y2: sy, class: entry.key === "pooled" ? "pooled" : `limit ${entry.key}` }));
-    group.append(svgText(entry.text, { x: sx + 32, y: sy + 4 }));
-  });
-  return group;
 }
 
 mount("[data-calculator]", Calculator);

@@ -10,6 +10,25 @@ import { element } from "./dom.mjs";
 const SVG = "http://www.w3.org/2000/svg";
 const TICKS = 5; // about this many labels on an axis
 
+// A phone held upright: a chart drawn 640 units wide would shrink its 12-unit text to 6 px there. Below this width
+// each page draws its chart about as many units wide as the screen has pixels, with fewer ticks and the legend in
+// one column, so that its text stays at 12 px or more.
+const NARROW = "(max-width: 37.5em)";
+export const NARROW_WIDTH = 340;
+
+export function narrowScreen() {
+  return window.matchMedia(NARROW).matches;
+}
+
+// Ticks for an axis of a chart drawn for a narrow screen or a wide one.
+export function tickCount(narrow) {
+  return narrow ? 3 : TICKS;
+}
+
+// Vertical room in SVG units, sized for the largest text a chart has (on paper): a line of text, a legend row.
+const EM = 12;
+export const LEGEND_ROW = 26;
+
 export function svgElement(tag, attributes = {}) {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
@@ -43,8 +62,8 @@ export function acrossPlot(box, at, className) {
 }
 
 // The value axis: a grid line at each round value from `low` to `high`, labelled left of the plot (1.234, 12,5).
-export function valueAxis(svg, box, low, high, y) {
-  for (const tick of niceTicks(low, high)) {
+export function valueAxis(svg, box, low, high, y, count = TICKS) {
+  for (const tick of niceTicks(low, high, count)) {
     svg.append(acrossPlot(box, y(tick), "grid"),
       svgText(danishNumber(tick), { x: box.left - 6, y: y(tick) + 4, "text-anchor": "end" }));
   }
@@ -58,14 +77,38 @@ export function valueTitle(box, content, x, attributes = {}) {
 }
 
 // The list-size axis under the plot: round list sizes from `low` to `high`, and the axis's title below them.
-export function sizeAxis(svg, box, low, high, x, titleAttributes = {}) {
+export function sizeAxis(svg, box, low, high, x, titleAttributes = {}, count = TICKS) {
   const plotBottom = box.height - box.bottom;
-  for (const tick of niceTicks(low, high)) {
-    svg.append(svgText(danishNumber(tick), { x: x(tick), y: plotBottom + 16, "text-anchor": "middle" }));
+  for (const tick of niceTicks(low, high, count)) {
+    svg.append(svgText(danishNumber(tick), { x: x(tick), y: plotBottom + 1.5 * EM, "text-anchor": "middle" }));
   }
-  svg.append(svgText("Antal tilmeldte patienter", { x: (box.left + box.width - box.right) / 2, y: plotBottom + 36,
-    "text-anchor": "middle", ...titleAttributes }));
+  svg.append(svgText("Antal tilmeldte patienter", { x: (box.left + box.width - box.right) / 2,
+    y: plotBottom + 3.2 * EM, "text-anchor": "middle", ...titleAttributes }));
 }
+
+// The legend under a chart, so that the chart explains its marks on screen, on a projector and on paper alike.
+// Entries fill `columns` columns row by row, `columnWidth` apart; an entry with `wide: true` has a row to itself
+// (a long text that would run into the next column). `mark(x, y)` draws an entry's sample centred at (x, y).
+// Returns the group and the height it takes.
+export function legend(entries, { x, y, columns = 1, columnWidth = 0 }) {
+  const group = svgElement("g", { class: "legend" });
+  let row = 0, column = 0;
+  for (const entry of entries) {
+    if (column > 0 && (entry.wide || column >= columns)) {
+      row += 1;
+      column = 0;
+    }
+    const sx = x + column * columnWidth, sy = y + row * LEGEND_ROW;
+    group.append(...entry.mark(sx + 12, sy), svgText(entry.text, { x: sx + 32, y: sy + 0.35 * EM }));
+    column = entry.wide ? columns : column + 1;
+  }
+  return { group, height: (row + 1) * LEGEND_ROW };
+}
+
+// Samples for legend entries: a stretch of one of the chart's lines, a dot.
+export const lineMark = (className) => (x, y) => [svgElement("line", { x1: x - 12, x2: x + 12, y1: y, y2: y,
+  class: className })];
+export const dotMark = (className, r = 4) => (x, y) => [svgElement("circle", { cx: x, cy: y, r, class: className })];
 
 // The funnel: the 99,8 % and 95 % limits around the cluster's rate, through the list sizes Python computed them at.
 export function funnelLines(funnel, x, y) {

@@ -2,7 +2,8 @@
 // comparison, its numbers and its Danish sentences come from Python (calculators/follow_up/); this file only moves
 // text and builds the DOM, as calculator.js does.
 import { WorkerForm, mount } from "./worker_form.mjs";
-import { chartData, chartSvg, countCell, dataTable, svgElement, svgText, valueAxis, valueTitle } from "./chart.mjs";
+import { NARROW_WIDTH, chartData, chartSvg, countCell, dataTable, dotMark, legend, narrowScreen, svgElement, svgText,
+  tickCount, valueAxis, valueTitle } from "./chart.mjs";
 import { danishNumber } from "./danish_number.mjs";
 import { downloadText, element } from "./dom.mjs";
 
@@ -100,15 +101,18 @@ function indicatorBlock(indicator) {
 // Each period's rate per week as a dot with its 95 % interval as a vertical bar, on a scale from 0, so that the
 // eye compares the two rates and sees how far their intervals overlap. The caption is the text alternative.
 function chart(result, captionId, name = "") {
-  const box = { width: 420, height: 240, left: 56, right: 24, top: 16, bottom: 40 };
+  const narrow = narrowScreen();
+  const box = narrow ? { width: NARROW_WIDTH, height: 300, left: 56, right: 16, top: 16, bottom: 106 }
+    : { width: 420, height: 280, left: 56, right: 24, top: 16, bottom: 80 };
   const { width, height, left, right, top, bottom } = box;
   const periods = result.periods;
   const yMax = Math.max(...periods.map((p) => p.upper)) * 1.1 || 1;
   const slot = (width - left - right) / periods.length;
   const x = (index) => left + slot * (index + 0.5);
   const y = (rate) => top + (1 - rate / yMax) * (height - top - bottom);
-  const svg = chartSvg(box, { "aria-labelledby": captionId, class: "calculator-chart follow-up-chart" });
-  valueAxis(svg, box, 0, yMax, y);
+  const svg = chartSvg(box, { "aria-labelledby": captionId,
+    class: `calculator-chart follow-up-chart${narrow ? " calculator-chart--narrow" : ""}` });
+  valueAxis(svg, box, 0, yMax, y, tickCount(narrow));
   svg.append(valueTitle(box, `Ydelser ${result.unit}`, 12));
 
   periods.forEach((period, index) => {
@@ -122,6 +126,14 @@ function chart(result, captionId, name = "") {
       svgText(`${period.label} (${danishNumber(period.days)} ${period.days === 1 ? "dag" : "dage"})`,
         { x: px, y: height - bottom + 18, "text-anchor": "middle" }));
   });
+
+  svg.append(legend([
+    { text: `Ydelser ${result.unit}`, mark: dotMark("follow-up-rate follow-up-rate--0", 6) },
+    { text: `${result.level} sikkerhedsinterval`, mark: (mx, my) => [
+      svgElement("line", { x1: mx, x2: mx, y1: my - 9, y2: my + 9, class: "follow-up-interval" }),
+      svgElement("line", { x1: mx - 6, x2: mx + 6, y1: my - 9, y2: my - 9, class: "follow-up-interval" }),
+      svgElement("line", { x1: mx - 6, x2: mx + 6, y1: my + 9, y2: my + 9, class: "follow-up-interval" })] },
+  ], { x: 0, y: height - bottom + 50, columns: narrow ? 1 : 2, columnWidth: 180 }).group);
 
   const caption = element("figcaption", { id: captionId },
     name ? element("strong", {}, `${name}: `) : "",

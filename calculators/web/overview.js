@@ -3,8 +3,8 @@
 // CSV, print). The file's text stays in this page and is forgotten with it.
 import { WorkerForm, mount } from "./worker_form.mjs";
 import { watchFileInput } from "./cluster_file_input.mjs";
-import { acrossPlot, chartData, chartSvg, countCell, dataTable, drawInTurn, funnelLines, rateCell, sizeAxis, svgElement,
-  svgText, valueAxis } from "./chart.mjs";
+import { NARROW_WIDTH, acrossPlot, chartData, chartSvg, countCell, dataTable, dotMark, drawInTurn, funnelLines, legend,
+  lineMark, narrowScreen, rateCell, sizeAxis, svgElement, svgText, tickCount, valueAxis } from "./chart.mjs";
 import { downloadText, element } from "./dom.mjs";
 
 
@@ -111,27 +111,39 @@ function indicatorSection(indicator, overview) {
 function table(indicator, overview) {
   const columns = ["Praksis", "Tilmeldte", "Antal", overview.rate_title, "95 % sikkerhedsinterval", "Vurdering"];
   const head = element("tr", {}, ...columns.map((name) => element("th", { scope: "col" }, name)));
+  // data-label: on a phone each practice is a card, and each number says what it is (calculator.css).
+  const number = (column, text) => element("td", { class: "number", "data-label": columns[column] }, text);
   const rows = indicator.practices.map((p) => element("tr", {},
     element("th", { scope: "row" }, p.label),
-    element("td", { class: "number" }, p.listed_text),
-    element("td", { class: "number" }, p.count_text),
-    element("td", { class: "number" }, p.rate_text),
-    element("td", { class: "number" }, p.interval_text),
+    number(1, p.listed_text), number(2, p.count_text), number(3, p.rate_text), number(4, p.interval_text),
     element("td", { class: `verdict verdict--${p.verdict_key}` }, p.verdict_text)));
   const totals = [["Klyngen", indicator.cluster_rate_text], ["Regionen", indicator.region_rate_text]].map(
     ([name, rate]) => element("tr", { class: "overview-total" }, element("th", { scope: "row" }, name),
-      element("td", {}), element("td", {}), element("td", { class: "number" }, rate), element("td", {}),
-      element("td", {})));
-  return element("div", { class: "md-typeset__table" }, element("table", { class: "calculator-table overview-table" },
+      element("td", {}), element("td", {}), number(3, rate), element("td", {}), element("td", {})));
+  return element("div", { class: "md-typeset__table" }, element("table",
+    { class: "calculator-table calculator-table--cards overview-table" },
     element("caption", {}, `${indicator.name}: rater pr. 1.000 tilmeldte patienter, ${overview.period_text}`),
     element("thead", {}, head), element("tbody", {}, ...rows), element("tfoot", {}, ...totals)));
 }
 
-// The calculator's funnel with every practice labelled, and the region's rate as a second line.
+// The calculator's funnel with every practice labelled, and the region's rate as a second line. Row by row in two
+// columns under the plot: the practices' marks, the two rates, the funnel's limits.
+const CHART = { width: 640, height: 400, left: 64, right: 24, top: 16, bottom: 128 };
+const NARROW_CHART = { width: NARROW_WIDTH, height: 460, left: 52, right: 12, top: 16, bottom: 204 };
+const LEGEND = [
+  { text: "Praksis inden for grænserne", mark: dotMark("practice", 5) },
+  { text: "Praksis uden for grænserne", mark: dotMark("practice practice--higher", 5) },
+  { text: "Klyngens samlede rate", mark: lineMark("pooled") },
+  { text: "Regionens rate", mark: lineMark("region") },
+  { text: "95 %-grænse", mark: lineMark("limit limit--95"), funnel: true },
+  { text: "99,8 %-grænse", mark: lineMark("limit limit--998"), funnel: true },
+];
+
 function chart(indicator, overview) {
   const { practices, funnel } = indicator;
   const pooled = indicator.cluster_rate, region = indicator.region_rate;
-  const box = { width: 640, height: 320, left: 64, right: 24, top: 16, bottom: 44 };
+  const narrow = narrowScreen();
+  const box = narrow ? NARROW_CHART : CHART;
   const { width, height, left, right, top, bottom } = box;
   const sizes = practices.map((p) => p.listed);
   const xMin = Math.min(...sizes) * 0.9, xMax = Math.max(...sizes) * 1.05;
@@ -143,11 +155,11 @@ function chart(indicator, overview) {
   const x = (n) => left + ((n - xMin) / (xMax - xMin || 1)) * (width - left - right);
   const y = (r) => top + (1 - (Math.min(Math.max(r, yMin), yMax) - yMin) / (yMax - yMin)) * (height - top - bottom);
   // The practices' numbers are in the table above the chart, its lines in the table below it.
-  const svg = chartSvg(box, { class: "calculator-chart overview-chart",
+  const svg = chartSvg(box, { class: `calculator-chart overview-chart${narrow ? " calculator-chart--narrow" : ""}`,
     "aria-label": `${indicator.name}: tragtdiagram. Praksis' tal står i tabellen over diagrammet, linjernes i ` +
       "tabellen under det." });
-  valueAxis(svg, box, yMin, yMax, y);
-  sizeAxis(svg, box, xMin, xMax, x);
+  valueAxis(svg, box, yMin, yMax, y, tickCount(narrow));
+  sizeAxis(svg, box, xMin, xMax, x, {}, tickCount(narrow));
   svg.append(...funnelLines(funnel, x, y), acrossPlot(box, y(pooled), "pooled"), acrossPlot(box, y(region), "region"),
     svgText("Klyngen", { x: width - right, y: y(pooled) - 4, "text-anchor": "end", class: "line-label" }),
     // At opposite ends, so that the two labels cannot overlap when the rates are close.
@@ -156,11 +168,15 @@ function chart(indicator, overview) {
     svg.append(svgElement("circle", { cx: x(p.listed), cy: y(p.rate), r: 5, class: `practice practice--${p.verdict_key}` }),
       svgText(p.short_label, { x: x(p.listed) + 7, y: y(p.rate) + 4, class: "practice-label" }));
   }
+  const entries = LEGEND.filter((entry) => funnel.length > 0 || !entry.funnel);
+  svg.append(legend(entries, { x: narrow ? 0 : left, y: height - bottom + 68, columns: narrow ? 1 : 2,
+    columnWidth: 300 }).group);
   const caption = element("figcaption", {}, element("strong", {}, indicator.name), ": ",
     `hver cirkel er en af klyngens ${practices.length} praksis, mærket med ${overview.open ? "navn" : "bogstav"} og ` +
-    `placeret efter antal tilmeldte patienter og rate pr. 1.000. Den fuldt optrukne linje er klyngens samlede rate ` +
-    `(${indicator.cluster_rate_text}), den stiplede mørkeblå regionens (${indicator.region_rate_text}); tragtens ` +
-    `linjer er ${indicator.limits_text}. Fyldte cirkler ligger uden for grænserne.`);
+    `placeret efter antal tilmeldte patienter og rate pr. 1.000. Den tynde, fuldt optrukne linje er klyngens samlede ` +
+    `rate (${indicator.cluster_rate_text}), den prikkede regionens (${indicator.region_rate_text}).`,
+    funnel.length ? ` Tragtens linjer er ${indicator.limits_text}: den stiplede 95 %, den tykke 99,8 %. Fyldte ` +
+      "cirkler ligger uden for grænserne." : "");
   return element("figure", { class: "calculator-figure overview-figure" }, svg, caption);
 }
 

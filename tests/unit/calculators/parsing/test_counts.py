@@ -418,3 +418,56 @@ def test_every_pasted_shape_gives_the_right_counts_or_names_a_line(pasted):
         assert str(error).startswith("Linje ")
     else:
         assert parsed.counts == truth
+
+
+# A spreadsheet with a column per year and a total (issue 26): the total is the count, and the page says so.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ydelseskode\t2024\t2025\tI alt\n0101\t1.200\t1.300\t2.500\n0201\t10\t12\t22",
+        "Ydelseskode;2024;2025;I alt\n0101;1200;1300;2500\n201;10;12;22",
+        "Ydelseskode 2024 2025 I alt\n0101 1.200 1.300 2.500\n0201 10 12 22",
+        "I alt\t2024\t2025\tKode\n2.500\t1.200\t1.300\t0101\n22\t10\t12\t0201",
+    ],
+)
+def test_year_columns_with_a_total_read_the_total_and_say_so(text):
+    parsed = parse_counts(text, PACK_CODES)
+    assert parsed.counts == {"0101": 2500, "0201": 22}
+    assert parsed.warnings == [
+        "Antallene er læst i kolonnen »I alt«, det samlede antal. Kolonnerne for 2024 og 2025 er sprunget over."
+    ]
+
+
+def test_a_total_column_alone_is_the_count():
+    parsed = parse_counts("Kode;Total\n0101;5", PACK_CODES)
+    assert parsed.counts == {"0101": 5}
+    assert parsed.warnings == ["Antallene er læst i kolonnen »Total«, det samlede antal."]
+
+
+@pytest.mark.parametrize("header", ["Ydelseskode\t2024\t2025", "Ydelseskode 2024 2025", "2025;Kode"])
+def test_year_columns_without_a_total_ask_which_column_to_use(header):
+    with pytest.raises(InputError) as error:
+        parse_counts(header + "\n0101\t1\t2", PACK_CODES)
+    message = str(error.value)
+    assert message.startswith("Linje 1: overskriften har en kolonne for »")
+    assert "Hvilken kolonne skal bruges? Tilføj en kolonne »I alt«" in message
+
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        ("0101\t2024\n0201\t5", {"0101": 2024, "0201": 5}),  # a count that looks like a year is still data
+        ("0101;2024;2025", None),  # two numbers after a code: no header, so refused as before
+    ],
+)
+def test_a_line_of_numbers_is_never_taken_for_a_header(text, counts):
+    if counts is None:
+        with pytest.raises(InputError, match="flere tal"):
+            parse_counts(text, PACK_CODES)
+    else:
+        assert parse_counts(text, PACK_CODES).counts == counts
+
+
+def test_two_total_columns_are_refused():
+    with pytest.raises(InputError, match="flere kolonner med det samlede antal"):
+        parse_counts("Kode;I alt;Total\n0101;5;5", PACK_CODES)
