@@ -122,7 +122,9 @@ def read_header(cells: list[str], number: int, spaced: bool) -> Columns | None:
             )
         roles[unnamed[0]] = missing
     code, count = roles.index(CODE), roles.index(COUNT)
-    return Columns(code=code, count=count, width=len(cells), count_first=count < code, by_index=True, total=total, years=years)
+    return Columns(
+        code=code, count=count, width=len(cells), count_first=count < code, by_index=True, total=total, years=years
+    )
 
 
 def _join_i_alt(words: list[str]) -> list[str]:

@@ -101,7 +101,8 @@ def test_on_a_phone_every_verdict_is_on_screen_without_scrolling_sideways(pages,
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (index, box)
     # The verdict is the card's first line after the indicator's name.
     first_row = page.locator("[data-result] tbody tr").first
-    assert first_row.locator("td.verdict").bounding_box()["y"] < first_row.locator("td.number").first.bounding_box()["y"]
+    verdict, number = first_row.locator("td.verdict"), first_row.locator("td.number").first
+    assert verdict.bounding_box()["y"] < number.bounding_box()["y"]
     # Each number says what it is, as the hidden column header would.
     assert page.locator("[data-result] tbody td.number").first.evaluate(
         "(td) => getComputedStyle(td, '::before').content"
@@ -127,10 +128,21 @@ def test_on_paper_chart_text_is_8_points_or_more(pages, site, name):
 
 
 LEGENDS = {
-    "beregner": ["Klyngens praksis", "Klyngens samlede rate", "95 %-grænse", "99,8 %-grænse",
-                 "Jeres praksis med 95 % sikkerhedsinterval"],
-    "overblik": ["Praksis inden for grænserne", "Praksis uden for grænserne", "Klyngens samlede rate",
-                 "Regionens rate", "95 %-grænse", "99,8 %-grænse"],
+    "beregner": [
+        "Klyngens praksis",
+        "Klyngens samlede rate",
+        "95 %-grænse",
+        "99,8 %-grænse",
+        "Jeres praksis med 95 % sikkerhedsinterval",
+    ],
+    "overblik": [
+        "Praksis inden for grænserne",
+        "Praksis uden for grænserne",
+        "Klyngens samlede rate",
+        "Regionens rate",
+        "95 %-grænse",
+        "99,8 %-grænse",
+    ],
     "foelg-op": ["Ydelser pr. uge", "95 % sikkerhedsinterval"],
 }
 
