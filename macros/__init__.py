@@ -148,14 +148,15 @@ def define_env(env) -> None:
 
     @macro
     def changelog() -> str:
-        rows = pages.changes(pages.read_pages(docs))
-        lines = []
-        for row in rows:
-            lines.append(
-                f"- **{format_date(row['date'])}** · [{row['title']}]({row['path']}) "
-                f"(version {row['version']}): {row['summary']}"
-            )
-        return "\n".join(lines)
+        """The changes by the edition that made them, newest edition first: a reader who used edition 1.0 at a
+        meeting sees what has changed since."""
+        sections = []
+        for edition, rows in pages.changes_by_edition(pages.read_pages(docs)):
+            first, last = min(row["date"] for row in rows), max(row["date"] for row in rows)
+            span = format_date(last) if first == last else f"{format_date(first)} – {format_date(last)}"
+            items = [f"- [{row['title']}]({row['path']}), version {row['version']}: {row['summary']}" for row in rows]
+            sections.append(f"## Udgave {edition}\n\nÆndret {span}.\n\n" + "\n".join(items))
+        return "\n\n".join(sections)
 
     @macro
     def calculator(pack: str, guide: str = "droeftelsesguide.md") -> str:

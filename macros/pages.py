@@ -24,8 +24,11 @@ REQUIRED = ("title", "description", "version", "updated", "source")
 KNOWN = {
     "": (*REQUIRED, "changes", "klyngepakke", "udkast", "hide", "search", "template"),
     "klyngepakke": ("name", "summary"),
-    "changes": ("version", "date", "summary"),
+    "changes": ("version", "date", "summary", "edition"),
 }
+# The edition a change without »edition« belongs to: every change made before changes named their edition was made
+# in the site's first one.
+FIRST_EDITION = "1.0"
 VERSION = re.compile(r"^\d+\.\d+$")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 # What the new-pack templates ask the editor to replace; never on a page marked ready.
@@ -185,6 +188,11 @@ def check_changes(page: Page) -> list[str]:
             complete = False
             continue
         versions.add(str(change["version"]))
+        if "edition" in change and not VERSION.match(str(change["edition"])):
+            problems.append(
+                f"{page.where('changes', number, 'edition')}, ændring nr. {number + 1}: udgaven "
+                f'»{change["edition"]}« skal skrives som to tal, fx "1.1", som i mkdocs.yml.'
+            )
         problems += check_date(
             change.get("date"), f"{page.where('changes', number, 'date')}, ændring nr. {number + 1}", "date"
         )
@@ -308,12 +316,14 @@ def check_packs(pages: list[Page]) -> list[str]:
 
 
 def changes(pages: list[Page]) -> list[dict]:
-    """Every published page's changes, newest first; within a day, by page path for a stable order."""
+    """Every published page's changes, newest first; within a day, by page path for a stable order. Each names its
+    edition (FIRST_EDITION when it does not say)."""
     rows = [
         {
             "date": change["date"],
             "version": str(change["version"]),
             "summary": change["summary"],
+            "edition": str(change.get("edition", FIRST_EDITION)),
             "title": page.meta.get("title", page.path),
             "path": page.path,
         }
@@ -322,3 +332,11 @@ def changes(pages: list[Page]) -> list[dict]:
         for change in page.meta.get("changes") or []
     ]
     return sorted(rows, key=lambda row: (-row["date"].toordinal(), row["path"]))
+
+
+def changes_by_edition(pages: list[Page]) -> list[tuple[str, list[dict]]]:
+    """The changes grouped by edition, newest edition first, each group newest change first."""
+    groups: dict[str, list[dict]] = {}
+    for row in changes(pages):
+        groups.setdefault(row["edition"], []).append(row)
+    return sorted(groups.items(), key=lambda group: tuple(map(int, group[0].split("."))), reverse=True)

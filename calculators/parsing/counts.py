@@ -137,11 +137,16 @@ def _read_lines(text: str, known: set[str] | None) -> tuple[_Lines, Columns | No
             # What _read_row makes of each plain line, a whole run at once.
             lines.numbers.extend(range(number, number + len(row.codes)))
             lines.codes.extend(map(str.zfill, row.codes, repeat(CODE_LENGTH)))
-            lines.counts.extend(map(int, row.counts))
+            lines.counts.extend(map(int, map(_without_dots, row.counts)))
         else:
             for offset in range(len(row.codes)):
                 lines.append(_read_row(number + offset, row.cells(offset), columns))
     return lines, columns
+
+
+def _without_dots(count: str) -> str:
+    """ "1.234" -> "1234": a plain line's count has only digits and thousands dots (rows.py)."""
+    return count.replace(".", "")
 
 
 def _code_then_count(columns: Columns | None) -> bool:

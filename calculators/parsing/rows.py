@@ -1,4 +1,5 @@
-"""From pasted text to its numbered rows: runs of plain lines ("0101;12") read in bulk, any other line as its cells.
+"""From pasted text to its numbered rows: runs of plain lines ("0101;12", "0101\t1.234") read in bulk, any other
+line as its cells.
 
 A 2 MB paste is a quarter of a million lines, nearly all of one plain shape. Cutting each into cells in Python
 takes seconds in the browser's worker; a run of plain lines is instead recognised and read by regular expressions,
@@ -14,19 +15,20 @@ from dataclasses import dataclass
 from .cells import Cells, split_cells
 from .whole_numbers import MAX_DIGITS
 
-# A code of up to four digits, a tab or a semicolon, a count of plain digits, and nothing else but spaces and the
-# empty cells a spreadsheet puts after the last filled one ("0101;12;;"); several such lines in a row. Possessive
-# quantifiers: each part is followed by a character it cannot contain, so giving back never helps, and a long
-# line that fails fails in one pass.
-_PLAIN_LINES = re.compile(
-    rf"(?: *+\d{{1,4}}+ *+(?:\t *+\d{{1,{MAX_DIGITS}}}+[\t ]*+|; *+\d{{1,{MAX_DIGITS}}}+[; ]*+)\n)++", re.ASCII
-)
+# A count as Excel pastes it: plain digits, or Danish thousands with a dot ("1.234"), at most MAX_DIGITS digits.
+_COUNT = rf"(?:\d{{1,3}}+(?:\.\d{{3}}){{1,{MAX_DIGITS // 3 - 1}}}+|\d{{1,{MAX_DIGITS}}}+)"
+# A code of up to four digits, a tab or a semicolon, a count, and nothing else but spaces and the empty cells a
+# spreadsheet puts after the last filled one ("0101;12;;"); several such lines in a row. Possessive quantifiers: each
+# part is followed by a character it cannot contain, so giving back never helps, and a long line that fails fails in
+# one pass.
+_PLAIN_LINES = re.compile(rf"(?: *+\d{{1,4}}+ *+(?:\t *+{_COUNT}[\t ]*+|; *+{_COUNT}[; ]*+)\n)++", re.ASCII)
 _EMPTY_LAST_CELLS = re.compile(r"\t+\n")
 
 
 @dataclass(frozen=True)
 class PlainLines:
-    """Consecutive plain lines: each line's code and count as written (digits only, no padding)."""
+    """Consecutive plain lines: each line's code and count as written (digits, and a count's thousands dots; no
+    padding)."""
 
     codes: list[str]
     counts: list[str]

@@ -152,6 +152,11 @@ def test_keyboard_only(calculator):
     calculator.keyboard.type("4.500")
     calculator.keyboard.press("Tab")
     calculator.keyboard.type("4436;120\n0101;21000\n0120;1100\n0201;30000\n1003;8")
+    # Past the cluster data file and its example file, under »Har I en datafil fra MidtKraft?« after the paste box.
+    calculator.keyboard.press("Tab")
+    assert calculator.evaluate("document.activeElement.dataset.field") == "cluster_file"
+    calculator.keyboard.press("Tab")
+    assert calculator.evaluate("document.activeElement.textContent.trim()") == "Prøv med en eksempelfil"
     calculator.keyboard.press("Tab")
     assert calculator.evaluate("document.activeElement.textContent.trim()") == "Beregn"
     calculator.keyboard.press("Enter")

@@ -136,7 +136,7 @@ def test_the_issues_examples_match_scipy(follow_up, shared_visit):
         assert shown[:4] == [shown[0], expected["change"], expected["Før"], expected["Efter"]]
         assert shown[0].startswith(expected["verdict"]), shown[0]
         figure = follow_up.locator("[data-result] figure")
-        assert figure.locator("svg circle").count() == 2
+        assert figure.locator("svg > circle").count() == 2  # not the legend's
         assert figure.locator("svg").get_attribute("role") == "img"
         caption = figure.locator("figcaption").inner_text()
         for rate in expected["chart"]:
@@ -228,7 +228,7 @@ def test_several_indicators_from_pasted_fee_codes(follow_up, site):
             f"forholdet mellem efter og før er {danish(ratio, 2)} (95 % sikkerhedsinterval "
             f"{danish(lower, 2)}–{danish(upper, 2)})"
         ) in text, text
-        assert block.locator("svg circle").count() == 2
+        assert block.locator("svg > circle").count() == 2  # not the legend's
     assert "Når flere indikatorer vurderes på én gang" in follow_up.locator("[data-summary]").inner_text()
 
 

@@ -141,6 +141,6 @@ def test_numbers_an_editor_writes_without_quotes_and_excel_habits_build_as_meant
     )
     assert "Version 1.10 · opdateret" in page
     changelog = (tmp_path / "out" / "versioner" / "index.html").read_text(encoding="utf-8")
-    assert "(version 1.10)" in changelog
+    assert ", version 1.10:" in changelog
     json = next((tmp_path / "out" / "assets" / "data").glob("videokonsultationer.*.json")).read_text(encoding="utf-8")
     assert '"codes": ["0101"]' in json.replace('"codes":["0101"]', '"codes": ["0101"]')

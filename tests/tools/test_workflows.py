@@ -1,5 +1,6 @@
 """The GitHub workflows, audited before they reach GitHub: zizmor (from requirements.lock) finds template injection,
-unpinned actions and excessive permissions; a planted mistake shows that it would."""
+unpinned actions and excessive permissions, and check-jsonschema holds each workflow against GitHub's workflow schema
+(SchemaStore's, shipped in the package: no network); a planted mistake shows that each would."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = ROOT / ".github" / "workflows"
 ZIZMOR = str(Path(sys.executable).parent / "zizmor")
+CHECK_JSONSCHEMA = str(Path(sys.executable).parent / "check-jsonschema")
 
 
 def audit(folder: Path) -> subprocess.CompletedProcess:
@@ -50,3 +52,35 @@ def test_every_action_is_pinned_by_a_full_commit():
             if "uses:" in line and not line.strip().startswith("#"):
                 reference = line.split("uses:", 1)[1].split("#")[0].strip()
                 assert len(reference.rsplit("@", 1)[1]) == 40, f"{path.name}: {line.strip()}"
+
+
+def schema_check(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_the_workflows_follow_githubs_schema():
+    workflows = sorted(WORKFLOWS.glob("*.yml"))
+    assert len(workflows) == 3
+    result = schema_check(*workflows)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "error"),
+    [
+        ("    runs-on: ubuntu-latest", "    runs_on: ubuntu-latest", "'runs-on' is a required property"),
+        ("    timeout-minutes: 15", "    timeout-minutes: femten", "femten"),
+    ],
+)
+def test_a_planted_schema_mistake_is_found(tmp_path, old, new, error):
+    text = (WORKFLOWS / "test.yml").read_text(encoding="utf-8")
+    assert old in text
+    planted = tmp_path / "test.yml"
+    planted.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = schema_check(planted)
+    assert result.returncode != 0 and error in result.stdout, result.stdout + result.stderr

@@ -128,6 +128,19 @@ def test_a_draft_may_hold_placeholders_a_ready_page_may_not(tmp_path):
     assert problems_of(tmp_path, FRONT.replace("Tekst.", "PLADSHOLDER"))[0].startswith("docs/side.md, linje 15:")
 
 
+def test_changes_are_grouped_by_the_edition_that_made_them(tmp_path):
+    newer = FRONT.replace("  - version:", '  - edition: "1.10"\n    version:', 1)
+    old, new = page_from(tmp_path, FRONT, "a.md"), page_from(tmp_path, newer, "b.md")
+    groups = pages.changes_by_edition([old, new])
+    assert [(edition, [row["path"] for row in rows]) for edition, rows in groups] == [
+        ("1.10", ["b.md"]),
+        ("1.0", ["a.md"]),
+    ]
+    assert problems_of(tmp_path, FRONT.replace("  - version:", "  - edition: ny\n    version:", 1)) == [
+        'docs/side.md, linje 8, ændring nr. 1: udgaven »ny« skal skrives som to tal, fx "1.1", som i mkdocs.yml.'
+    ]
+
+
 def test_drafts_stay_out_of_the_changelog(tmp_path):
     ready = page_from(tmp_path, FRONT, "a.md")
     draft = page_from(tmp_path, FRONT.replace("source: redaktionen\n", "source: redaktionen\nudkast: true\n"), "b.md")

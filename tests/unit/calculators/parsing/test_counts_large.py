@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import InputError, parse_counts
+from calculators.parsing.rows import PlainLines, numbered_rows
 
 PACK_CODES = ["0101", "0120", "0201", "1003", "4436"]
 
@@ -209,3 +210,34 @@ def test_a_nearly_plain_line_among_plain_ones_follows_the_general_rules(line, ou
             "0120": 3,
             "0201": 4,
         }
+
+
+def test_a_megabyte_with_thousands_dots_is_read_in_bulk():
+    """Issue 25: 1 MB of »0101<tab>1.234« took 4,2 s in CPython, line by line; as a run of plain lines it takes the
+    bulk path. The lines are matched as plain, and the sums equal those of the same counts written without dots."""
+    rng = random.Random(25)
+    rows = [(rng.choice(PACK_CODES), rng.randrange(0, 10**12)) for _ in range(90_909)]
+    dotted = "\n".join(f"{code}\t{count:,}".replace(",", ".") for code, count in rows)
+    plain = "\n".join(f"{code}\t{count}" for code, count in rows)
+    assert len(dotted) > 1_000_000 and all(isinstance(row, PlainLines) for _, row in numbered_rows(dotted)), (
+        "a line with thousands dots left the bulk path"
+    )
+    assert parse_counts(dotted, known_codes=PACK_CODES).counts == parse_counts(plain, known_codes=PACK_CODES).counts
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Antal;Kode\n0101;1.234", "Linje 2: »1.234« er ikke en ydelseskode."),  # the header puts the code second
+        ("0101;1.234.567.890.123", "Linje 1: antallet »1.234.567.890.123« er urealistisk stort."),
+        ("0101;1.2345", "Linje 1: antallet »1.2345« kan ikke læses sikkert"),
+        ("0101;0.123", 123),
+    ],
+)
+def test_a_dotted_count_reads_as_it_does_line_by_line(text, outcome):
+    if isinstance(outcome, str):
+        with pytest.raises(InputError) as caught:
+            parse_counts(text, known_codes=PACK_CODES)
+        assert str(caught.value).startswith(outcome)
+    else:
+        assert parse_counts(text, known_codes=PACK_CODES).counts == {"0101": outcome}
