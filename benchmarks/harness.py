@@ -48,6 +48,7 @@ worker.onmessage = ({ data }) => {
     "bare-worker.mjs": """import { loadPyodide } from "../../@PYODIDE@pyodide.mjs";
 try {
   const pyodide = await loadPyodide({ indexURL: new URL("../../@PYODIDE@", import.meta.url).href });
+  performance.mark("pyodide-loaded"); // as worker.mjs marks it, for the timeline (timeline.py)
   self.postMessage(pyodide.runPython("1+1"));
 } catch (error) {
   self.postMessage(String(error));

@@ -13,6 +13,7 @@ import build_time
 import compute
 import paste
 import startup
+import timeline
 import weight
 from compute import LARGE_CLUSTER, LISTED, REFERENCE_URL_PATH
 from harness import BARE_PATH, PYODIDE_FOLDER, ROOT
@@ -25,7 +26,8 @@ def table(build: dict | None, browser: dict | None, parse: dict[str, float]) -> 
     rows = paste.long_line_rows(parse)
     details = paste.long_line_details(parse)
     if browser:
-        rows += startup.rows(browser) + compute.rows(browser) + paste.rows(browser) + weight.rows(browser)
+        rows += startup.rows(browser) + timeline.rows(browser)
+        rows += compute.rows(browser) + paste.rows(browser) + weight.rows(browser)
         details += paste.details(browser) + startup.details(browser) + compute.details(browser)
         details += weight.details(browser)
     if build:

@@ -42,12 +42,14 @@ def measure(site: Path, work: Path, runs: int, glue: Path | None = None) -> dict
             "own_script_large",
             "workers_ours",
             "workers_bare",
+            "timeline_ours",
+            "timeline_bare",
             "paste",
         )
     }
 
     def on_demo(visit, marks):
-        startup.record_calculator(results, marks)
+        startup.record_calculator(results, visit, marks)
         weight.record_calculator(results, visit)
 
     try:

@@ -36,9 +36,17 @@ async function fetchOk(url, as) {
   return response[as]();
 }
 
+// Each stage of the start as a performance mark, for the start-up timeline of `make bench` (benchmarks/timeline.py).
+function marked(name) {
+  return (value) => {
+    performance.mark(name);
+    return value;
+  };
+}
+
 // Pyodide and the package start loading the moment the worker exists; the reference data follow the page's
 // first message, which names them.
-const python = loadPyodide({ indexURL: PYODIDE });
+const python = loadPyodide({ indexURL: PYODIDE }).then(marked("pyodide-loaded"));
 const runtime = Promise.all([
   python,
   fetchOk(new URL("./calculators.zip", import.meta.url), "arrayBuffer"),
@@ -46,7 +54,7 @@ const runtime = Promise.all([
   pyodide.unpackArchive(archive, "zip", { extractDir: "/home/pyodide/calculators-package" });
   pyodide.runPython('import sys\nsys.path.insert(0, "/home/pyodide/calculators-package")');
   return pyodide;
-});
+}).then(marked("package-unpacked"));
 
 let ready = null;
 
@@ -56,7 +64,10 @@ function warmUp(handle) {
   const requests = JSON.parse(handle("warm_up", "{}"));
   const answerNext = () => {
     const request = requests.shift();
-    if (request === undefined) return;
+    if (request === undefined) {
+      performance.mark("warm-up-done");
+      return;
+    }
     try {
       JSON.parse(handle("compare", request));
     } catch (error) {
@@ -72,14 +83,16 @@ self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     // A page without reference data (the follow-up calculator) sends none. The one door into Python,
     // calculators.door.handle_json, gets the request and the reference data as JSON text and answers JSON text.
-    const referenceText = data.reference ? fetchOk(data.reference, "text") : null;
+    const referenceText = data.reference ? fetchOk(data.reference, "text").then(marked("reference-loaded")) : null;
     ready = Promise.all([runtime, referenceText]).then(([pyodide, reference]) => {
       const handleJson = pyodide.pyimport("calculators.door").handle_json;
+      performance.mark("package-imported");
       return (kind, request) => handleJson(kind, request, reference);
     });
     ready.then(
       (handle) => {
         self.postMessage({ type: "ready" });
+        performance.mark("ready");
         warmUp(handle);
       },
       fail,

@@ -1,0 +1,93 @@
+"""The start-up timeline (issue 25): where the time to »Klar« goes, stage by stage, for the calculator page and the
+bare Pyodide page, from the same cold visits startup.py times.
+
+Every time is in ms from the page's navigation start. The worker's own times (its requests from the Resource
+Timing API, and the performance marks worker.mjs sets at each stage) are read inside the worker through Playwright
+and moved to the page's clock by the difference of the two time origins. A stage a page does not have is blank.
+"""
+
+from __future__ import annotations
+
+import math
+
+from harness import median
+
+# (row, where the figure comes from). "request:<file>" is a request's start and end; "mark:<name>" a mark of the
+# worker's; "page:<name>" a time the page or the harness's INSTRUMENT took.
+STAGES = [
+    ("HTML received", "page:html"),
+    ("Worker created", "page:worker"),
+    ("pyodide.mjs", "request:pyodide.mjs"),
+    ("pyodide.asm.js", "request:pyodide.asm.js"),
+    ("pyodide.asm.wasm", "request:pyodide.asm.wasm"),
+    ("python_stdlib.zip", "request:python_stdlib.zip"),
+    ("pyodide-lock.json", "request:pyodide-lock.json"),
+    ("calculators.zip (the package)", "request:calculators."),
+    ("Reference data (JSON)", "request:/assets/data/"),
+    ("loadPyodide resolved", "mark:pyodide-loaded"),
+    ("Package unpacked", "mark:package-unpacked"),
+    ("Reference data loaded", "mark:reference-loaded"),
+    ("Package imported (calculators.door)", "mark:package-imported"),
+    ("»Klar« on screen", "page:ready"),
+    ("Warm-up presses done", "mark:warm-up-done"),
+]
+
+WORKER_TIMES = """() => ({
+  origin: performance.timeOrigin,
+  requests: performance.getEntriesByType("resource").map((e) => [e.name, e.startTime, e.responseEnd]),
+  marks: Object.fromEntries(performance.getEntriesByType("mark").map((e) => [e.name, e.startTime])),
+})"""
+
+
+def collect(visit, wait_for: str | None = None) -> dict[str, tuple[float, float] | float]:
+    """This visit's stages: a request as (start, end), anything else as one time. `wait_for` names a worker mark
+    to wait for first (the warm-up ends after »Klar«)."""
+    page = visit.page
+    if not page.workers:
+        return {}
+    worker = page.workers[0]
+    if wait_for:
+        for _ in range(200):
+            if worker.evaluate(f"() => performance.getEntriesByName({wait_for!r}).length > 0"):
+                break
+            page.wait_for_timeout(50)
+    inside = worker.evaluate(WORKER_TIMES)
+    page_origin = page.evaluate("performance.timeOrigin")
+    shift = inside["origin"] - page_origin
+    marks = visit.marks()
+    stages: dict[str, tuple[float, float] | float] = {
+        "page:html": page.evaluate("performance.getEntriesByType('navigation')[0].responseEnd"),
+        "page:worker": marks["workers"][0]["at"] if marks["workers"] else math.nan,
+        "page:ready": marks["ready"],
+    }
+    for name, at in inside["marks"].items():
+        stages[f"mark:{name}"] = at + shift
+    for _, key in STAGES:
+        if key.startswith("request:"):
+            part = key.removeprefix("request:")
+            found = [(start, end) for url, start, end in inside["requests"] if part in url]
+            # The page's own requests (the reference data are fetched in the worker, the rest may be too).
+            if found:
+                start, end = found[0]
+                stages[key] = (start + shift, end + shift)
+    return stages
+
+
+def rows(browser: dict) -> list[tuple[str, str, str, str]]:
+    """One row per stage: the medians of ours and the bare page's, as »start–end« for a request."""
+    table = [("Start-up timeline, ms from navigation start (median): ours / bare", "", "", "")]
+    for label, key in STAGES:
+        ours, bare = _median(browser["timeline_ours"], key), _median(browser["timeline_bare"], key)
+        if ours == "" and bare == "":
+            continue
+        table.append((f"  {label}", f"{ours} / {bare or '–'}", "", ""))
+    return table
+
+
+def _median(runs: list[dict], key: str) -> str:
+    values = [run[key] for run in runs if key in run]
+    if not values:
+        return ""
+    if isinstance(values[0], tuple):
+        return f"{median([v[0] for v in values]):,.0f}–{median([v[1] for v in values]):,.0f}"
+    return f"{median(values):,.0f}"
