@@ -1,5 +1,5 @@
-// The worker and the form of one calculator on a page: starting the worker under the page's own policy, refusing
-// to run in another site's frame, the worker's life cycle (loading with its progress and watchdog, ready, failed,
+// The worker and the form of one calculator on a page: the worker (started by worker_start.js), the refusal to run
+// in another site's frame, the worker's life cycle (loading with its progress and watchdog, ready, failed,
 // "Prøv igen") and the form's status line and error messages. Each page script (calculator.js, overview.js,
 // follow_up.js) subclasses WorkerForm: it builds its form's request and draws the answer; numbers and wording come
 // from Python.
@@ -8,6 +8,7 @@ import { danishNumber, megabytesOver } from "./danish_number.mjs";
 import { element } from "./dom.mjs";
 import { HeldPaste } from "./held_paste.mjs";
 import { keepForOffline } from "./offline.mjs";
+import { framedByAnotherOrigin, startWorker, takeWorker } from "./worker_start.js";
 
 // A load with no answer from the site for this long will not finish (the worker reports every answer).
 const LOAD_TIMEOUT_MS = 50_000;
@@ -19,29 +20,6 @@ const TIMED_OUT = "Sitet har ikke svaret beregneren i 50 sekunder. Det kan skyld
 const COMPUTE_TIMEOUT_MS = 60_000;
 const COMPUTE_STOPPED = "Beregningen tog over et minut, så den er stoppet, og beregneren starter forfra. Jeres tal " +
   "står der stadig. Er teksten eller filen meget stor, så prøv med en mindre.";
-
-// Another site could lay its own fields over a framed calculator; a frame of our own origin is harmless.
-export function framedByAnotherOrigin() {
-  for (let frame = window; frame !== window.top; frame = frame.parent) {
-    try {
-      if (frame.parent.location.origin !== location.origin) return true;
-    } catch {
-      return true; // reading a foreign frame's location throws
-    }
-  }
-  return false;
-}
-
-// A module worker takes its Content-Security-Policy from its own HTTP response, and a static host sends none.
-// A worker started from a blob: URL inherits the page's policy instead, and the imports it makes keep it.
-export function startWorker() {
-  const module = new URL("./worker.mjs", import.meta.url).href;
-  const wrapper = URL.createObjectURL(new Blob([`import ${JSON.stringify(module)};`], { type: "text/javascript" }));
-  const worker = new Worker(wrapper, { type: "module" });
-  worker.addEventListener("message", () => URL.revokeObjectURL(wrapper), { once: true });
-  worker.addEventListener("error", () => URL.revokeObjectURL(wrapper), { once: true });
-  return worker;
-}
 
 // The worker's life cycle for one calculator on a page. A subclass posts requests with `compute(kind, request)`
 // and draws answers in `show(response)`. Nothing typed is stored anywhere: the fields have no name (so no URL
@@ -258,7 +236,7 @@ function refuseToRun(root) {
 // element matching `selector` once it exists.
 export function mount(selector, FormClass) {
   const framed = framedByAnotherOrigin();
-  const worker = framed ? null : startWorker();
+  const worker = framed ? null : takeWorker();
   const attach = () => {
     const root = document.querySelector(selector);
     if (!root) {
