@@ -8,7 +8,7 @@ import { danishNumber, megabytesOver } from "./danish_number.mjs";
 import { element } from "./dom.mjs";
 import { HeldPaste } from "./held_paste.mjs";
 import { keepForOffline } from "./offline.mjs";
-import { framedByAnotherOrigin, startWorker, takeWorker } from "./worker_start.js";
+import { framedByAnotherOrigin, listen, startWorker, takeWorker } from "./worker_start.js";
 
 // A load with no answer from the site for this long will not finish (the worker reports every answer).
 const LOAD_TIMEOUT_MS = 50_000;
@@ -63,11 +63,11 @@ export class WorkerForm {
     this.submitButton.disabled = true;
     this.retryButton.hidden = true;
     this.setStatus("Beregneren indlæses …", true);
-    worker.onmessage = ({ data }) => this.receive(data);
-    worker.onerror = () => this.failed(LOAD_FAILED);
     this.keepWaiting();
     const reference = this.root.dataset.reference;
     worker.postMessage({ type: "init", reference: reference ? new URL(reference, document.baseURI).href : null });
+    // Last: a worker started with the page may have failed already, and that must be the final word.
+    listen(worker, ({ data }) => this.receive(data), () => this.failed(LOAD_FAILED));
   }
 
   keepWaiting() {

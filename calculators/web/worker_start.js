@@ -26,8 +26,33 @@ export function startWorker() {
   return worker;
 }
 
+// Until the form takes the worker, what the worker says is kept, not lost: a load that fails at once (a missing
+// file) says so while the page is still being parsed, and nobody would hear it.
+const kept = new WeakMap();
+function keepWhatItSays(worker) {
+  const events = [];
+  kept.set(worker, events);
+  worker.onmessage = worker.onerror = (event) => events.push(event);
+  return worker;
+}
+
+// The form's handlers for `worker`, and then what the worker said before there were any, in order. They are told
+// once the form is built (a microtask runs before the worker's next message can): a failure heard in the middle of
+// the form's constructor would meet a half-built form.
+export function listen(worker, onMessage, onError) {
+  worker.onmessage = onMessage;
+  worker.onerror = onError;
+  const events = kept.get(worker) || [];
+  kept.delete(worker);
+  if (events.length) {
+    queueMicrotask(() => {
+      for (const event of events) (event.type === "error" ? onError : onMessage)(event);
+    });
+  }
+}
+
 // Started at once unless another site frames the page (worker_form.mjs then refuses to run).
-let started = framedByAnotherOrigin() ? null : startWorker();
+let started = framedByAnotherOrigin() ? null : keepWhatItSays(startWorker());
 
 // The worker started with the page, the first time; a new one after that.
 export function takeWorker() {

@@ -25,10 +25,12 @@ class Fault:
 
 class Slow:
     """A path that answers with its own file, but slowly, as over a slow line; with `announce_length=False` the
-    answer has no Content-Length (as a server that compresses on the fly sends it)."""
+    answer has no Content-Length (as a server that compresses on the fly sends it). With `until`, the line is slow
+    only until the test sets that event, and the rest arrives at once: a test that looks at the loading state need
+    not wait out the whole download."""
 
-    def __init__(self, bytes_per_second: int, announce_length: bool = True):
-        self.bytes_per_second, self.announce_length = bytes_per_second, announce_length
+    def __init__(self, bytes_per_second: int, announce_length: bool = True, until: threading.Event | None = None):
+        self.bytes_per_second, self.announce_length, self.until = bytes_per_second, announce_length, until
 
 
 class RecordingHandler(QuietHandler):
@@ -56,14 +58,19 @@ class RecordingHandler(QuietHandler):
         self.wfile.write(body)
 
     def send_slowly(self, path: str, slow: Slow):
-        body = Path(self.translate_path(path)).read_bytes()
+        file = Path(self.translate_path(path))
+        file = file / "index.html" if file.is_dir() else file  # a page's address is its folder
+        body = file.read_bytes()
         self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Type", self.guess_type(str(file)))
         if slow.announce_length:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         chunk = max(1, slow.bytes_per_second // 10)
         for start in range(0, len(body), chunk):
+            if slow.until is not None and slow.until.is_set():
+                self.wfile.write(body[start:])
+                return
             self.wfile.write(body[start : start + chunk])
             self.wfile.flush()
             time.sleep(0.1)
@@ -93,7 +100,8 @@ class Server:
 
     def close(self):
         for fault in self.faults.values():
-            if getattr(fault, "hang", None) is not None:
-                fault.hang.set()
+            for event in (getattr(fault, "hang", None), getattr(fault, "until", None)):
+                if event is not None:
+                    event.set()
         self.httpd.shutdown()
         self.httpd.server_close()

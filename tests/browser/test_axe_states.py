@@ -4,6 +4,8 @@ opened), and in the print view of that result."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -79,7 +81,8 @@ def one_file(site, pattern: str) -> str:
 @pytest.mark.parametrize("name", PAGES)
 def test_no_violations_loading_error_result_and_print(site, server, context, name):
     path, make_error, make_result = PAGES[name]
-    server.faults[one_file(site, WASM)] = Slow(BYTES_PER_SECOND)
+    loaded_enough = threading.Event()  # the rest of the WebAssembly arrives once the loading state is checked
+    server.faults[one_file(site, WASM)] = Slow(BYTES_PER_SECOND, until=loaded_enough)
     page = context.new_page()
     page.goto(server.url + path)
     status = page.get_by_role("status")
@@ -89,6 +92,7 @@ def test_no_violations_loading_error_result_and_print(site, server, context, nam
     expect(page.locator("[data-status] progress")).to_be_visible()
     assert_no_violations(page, "indlæser")
     assert status.inner_text().startswith("Henter beregneren:"), "indlæsningen var slut, før axe var færdig"
+    loaded_enough.set()
 
     expect(status).to_have_text("Klar", timeout=120_000)
     make_error(page)

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from playwright.sync_api import expect
-from servers import Fault, Server
+from servers import Fault, Server, Slow
 
 PAGE = "klyngepakker/videokonsultationer/beregner/"
 RESULT_TABLE = "Jeres rater pr. 1.000 patienter"
@@ -94,6 +94,15 @@ def test_a_load_failure_ends_in_danish_and_survives_beregn(page, faulty, fault):
     page.wait_for_timeout(500)
     assert page.get_by_role("alert").inner_text() == message
     expect(page.get_by_role("status")).to_have_text("Beregneren kunne ikke indlæses")
+
+
+def test_a_failure_before_the_page_has_arrived_is_told_all_the_same(page, faulty):
+    """The page's first script starts the worker (worker_start.js); with a missing file the worker fails while the
+    rest of the page, and with it the form, is still on its way. The form hears it when it is built."""
+    faulty.faults.update(missing(faulty, WASM))
+    faulty.faults[PAGE] = Slow(10_000)  # the page's 35 kB over some 3 s; its <head> in the first
+    page.goto(faulty.url + PAGE, wait_until="commit")
+    expect_failed(page, timeout=30_000)
 
 
 def test_a_load_that_never_answers_ends_within_a_minute(page, faulty):
