@@ -176,8 +176,7 @@ function chart(indicator, result) {
   svg.append(svgElement("line", { x1: px, x2: px, y1: y(practice.lower), y2: y(practice.upper), class: "yours-interval" }),
     diamond(px, y(practice.rate), 6));
   const entries = LEGEND.filter((entry) => funnel.length > 0 || !entry.funnel);
-  svg.append(legend(entries, { x: narrow ? 0 : left, y: plotBottom + 68, columns: narrow ? 1 : 2, columnWidth: 300 })
-    .group);
+  svg.append(legend(entries, { x: narrow ? 0 : left, y: plotBottom + 68, columns: narrow ? 1 : 2, columnWidth: 300 }));
 
   const caption = element("figcaption", {},
     `Hver cirkel er en af klyngens ${indicator.m} praksis. Jeres rate: ${indicator.rate_text} `,

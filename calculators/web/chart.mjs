@@ -27,7 +27,7 @@ export function tickCount(narrow) {
 
 // Vertical room in SVG units, sized for the largest text a chart has (on paper): a line of text, a legend row.
 const EM = 12;
-export const LEGEND_ROW = 26;
+const LEGEND_ROW = 26;
 
 export function svgElement(tag, attributes = {}) {
   const node = document.createElementNS(SVG, tag);
@@ -89,7 +89,6 @@ export function sizeAxis(svg, box, low, high, x, titleAttributes = {}, count = T
 // The legend under a chart, so that the chart explains its marks on screen, on a projector and on paper alike.
 // Entries fill `columns` columns row by row, `columnWidth` apart; an entry with `wide: true` has a row to itself
 // (a long text that would run into the next column). `mark(x, y)` draws an entry's sample centred at (x, y).
-// Returns the group and the height it takes.
 export function legend(entries, { x, y, columns = 1, columnWidth = 0 }) {
   const group = svgElement("g", { class: "legend" });
   let row = 0, column = 0;
@@ -102,7 +101,7 @@ export function legend(entries, { x, y, columns = 1, columnWidth = 0 }) {
     group.append(...entry.mark(sx + 12, sy), svgText(entry.text, { x: sx + 32, y: sy + 0.35 * EM }));
     column = entry.wide ? columns : column + 1;
   }
-  return { group, height: (row + 1) * LEGEND_ROW };
+  return group;
 }
 
 // Samples for legend entries: a stretch of one of the chart's lines, a dot.

@@ -133,7 +133,7 @@ function chart(result, captionId, name = "") {
       svgElement("line", { x1: mx, x2: mx, y1: my - 9, y2: my + 9, class: "follow-up-interval" }),
       svgElement("line", { x1: mx - 6, x2: mx + 6, y1: my - 9, y2: my - 9, class: "follow-up-interval" }),
       svgElement("line", { x1: mx - 6, x2: mx + 6, y1: my + 9, y2: my + 9, class: "follow-up-interval" })] },
-  ], { x: 0, y: height - bottom + 50, columns: narrow ? 1 : 2, columnWidth: 180 }).group);
+  ], { x: 0, y: height - bottom + 50, columns: narrow ? 1 : 2, columnWidth: 180 }));
 
   const caption = element("figcaption", { id: captionId },
     name ? element("strong", {}, `${name}: `) : "",

@@ -170,7 +170,7 @@ function chart(indicator, overview) {
   }
   const entries = LEGEND.filter((entry) => funnel.length > 0 || !entry.funnel);
   svg.append(legend(entries, { x: narrow ? 0 : left, y: height - bottom + 68, columns: narrow ? 1 : 2,
-    columnWidth: 300 }).group);
+    columnWidth: 300 }));
   const caption = element("figcaption", {}, element("strong", {}, indicator.name), ": ",
     `hver cirkel er en af klyngens ${practices.length} praksis, mærket med ${overview.open ? "navn" : "bogstav"} og ` +
     `placeret efter antal tilmeldte patienter og rate pr. 1.000. Den tynde, fuldt optrukne linje er klyngens samlede ` +
