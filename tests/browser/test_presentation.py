@@ -166,3 +166,15 @@ def test_the_overviews_lines_differ_in_black_and_white(pages, site):
     assert len({tuple(style) for style in styles}) == 4, styles
     caption = page.locator(f"{kind.charts} figcaption").first.inner_text()
     assert "den prikkede regionens" in caption and "den stiplede 95 %, den tykke 99,8 %" in caption
+
+
+def test_on_a_phone_the_sites_name_is_not_cut_off(pages, site):
+    """It read »MidtKraft – klyngepakker fo…« in the header at 390 px."""
+    kind, page = draw(pages, site, "beregner", PHONE)
+    page.evaluate("window.scrollTo(0, 0)")  # the theme shows the page's title in the header once scrolled
+    title = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    expect(title).to_have_text("MidtKraft – klyngepakker for almen praksis")
+    cut = title.evaluate("(el) => [el.scrollWidth > el.clientWidth, el.scrollHeight > el.clientHeight]")
+    assert cut == [False, False]
+    box = title.bounding_box()
+    assert box["x"] + box["width"] <= PHONE["width"] and box["y"] >= 0
