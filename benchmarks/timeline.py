@@ -17,8 +17,7 @@ from harness import median
 STAGES = [
     ("HTML received", "page:html"),
     ("Worker created", "page:worker"),
-    ("pyodide.mjs", "request:pyodide.mjs"),
-    ("pyodide.asm.js", "request:pyodide.asm.js"),
+    ("pyodide.asm.mjs (Pyodide's loader)", "request:pyodide.asm.mjs"),
     ("pyodide.asm.wasm", "request:pyodide.asm.wasm"),
     ("python_stdlib.zip", "request:python_stdlib.zip"),
     ("pyodide-lock.json", "request:pyodide-lock.json"),
@@ -66,8 +65,7 @@ def collect(visit, wait_for: str | None = None) -> dict[str, tuple[float, float]
         if key.startswith("request:"):
             part = key.removeprefix("request:")
             found = [(start, end) for url, start, end in inside["requests"] if part in url]
-            # The page's own requests (the reference data are fetched in the worker, the rest may be too).
-            if found:
+            if found:  # a module the worker imports statically (pyodide.mjs) has no entry
                 start, end = found[0]
                 stages[key] = (start + shift, end + shift)
     return stages
