@@ -97,8 +97,12 @@ def numpy_overdispersion(counts, listed, per: float = 1000):
     chi-square quantile with I - 1 degrees of freedom (the paper's test)."""
     observed = np.asarray(counts, dtype=float)
     population = np.asarray(listed, dtype=float)
-    target = observed.sum() / population.sum()
-    expected = target * population
+    return numpy_overdispersion_around(observed, observed.sum() / population.sum() * population)
+
+
+def numpy_overdispersion_around(counts, expected):
+    """numpy_overdispersion of counts around given expected counts (from age and sex, for a standardised ratio)."""
+    observed, expected = np.asarray(counts, dtype=float), np.asarray(expected, dtype=float)
     s = 1 / (2 * np.sqrt(expected))
     z = (np.sqrt(observed / expected) - 1) / s
     low, high = np.percentile(z, [10, 90])  # numpy's default is R's type 7
@@ -133,6 +137,20 @@ def joined_verdict(count: int, listed: int, cluster_counts, cluster_listed) -> t
         direction, strict = (numpy_overdispersed_verdict([count], listed, pooled, tau2, lv)[0] for lv in (0.95, 0.998))
     else:
         direction, strict = (scipy_verdict([count], listed, pooled, lv)[0] for lv in (0.95, 0.998))
+    return int(direction), None if not direction else "99,8 %" if strict else "95 %", bool(tau2 > 0)
+
+
+def standardised_verdict(observed: int, expected: float, cluster_observed, cluster_expected):
+    """(+1, -1 or 0; "95 %", "99,8 %" or None; widened) for an indirectly standardised ratio O/E judged against 1:
+    a rate of 1 per E "patients", judged by scipy's intervals or numpy's Spiegelhalter limits around the cluster's
+    practices' expected counts."""
+    _, tau2 = numpy_overdispersion_around(cluster_observed, cluster_expected)
+    if tau2 > 0:
+        direction, strict = (
+            numpy_overdispersed_verdict([observed], expected, 1.0, tau2, level, per=1)[0] for level in (0.95, 0.998)
+        )
+    else:
+        direction, strict = (scipy_verdict([observed], expected, 1.0, level, per=1)[0] for level in (0.95, 0.998))
     return int(direction), None if not direction else "99,8 %" if strict else "95 %", bool(tau2 > 0)
 
 

@@ -35,7 +35,19 @@ AS_EXPECTED = "Ingen tydelig forskel fra klyngens samlede rate"
 ABOVE_SPREAD = "Over spredningen mellem klyngens praksis"
 BELOW_SPREAD = "Under spredningen mellem klyngens praksis"
 WITHIN_SPREAD = "Inden for spredningen mellem klyngens praksis"
-DIRECTIONS = {HIGHER: 1, ABOVE_SPREAD: 1, LOWER: -1, BELOW_SPREAD: -1}
+# A standardised ratio is measured against the count expected from the practice's own patients' sex and age at the
+# region's rates (standardised.py): "forventet" is then the method's own word, and the words name what it rests on.
+HIGHER_THAN_EXPECTED = "Højere end forventet ud fra alder og køn"
+LOWER_THAN_EXPECTED = "Lavere end forventet ud fra alder og køn"
+AS_EXPECTED_BY_AGE = "Ingen tydelig forskel fra det forventede ud fra alder og køn"
+DIRECTIONS = {
+    HIGHER: 1,
+    ABOVE_SPREAD: 1,
+    HIGHER_THAN_EXPECTED: 1,
+    LOWER: -1,
+    BELOW_SPREAD: -1,
+    LOWER_THAN_EXPECTED: -1,
+}
 NOT_COMPUTED = "Ikke beregnet"
 NOT_ASSESSABLE = "Kan ikke vurderes"
 NO_EVENTS_NOTE = (

@@ -63,7 +63,12 @@ def estimate(counts: Sequence[int], listed: Sequence[int], pooled_rate: float) -
     """phi and tau^2 of the reference practices around the cluster's pooled rate (which must be above 0)."""
     if not pooled_rate > 0:
         raise ValueError("over-dispersion needs a pooled rate above 0")
-    expected = [pooled_rate * n / PER for n in listed]
+    return estimate_from_expected(counts, [pooled_rate * n / PER for n in listed])
+
+
+def estimate_from_expected(counts: Sequence[int], expected: Sequence[float]) -> Overdispersion:
+    """phi and tau^2 of the practices' counts around their expected counts (each above 0): around the pooled rate
+    (estimate), or around the counts expected from age and sex (stats/standardised.py)."""
     # (sqrt(O/E) - 1) / (1 / (2 sqrt(E))) simplifies to 2 (sqrt(O) - sqrt(E)).
     z = [2 * (math.sqrt(o) - math.sqrt(e)) for o, e in zip(counts, expected)]
     practices = len(z)

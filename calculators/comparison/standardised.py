@@ -1,0 +1,101 @@
+"""A practice's indirectly standardised ratio, judged against 1: the second answer beside the crude rate wherever the
+data carry the count expected from the practice's own patients' sex and age (a cluster data file made from an
+extract with bands).
+
+The rules are the crude rate's (compare.py), applied to the ratio read as a rate (stats/standardised.py): the
+verdict names the outermost of the 95 % and 99.8 % limits that the ratio's exact/Byar interval leaves 1 outside;
+where the cluster's practices differ more than chance explains around their expected counts (Spiegelhalter's
+test on the practices' observed and expected counts), the verdict is read off the widened limits instead, in the
+spread's words. The practice is one of the practices its spread is estimated from, as in the crude comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..danish import format_interval, format_number
+from ..stats.funnel import LEVEL, STRICT_LEVEL, funnel_point
+from ..stats.overdispersion import Overdispersion, estimate_from_expected
+from ..stats.rates import rate_ci
+from ..stats.standardised import SCALE
+from .compare import (
+    AS_EXPECTED,
+    AS_EXPECTED_BY_AGE,
+    FEW_EVENTS,
+    HIGHER,
+    HIGHER_THAN_EXPECTED,
+    LOWER,
+    LOWER_THAN_EXPECTED,
+    NOT_ASSESSABLE,
+    judge,
+    judge_by_limits,
+)
+
+# The crude verdict's words measure against the cluster's pooled rate; a ratio's measure is the expected count.
+_WORDS = {HIGHER: HIGHER_THAN_EXPECTED, LOWER: LOWER_THAN_EXPECTED, AS_EXPECTED: AS_EXPECTED_BY_AGE}
+RATIO_DECIMALS = 2
+ADJUSTED_FOR = "køn og alder"
+NOTHING_EXPECTED = (
+    "Ud fra alder og køn ventes ingen ydelser hos jer (regionen har ingen i jeres patienters aldersgrupper), så "
+    "der er intet at sammenligne med."
+)
+FEW_EXPECTED = (
+    "Få ydelser at forvente: ud fra jeres patienters alder og køn ventes under 10, så tilfældigheder fylder meget."
+)
+
+
+@dataclass(frozen=True)
+class StandardisedResult:
+    observed: int
+    expected: float
+    ratio: float | None  # observed / expected; None when nothing is expected
+    lower: float | None  # 95 % interval of the ratio
+    upper: float | None
+    verdict: str
+    level: str | None  # "95 %" or "99,8 %": the outermost limit the ratio lies outside, when it lies outside one
+    caution: str | None
+    overdispersion: Overdispersion | None
+
+
+def judge_standardised(
+    observed: int, expected: float, cluster_observed: Sequence[int], cluster_expected: Sequence[float]
+) -> StandardisedResult:
+    """The practice's ratio against 1. `cluster_observed` and `cluster_expected` are the cluster's practices, the
+    practice itself among them, which the spread between practices is estimated from."""
+    if expected <= 0:
+        return StandardisedResult(observed, expected, None, None, None, NOT_ASSESSABLE, None, NOTHING_EXPECTED, None)
+    pairs = [(o, e) for o, e in zip(cluster_observed, cluster_expected, strict=True) if e > 0]
+    spread = estimate_from_expected(*zip(*pairs)) if len(pairs) > 1 else None
+    scaled, lower, upper = rate_ci(observed, expected, LEVEL)  # the ratio x SCALE, as a rate of SCALE per E
+    _, lower_998, upper_998 = rate_ci(observed, expected, STRICT_LEVEL)
+    if spread is not None and spread.widened:
+        verdict, level = judge_by_limits(scaled, funnel_point(SCALE, expected, spread.tau2))
+    else:
+        verdict, level = judge(SCALE, (lower, upper), (lower_998, upper_998))
+    return StandardisedResult(
+        observed=observed,
+        expected=expected,
+        ratio=scaled / SCALE,
+        lower=lower / SCALE,
+        upper=upper / SCALE,
+        verdict=_WORDS.get(verdict, verdict),
+        level=level,
+        caution=FEW_EXPECTED if expected < FEW_EVENTS else None,
+        overdispersion=spread,
+    )
+
+
+def ratio_text(ratio: float) -> str:
+    """1.1234 -> "1,12: 12 % flere end forventet ud fra alder og køn"; the per cent is read off the ratio as it is
+    written, so the two never disagree."""
+    written = format_number(ratio, RATIO_DECIMALS, grouping=False)
+    difference = int(written.replace(",", "")) - 100
+    if difference == 0:
+        return f"{written}: som forventet ud fra alder og køn"
+    more = "flere" if difference > 0 else "færre"
+    return f"{written}: {format_number(abs(difference), 0)} % {more} end forventet ud fra alder og køn"
+
+
+def interval_text(result: StandardisedResult) -> str:
+    return format_interval(result.lower, result.upper, RATIO_DECIMALS)
