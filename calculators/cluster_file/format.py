@@ -22,6 +22,23 @@ The file is a CSV that Danish Excel opens as it is (`;`, UTF-8 with BOM) and a c
     Praksis A;10432;908;…
     Slut på klyngedatafilen           (a file cut inside its last number is caught by this)
 
+Version 3 is version 2 for an extract with sex and age bands (`make klyngedata` writes version 2 without them): a
+section of the region's bands between the indicators and the practices, and each practice's expected counts
+after its counts (the count its own patients would give at the region's band rates, to two decimals), from which the
+pages judge an indirectly standardised ratio beside the crude rate:
+
+    MidtKraft klyngedatafil;version 3
+    …                                 (the same fields, indicators and blank lines)
+    Køn;Aldersgruppe;Regionens tilmeldte;video;…      (the region's patients and counts in each band)
+    Kvinder;0-17;41200;310;…
+                                      (blank line)
+    Praksis;Tilmeldte;video;…;Forventet video;…
+    Praksis A;10432;908;…;850,31;…
+
+The bands' patients and counts are checked against the region's totals on reading. A practice's expected counts
+cannot be checked without its own bands, which the file leaves out: a practice's age profile tells colleagues more
+about who it is than its expected counts do.
+
 Counts are per indicator (the sum of its fee codes), so the file holds exactly what the comparison uses. The
 region's rate is written for the reader's eye and checked against its count and list size on reading, so a
 hand-edited figure cannot pass unnoticed. Whole numbers are plain digits: no spreadsheet misreads "1.234".
@@ -41,6 +58,7 @@ from ..period import Period
 from ..stats.rates import rate
 
 SIGNATURE = ("MidtKraft klyngedatafil", "version 2")
+SIGNATURE_WITH_BANDS = ("MidtKraft klyngedatafil", "version 3")
 MIN_PRACTICES = 5  # fewer practices than this and a cluster's figures could point at one practice
 # A cluster is a handful of practices, a few dozen at most; far more is not a cluster's file, and each practice costs
 # the overview a comparison of its own (10.000 practices took minutes). The overview of 500 takes a few seconds.
@@ -52,6 +70,9 @@ CLUSTER_ID = (
 OPEN, ANONYMOUS = "åbne", "anonyme"
 INDICATOR_HEADER = ("Indikator", "Navn", "Ydelseskoder", "Regionens antal", "Regionens rate pr. 1.000")
 PRACTICE_HEADER = ("Praksis", "Tilmeldte")
+BAND_HEADER = ("Køn", "Aldersgruppe", "Regionens tilmeldte")
+EXPECTED_PREFIX = "Forventet "  # the column of an indicator's expected count: »Forventet video«
+EXPECTED_DECIMALS = 2
 END = "Slut på klyngedatafilen"
 RATE_DECIMALS = 1
 
@@ -88,6 +109,19 @@ class Practice:
     label: str  # "Praksis A" in an anonymous file, the practice's name in an open one
     listed: int
     counts: tuple[int, ...]  # one per indicator, in the file's order
+    # One per indicator in a file with bands: the count the practice's patients would give at the region's band rates,
+    # rounded to EXPECTED_DECIMALS; empty in a file without bands.
+    expected: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Band:
+    """One sex and age band of the region: its listed patients and its count per indicator."""
+
+    sex: str
+    age: str
+    listed: int
+    counts: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -102,6 +136,11 @@ class ClusterFile:
     practices: tuple[Practice, ...]
     region_practices: int
     region_listed: int
+    bands: tuple[Band, ...] = ()  # empty in a file made from an extract without sex and age bands
+
+    @property
+    def standardised(self) -> bool:
+        return bool(self.bands)
 
     def region_rate(self, indicator: Indicator) -> float:
         return rate(indicator.region_count, self.region_listed)
@@ -142,3 +181,13 @@ def anonymous_labels(n: int) -> list[str]:
 
 def rate_text(value: float) -> str:
     return format_number(value, RATE_DECIMALS, grouping=False)
+
+
+def expected_text(value: float) -> str:
+    """850.3125 -> "850,31", as the file writes an expected count (and Danish Excel reads it)."""
+    return format_number(value, EXPECTED_DECIMALS, grouping=False)
+
+
+def rounded_expected(value: float) -> float:
+    """An expected count as the file holds it, so that what is written is read back exactly."""
+    return float(expected_text(value).replace(",", "."))

@@ -13,13 +13,18 @@ from ..period import Period
 from ..stats.rates import rate
 from .format import (
     ANONYMOUS,
+    BAND_HEADER,
     END,
+    EXPECTED_DECIMALS,
+    EXPECTED_PREFIX,
     INDICATOR_HEADER,
     MAX_PRACTICES,
     MIN_PRACTICES,
     OPEN,
     PRACTICE_HEADER,
     SIGNATURE,
+    SIGNATURE_WITH_BANDS,
+    Band,
     ClusterFile,
     Indicator,
     Practice,
@@ -42,10 +47,11 @@ def read_cluster_file(text: str) -> ClusterFile:
         raise InputError("Klyngedatafilen er tom. Vælg den fil, MidtKraft har sendt.")
     body = _LINE_BREAK.split(text.removeprefix(BOM))
     lines = [_split(number, line) for number, line in enumerate(body, start=1)]
-    _check_signature(lines[0])
+    banded = _check_signature(lines[0])
     metadata, position = _read_metadata(lines, 1)
     indicators, position = _read_indicators(lines, position, metadata)
-    practices = _read_practices(lines, position, indicators, metadata)
+    bands, position = _read_bands(lines, position, indicators, metadata) if banded else ((), position)
+    practices = _read_practices(lines, position, indicators, metadata, banded)
     return ClusterFile(
         pack=metadata["Klyngepakke"][0],
         pack_name=metadata["Klyngepakke"][1],
@@ -57,6 +63,7 @@ def read_cluster_file(text: str) -> ClusterFile:
         practices=practices,
         region_practices=metadata["Regionens praksis"],
         region_listed=metadata["Regionens tilmeldte"],
+        bands=bands,
     )
 
 
@@ -91,10 +98,11 @@ def _split(number: int, line: str) -> tuple[int, list[str]]:
     return number, cells
 
 
-def _check_signature(line: tuple[int, list[str]]) -> None:
+def _check_signature(line: tuple[int, list[str]]) -> bool:
+    """Whether the file has sex and age bands (version 3); InputError for anything but version 2 or 3."""
     _, cells = line
-    if cells == list(SIGNATURE):
-        return
+    if cells in (list(SIGNATURE), list(SIGNATURE_WITH_BANDS)):
+        return cells == list(SIGNATURE_WITH_BANDS)
     if cells == [SIGNATURE[0], "version 1"]:
         raise InputError(
             "Klyngedatafilen, linje 1: filen er i formatets første udgave (»version 1«), som ikke har periodens "
@@ -103,7 +111,7 @@ def _check_signature(line: tuple[int, list[str]]) -> None:
     if cells[:1] == [SIGNATURE[0]]:
         raise InputError(
             f"Klyngedatafilen, linje 1: filen er lavet til en anden udgave af formatet "
-            f"(»{';'.join(cells[1:])}«); denne side læser »{SIGNATURE[1]}«.{_NEW_FILE}"
+            f"(»{';'.join(cells[1:])}«); denne side læser »{SIGNATURE[1]}« og »{SIGNATURE_WITH_BANDS[1]}«.{_NEW_FILE}"
         )
     if cells and cells[0].startswith(SIGNATURE[0] + ","):
         raise InputError(
@@ -286,9 +294,63 @@ def _check_region_rate(where: str, text: str, expected: float) -> None:
         )
 
 
-def _read_practices(lines, position, indicators, metadata) -> tuple[Practice, ...]:
+def _read_bands(lines, position, indicators, metadata) -> tuple[tuple[Band, ...], int]:
+    """The region's sex and age bands, each band once, their patients and counts adding up to the region's."""
     ids = tuple(indicator.id for indicator in indicators)
-    position = _expect_header(lines, position, (*PRACTICE_HEADER, *ids), "praksis")
+    header = (*BAND_HEADER, *ids)
+    position = _expect_header(lines, position, header, "regionens køn og aldersgrupper")
+    bands: list[Band] = []
+    while position < len(lines) and lines[position][1]:
+        number, cells = lines[position]
+        where = f"Klyngedatafilen, linje {number}"
+        if len(cells) != len(header):
+            raise InputError(
+                f"{where}: en aldersgruppe skal have {len(header)} felter ({';'.join(header)}), men har "
+                f"{len(cells)}.{_NEW_FILE}"
+            )
+        sex, age = checked_text(where, "Køn", cells[0]), checked_text(where, "Aldersgruppe", cells[1])
+        if any((band.sex, band.age) == (sex, age) for band in bands):
+            raise InputError(f"{where}: køn »{sex}« og aldersgruppe »{age}« står to gange.{_NEW_FILE}")
+        listed = _whole(where, "Regionens tilmeldte", cells[2])
+        bands.append(Band(sex, age, listed, tuple(_whole(where, id_, cell) for id_, cell in zip(ids, cells[3:]))))
+        position += 1
+    if not bands:
+        raise InputError(f"Klyngedatafilen: filen har ingen aldersgrupper under overskriften.{_NEW_FILE}")
+    sums = [("tilmeldte", sum(b.listed for b in bands), metadata["Regionens tilmeldte"])]
+    sums += [(i.name, sum(b.counts[n] for b in bands), i.region_count) for n, i in enumerate(indicators)]
+    for what, total, region in sums:
+        if total != region:
+            raise InputError(
+                f"Klyngedatafilen: aldersgruppernes {what} giver {total} i alt, men regionens er {region}. Filen er "
+                f"rettet i hånden.{_NEW_FILE}"
+            )
+    return tuple(bands), position + 1
+
+
+_EXPECTED = re.compile(rf"\d{{1,12}}(?:,\d{{1,{EXPECTED_DECIMALS}}})?")
+
+
+def _expected(where: str, column: str, text: str, count: int) -> float:
+    """An expected count as the writer writes it (»850,31«); more than nothing wherever the practice has events,
+    since its own events are among the region's in its patients' bands."""
+    if not _EXPECTED.fullmatch(text):
+        raise InputError(
+            f"{where}, »{column}«: »{text}« er ikke et tal med højst {EXPECTED_DECIMALS} decimaler efter komma."
+            f"{_NEW_FILE}"
+        )
+    value = float(text.replace(",", "."))
+    if value == 0 and count > 0:
+        raise InputError(
+            f"{where}, »{column}«: praksis har ydelser, men intet forventet antal. Filen er rettet i hånden.{_NEW_FILE}"
+        )
+    return value
+
+
+def _read_practices(lines, position, indicators, metadata, banded: bool) -> tuple[Practice, ...]:
+    ids = tuple(indicator.id for indicator in indicators)
+    expected_columns = tuple(EXPECTED_PREFIX + id_ for id_ in ids) if banded else ()
+    header = (*PRACTICE_HEADER, *ids, *expected_columns)
+    position = _expect_header(lines, position, header, "praksis")
     practices: list[Practice] = []
     labels: set[str] = set()  # a set, not a scan of the practices so far: a long file is read in linear time
     rows = [(number, cells) for number, cells in lines[position:] if cells]
@@ -301,11 +363,10 @@ def _read_practices(lines, position, indicators, metadata) -> tuple[Practice, ..
         where = f"Klyngedatafilen, linje {number}"
         if cells == [END]:
             raise InputError(f"{where}: »{END}« står før filens sidste linje. Filen er rettet i hånden.{_NEW_FILE}")
-        if len(cells) != len(PRACTICE_HEADER) + len(ids):
+        if len(cells) != len(header):
             raise InputError(
-                f"{where}: en praksis skal have {len(PRACTICE_HEADER) + len(ids)} felter "
-                f"({';'.join((*PRACTICE_HEADER, *ids))}), men har {len(cells)}. Filen er måske "
-                f"afkortet eller rettet i hånden.{_NEW_FILE}"
+                f"{where}: en praksis skal have {len(header)} felter ({';'.join(header)}), men har {len(cells)}. "
+                f"Filen er måske afkortet eller rettet i hånden.{_NEW_FILE}"
             )
         label = checked_text(where, "Praksis", cells[0])
         if label in labels:
@@ -313,7 +374,11 @@ def _read_practices(lines, position, indicators, metadata) -> tuple[Practice, ..
         labels.add(label)
         listed = _whole(where, "Tilmeldte", cells[1], minimum=1)
         counts = tuple(_whole(where, id_, cell) for id_, cell in zip(ids, cells[2:]))
-        practices.append(Practice(label, listed, counts))
+        expected = tuple(
+            _expected(where, column, cell, count)
+            for column, cell, count in zip(expected_columns, cells[2 + len(ids) :], counts)
+        )
+        practices.append(Practice(label, listed, counts, expected))
     if len(practices) != metadata["Antal praksis"]:
         raise InputError(
             f"Klyngedatafilen: filen har {len(practices)} praksis, men feltet »Antal praksis« siger "

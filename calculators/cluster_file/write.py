@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from ..csv_writer import csv_text
-from .format import ANONYMOUS, END, INDICATOR_HEADER, OPEN, PRACTICE_HEADER, SIGNATURE, ClusterFile, rate_text
+from .format import (
+    ANONYMOUS,
+    BAND_HEADER,
+    END,
+    EXPECTED_PREFIX,
+    INDICATOR_HEADER,
+    OPEN,
+    PRACTICE_HEADER,
+    SIGNATURE,
+    SIGNATURE_WITH_BANDS,
+    ClusterFile,
+    expected_text,
+    rate_text,
+)
 from .read import read_cluster_file
 
 
 def write_cluster_file(data: ClusterFile) -> str:
     """The file's text, BOM first and CRLF line ends as Excel writes them. Data the reader would refuse raise its
     InputError (fewer than 5 practices, say); data it would read back differently raise ValueError."""
+    ids = tuple(indicator.id for indicator in data.indicators)
+    bands = [(*BAND_HEADER, *ids), *((b.sex, b.age, str(b.listed), *map(str, b.counts)) for b in data.bands), ()]
     rows = [
-        SIGNATURE,
+        SIGNATURE_WITH_BANDS if data.standardised else SIGNATURE,
         ("Klyngepakke", data.pack, data.pack_name),
         ("Første dag", data.period.first.isoformat()),
         ("Sidste dag", data.period.last.isoformat()),
@@ -28,8 +43,9 @@ def write_cluster_file(data: ClusterFile) -> str:
             for i in data.indicators
         ),
         (),
-        (*PRACTICE_HEADER, *(indicator.id for indicator in data.indicators)),
-        *((p.label, str(p.listed), *map(str, p.counts)) for p in data.practices),
+        *(bands if data.standardised else ()),
+        (*PRACTICE_HEADER, *ids, *((EXPECTED_PREFIX + id_ for id_ in ids) if data.standardised else ())),
+        *((p.label, str(p.listed), *map(str, p.counts), *map(expected_text, p.expected)) for p in data.practices),
         (END,),
     ]
     line_breaks = [cell for row in rows for cell in row if "\n" in cell or "\r" in cell]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
-from calculators.cluster_file.format import ClusterFile, Indicator, Practice
+from calculators.cluster_file.format import Band, ClusterFile, Indicator, Practice
 from calculators.period import Period
 
 PRACTICES = (
@@ -28,4 +29,23 @@ EXAMPLE = ClusterFile(
     practices=PRACTICES,
     region_practices=56,
     region_listed=432187,
+)
+
+# The same file from an extract with sex and age bands (version 3): the region's bands add up to its totals.
+BANDS = (
+    Band("Kvinder", "0-39", 120_000, (5_000, 700_000)),
+    Band("Kvinder", "40+", 98_000, (2_100, 800_311)),
+    Band("Mænd", "0-39", 118_187, (4_521, 604_000)),
+    Band("Mænd", "40+", 96_000, (2_400, 800_000)),
+)
+EXAMPLE_WITH_BANDS = dataclasses.replace(
+    EXAMPLE,
+    bands=BANDS,
+    practices=tuple(
+        dataclasses.replace(practice, expected=expected)
+        for practice, expected in zip(
+            PRACTICES,
+            ((330.12, 70210.5), (250.0, 52000.07), (360.9, 76000.0), (290.44, 60010.3), (70.05, 14000.0)),
+        )
+    ),
 )

@@ -170,7 +170,7 @@ def test_empty_file():
 
 def test_wrong_file():
     expect_error("klynge;tilmeldte;4436\r\nKlynge A;1000;3\r\n", "linje 1", "ikke en klyngedatafil")
-    expect_error(write_cluster_file(EXAMPLE).replace("version 2", "version 3"), "linje 1", "version 3")
+    expect_error(write_cluster_file(EXAMPLE).replace("version 2", "version 4"), "linje 1", "version 4")
     comma = write_cluster_file(EXAMPLE).replace(";", ",")
     expect_error(comma, "linje 1", "komma i stedet for semikolon")
 
