@@ -24,6 +24,9 @@ from calculators.parsing.whole_numbers import NumberFormatError, NumberProblem, 
 REQUIRED = ("ydernummer", "klynge", "tilmeldte")
 LONG = ("ydelseskode", "antal")
 OPTIONAL = ("praksis",)
+# Sex and age band, both or neither: with them each row is one band of a practice, `tilmeldte` the practice's patients
+# in that band, and the files carry what an indirectly standardised ratio needs (klyngedata.py).
+BANDS = ("køn", "aldersgruppe")
 CODE = re.compile(r"\d{1,4}")  # Excel drops the leading zeros of a code it takes for a number
 SAVE_AS_UTF8 = (
     "Åbn filen i Excel, vælg »Filer« → »Gem som«, og vælg filtypen »CSV UTF-8 (kommasepareret) "
@@ -51,6 +54,9 @@ class ExtractError(Exception):
 class Practices:
     table: pd.DataFrame  # one row per practice: ydernummer, praksis, klynge, tilmeldte, then one column per code
     ignored_columns: list[str]  # columns of the extract that are read past and never written
+    # With sex and age bands, one row per practice and band: ydernummer, køn, aldersgruppe, tilmeldte, then one
+    # column per code; None for an extract without bands.
+    bands: pd.DataFrame | None = None
 
 
 def read_extract(path: Path, codes: list[str]) -> Practices:
@@ -62,23 +68,31 @@ def read_extract(path: Path, codes: list[str]) -> Practices:
     frame = frame[(frame != "").any(axis=1)]  # blank lines; the index still counts them, so rows keep their number
     wide_codes = [column for column in frame.columns if CODE.fullmatch(column)]
     is_long = all(column in frame.columns for column in LONG)
-    missing = [c for c in (*REQUIRED, *(LONG if is_long or not wide_codes else ())) if c not in frame.columns]
+    banded = any(column in frame.columns for column in BANDS)
+    missing = [
+        c
+        for c in (*REQUIRED, *(LONG if is_long or not wide_codes else ()), *(BANDS if banded else ()))
+        if c not in frame.columns
+    ]
     if missing:
         raise ExtractError(
             [
                 f"{name}, række 1: kolonnen »{column}« mangler. Udtrækket skal have kolonnerne "
                 f"{', '.join((*REQUIRED[:1], *OPTIONAL, *REQUIRED[1:], *LONG))} (praksis kan udelades), "
                 "eller én kolonne pr. ydelseskode i stedet for ydelseskode og antal."
+                + (f" Et udtræk med aldersgrupper skal have både {' og '.join(BANDS)}." if column in BANDS else "")
                 for column in missing
             ]
         )
-    kept = (*REQUIRED, *OPTIONAL, *(LONG if is_long else wide_codes))
+    kept = (*REQUIRED, *OPTIONAL, *(BANDS if banded else ()), *(LONG if is_long else wide_codes))
     ignored = [column for column in frame.columns if column not in kept]
-    if "praksis" not in frame.columns:
-        frame["praksis"] = ""
+    for column in ("praksis", *BANDS):
+        if column not in frame.columns:
+            frame[column] = ""
     frame["række"] = frame.index + 2  # the header is row 1, in a spreadsheet and in a text editor alike
     long = frame if is_long else _melt(frame, wide_codes)
-    return Practices(_practices(long, name, codes), ignored)
+    table, bands = _practices(long, name, codes, banded)
+    return Practices(table, ignored, bands)
 
 
 # An extract is a few thousand rows of a few columns. An .xlsx is a zip of XML: a few kilobytes can unpack to
@@ -191,7 +205,10 @@ def _read_table(path: Path) -> pd.DataFrame:
 def _melt(frame: pd.DataFrame, wide_codes: list[str]) -> pd.DataFrame:
     """Wide (a column per code) to long, keeping each value's row."""
     return frame.melt(
-        id_vars=[*REQUIRED, "praksis", "række"], value_vars=wide_codes, var_name="ydelseskode", value_name="antal"
+        id_vars=[*REQUIRED, "praksis", *BANDS, "række"],
+        value_vars=wide_codes,
+        var_name="ydelseskode",
+        value_name="antal",
     )
 
 
@@ -213,17 +230,21 @@ def _whole(value: str, row: int, where: str, column: str, minimum: int, problems
     return number
 
 
-def _practices(long: pd.DataFrame, name: str, codes: list[str]) -> pd.DataFrame:
+def _practices(
+    long: pd.DataFrame, name: str, codes: list[str], banded: bool
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """One row per practice, and with bands one row per practice and band; ExtractError with every problem."""
     problems: list[tuple[int, str]] = []  # (row, message), told in the order of the rows
     rows = []
     for row in long.itertuples(index=False):
         where = f"{name}, række {row.række}"
-        for column in ("ydernummer", "klynge"):
+        for column in ("ydernummer", "klynge", *(BANDS if banded else ())):
             if not getattr(row, column):
                 problems.append(
                     (row.række, f"{where}, kolonne »{column}«: feltet er tomt. Udfyld det, eller slet rækken.")
                 )
-        listed = _whole(row.tilmeldte, row.række, where, "tilmeldte", 1, problems)
+        # A band may hold no patients; a practice may not (checked on its sum below).
+        listed = _whole(row.tilmeldte, row.række, where, "tilmeldte", 0 if banded else 1, problems)
         count = _whole(row.antal, row.række, where, "antal", 0, problems)
         code = row.ydelseskode.zfill(4) if CODE.fullmatch(row.ydelseskode) else None
         if code is None:
@@ -243,6 +264,8 @@ def _practices(long: pd.DataFrame, name: str, codes: list[str]) -> pd.DataFrame:
                 "ydernummer": row.ydernummer,
                 "praksis": row.praksis,
                 "klynge": row.klynge or None,
+                "køn": row.køn,
+                "aldersgruppe": row.aldersgruppe,
                 "tilmeldte": listed,
                 "ydelseskode": code,
                 "antal": count,
@@ -250,53 +273,75 @@ def _practices(long: pd.DataFrame, name: str, codes: list[str]) -> pd.DataFrame:
             }
         )
     table = pd.DataFrame(
-        rows, columns=["ydernummer", "praksis", "klynge", "tilmeldte", "ydelseskode", "antal", "række"]
+        rows,
+        columns=["ydernummer", "praksis", "klynge", *BANDS, "tilmeldte", "ydelseskode", "antal", "række"],
     ).astype({"tilmeldte": "Int64", "antal": "Int64"})
     problems += _conflicts(table, name)
     if problems:
         raise ExtractError([text for _, text in sorted(problems, key=lambda problem: problem[0])])
     if table.empty:
         raise ExtractError([f"{name}: udtrækket har ingen rækker med praksis."])
-    counts = table.pivot_table(
-        index="ydernummer", columns="ydelseskode", values="antal", aggfunc="sum", fill_value=0
-    ).reindex(columns=codes, fill_value=0)
-    practices = table.groupby("ydernummer", sort=False)[["praksis", "klynge", "tilmeldte"]].first()
-    return practices.join(counts).reset_index().astype({"tilmeldte": int, **{code: int for code in codes}})
+    band = ["ydernummer", *BANDS]  # without bands køn and aldersgruppe are "" and a practice is one band
+    bands = table.pivot_table(index=band, columns="ydelseskode", values="antal", aggfunc="sum", fill_value=0)
+    bands = table.groupby(band, sort=False)[["tilmeldte"]].first().join(bands.reindex(columns=codes, fill_value=0))
+    bands = bands.fillna(0).astype(int)
+    practices = table.groupby("ydernummer", sort=False)[["praksis", "klynge"]].first()
+    practices = practices.join(bands.groupby(level="ydernummer").sum()).reset_index()
+    empty = practices[practices["tilmeldte"] == 0]
+    if len(empty):
+        raise ExtractError(
+            [
+                f"{name}: ydernummer {number} har 0 tilmeldte i alle sine aldersgrupper. En praksis skal have mindst "
+                "1 tilmeldt patient."
+                for number in empty["ydernummer"]
+            ]
+        )
+    return practices, bands.reset_index() if banded else None
 
 
 def _conflicts(table: pd.DataFrame, name: str) -> list[tuple[int, str]]:
-    """One practice must have one cluster, one list size and one name, and each code once."""
+    """One practice must have one cluster and one name, one list size per band (the whole practice without bands),
+    and each code once per band."""
     problems = []
-    for column, what in (
-        ("tilmeldte", "et andet antal tilmeldte"),
-        ("klynge", "en anden klynge"),
-        ("praksis", "et andet navn"),
+    band = ["ydernummer", *BANDS]
+    for column, key, what in (
+        ("tilmeldte", band, "et andet antal tilmeldte"),
+        ("klynge", ["ydernummer"], "en anden klynge"),
+        ("praksis", ["ydernummer"], "et andet navn"),
     ):
         known = table.dropna(subset=[column])
-        first = known.drop_duplicates("ydernummer").set_index("ydernummer")
+        first = known.drop_duplicates(key).set_index(key)
         for row in known.itertuples(index=False):
-            earlier = first.loc[row.ydernummer]
+            values = tuple(getattr(row, part) for part in key)
+            earlier = first.loc[values if len(key) > 1 else values[0]]
             if getattr(row, column) != earlier[column]:
                 problems.append(
                     (
                         row.række,
-                        f"{name}, række {row.række}: ydernummer {row.ydernummer} har {what} "
+                        f"{name}, række {row.række}: ydernummer {row.ydernummer}{_band_words(row, key)} har {what} "
                         f"(»{getattr(row, column)}«) end i række {earlier['række']} "
                         f"(»{earlier[column]}«). "
-                        "En praksis skal have samme værdi i alle sine rækker.",
+                        f"En praksis skal have samme værdi i alle sine rækker{_band_words(row, key, 'for')}.",
                     )
                 )
     repeated = table.dropna(subset=["ydelseskode"])
-    repeated = repeated[repeated.duplicated(["ydernummer", "ydelseskode"], keep="first")]
-    first_rows = table.drop_duplicates(["ydernummer", "ydelseskode"]).set_index(["ydernummer", "ydelseskode"])
+    repeated = repeated[repeated.duplicated([*band, "ydelseskode"], keep="first")]
+    first_rows = table.drop_duplicates([*band, "ydelseskode"]).set_index([*band, "ydelseskode"])
     for row in repeated.itertuples(index=False):
-        earlier = first_rows.loc[(row.ydernummer, row.ydelseskode), "række"]
+        earlier = first_rows.loc[(*(getattr(row, part) for part in band), row.ydelseskode), "række"]
         problems.append(
             (
                 row.række,
-                f"{name}, række {row.række}: ydernummer {row.ydernummer} har ydelseskode "
+                f"{name}, række {row.række}: ydernummer {row.ydernummer}{_band_words(row, band)} har ydelseskode "
                 f"{row.ydelseskode} igen (første gang i række {earlier}). Læg antallene sammen "
                 "i én række.",
             )
         )
     return problems
+
+
+def _band_words(row, key: list[str], preposition: str = "i") -> str:
+    """ " i køn »Kvinder«, aldersgruppe »0-17«" where the rule is per band of an extract with bands, else ""."""
+    if BANDS[0] not in key or not row.køn:
+        return ""
+    return f" {preposition} køn »{row.køn}«, aldersgruppe »{row.aldersgruppe}«"

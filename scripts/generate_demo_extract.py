@@ -1,6 +1,12 @@
 """Writes a fictitious billing-data extract, shaped like MidtKraft's, to try `make klyngedata` on and to test it
 (fixed seed: the same file every time). Every practice, name and number is invented and says "(fiktiv)".
 
+It also writes the same extract split into sex and age bands (fiktivt-udtraek-aldersgrupper.csv): each practice's
+patients and counts shared out over the bands, so that every practice's totals are exactly the unbanded extract's
+and the cluster data file made from it (the site's example file) has the same crude numbers, plus what an
+indirectly standardised ratio needs. The bands, the practices' age profiles and the way each code's use rises or
+falls with age are invented for the demo: none is a real figure.
+
 Run: .venv/bin/python scripts/generate_demo_extract.py
 """
 
@@ -31,6 +37,18 @@ STREETS = (
     "Lindealle",
 )
 OUTPUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "klyngedata" / "fiktivt-udtraek.csv"
+BANDED_OUTPUT = OUTPUT.with_name("fiktivt-udtraek-aldersgrupper.csv")
+SEXES = {"Kvinder": 1.15, "Mænd": 0.9}  # invented: how much more or less each sex uses every code
+AGES = ("0-17", "18-44", "45-64", "65-79", "80+")
+AGE_SHARES = (0.20, 0.34, 0.26, 0.14, 0.06)  # an invented "typical" list, tilted younger or older per practice
+AGE_USE = {  # invented: each code's relative use in each age band
+    "4436": (0.8, 1.3, 1.0, 0.6, 0.3),
+    "1003": (0.8, 1.3, 1.0, 0.6, 0.3),
+    "0101": (0.6, 0.8, 1.0, 1.6, 2.2),
+    "0120": (0.1, 0.4, 1.0, 2.5, 3.0),
+    "0201": (0.7, 0.9, 1.0, 1.4, 1.9),
+}
+BANDED_COLUMNS = ("Ydernummer", "Praksis", "Klynge", "Køn", "Aldersgruppe", "Tilmeldte", "Ydelseskode", "Antal")
 VIDEO_CODES = ("4436", "1003")
 COLUMNS = ("Ydernummer", "Praksis", "Klynge", "Tilmeldte", "Ydelseskode", "Antal", "Region")
 
@@ -51,14 +69,55 @@ def rows(rng: random.Random):
                     yield (ydernummer, practice, cluster, listed, code, count, "Midtjylland (fiktiv)")
 
 
+def shares(total: int, weights: list[float]) -> list[int]:
+    """`total` shared out in proportion to `weights` in whole numbers that add up to it (largest remainders)."""
+    exact = [total * w / sum(weights) for w in weights]
+    whole = [math.floor(x) for x in exact]
+    for i in sorted(range(len(exact)), key=lambda i: whole[i] - exact[i])[: total - sum(whole)]:
+        whole[i] += 1
+    return whole
+
+
+def banded_rows(extract_rows, rng: random.Random):
+    """The extract's rows split into sex and age bands, each practice's totals kept exactly. A band with patients
+    has at least one row (with antal 0 if it has no services), or its patients would be lost."""
+    bands = [(sex, age) for sex in SEXES for age in AGES]
+    practices: dict[str, list] = {}
+    for row in extract_rows:
+        practices.setdefault(row[0], []).append(row)
+    for ydernummer, rows_of_practice in practices.items():
+        _, practice, cluster, listed = rows_of_practice[0][:4]
+        tilt, women = rng.uniform(-1, 1), rng.uniform(0.46, 0.54)
+        ages = [share * math.exp(0.45 * tilt * (i - 2)) for i, share in enumerate(AGE_SHARES)]
+        band_listed = shares(
+            listed, [(women if sex == "Kvinder" else 1 - women) * age for sex in SEXES for age in ages]
+        )
+        counted = set()
+        for _, _, _, _, code, count, _ in rows_of_practice:
+            use = [n * SEXES[sex] * AGE_USE[code][AGES.index(age)] for n, (sex, age) in zip(band_listed, bands)]
+            for (sex, age), n, band_count in zip(bands, band_listed, shares(count, use)):
+                if band_count:
+                    counted.add((sex, age))
+                    yield (ydernummer, practice, cluster, sex, age, n, code, band_count)
+        for (sex, age), n in zip(bands, band_listed):
+            if n and (sex, age) not in counted:
+                yield (ydernummer, practice, cluster, sex, age, n, "0101", 0)
+
+
+def write(path: Path, columns, table) -> None:
+    # As Excel saves »CSV UTF-8«: a BOM, semicolons in a Danish Excel, CRLF line ends.
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows(table)
+    print(f"Skrev {path}")
+
+
 def main() -> None:
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    # As Excel saves »CSV UTF-8«: a BOM, semicolons in a Danish Excel, CRLF line ends.
-    with OUTPUT.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows(random.Random(SEED)))
-    print(f"Skrev {OUTPUT}")
+    extract = list(rows(random.Random(SEED)))
+    write(OUTPUT, COLUMNS, extract)
+    write(BANDED_OUTPUT, BANDED_COLUMNS, banded_rows(extract, random.Random(SEED + 1)))
 
 
 if __name__ == "__main__":

@@ -37,16 +37,19 @@ from new_pack import slugify  # noqa: E402
 
 from calculators.cluster_file.format import (  # noqa: E402
     MIN_PRACTICES,
+    Band,
     ClusterFile,
     Indicator,
     Practice,
     anonymous_labels,
     name_problem,
+    rounded_expected,
 )
 from calculators.cluster_file.write import write_cluster_file  # noqa: E402
 from calculators.danish import format_number  # noqa: E402
 from calculators.errors import InputError  # noqa: E402
 from calculators.period import Period  # noqa: E402
+from calculators.stats.standardised import band_rates, expected_count  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.reference import pack_codes, pack_config, pack_ids  # noqa: E402
 
@@ -77,13 +80,18 @@ def cluster_files(
     date: dt.date,
     open_clusters: set[str],
     rng: random.Random,
+    bands: pd.DataFrame | None = None,
 ) -> tuple[dict[str, ClusterFile], list[str]]:
-    """The file of each cluster of at least 5 practices, and a Danish line for each cluster left out."""
+    """The file of each cluster of at least 5 practices, and a Danish line for each cluster left out. With `bands`
+    (extract.Practices.bands) each file also gets the region's bands and each practice's expected counts."""
     indicators = [(i["id"], i["name"], tuple(str(c) for c in i["codes"])) for i in config["indicators"]]
     counts = pd.DataFrame({id_: practices[list(codes)].sum(axis=1) for id_, _, codes in indicators})
     sizes = practices.groupby("klynge")["klynge"].transform("size")
     in_files = sizes >= MIN_PRACTICES  # the region is the practices of the files, and no other
     region = tuple(Indicator(id_, name, codes, int(counts.loc[in_files, id_].sum())) for id_, name, codes in indicators)
+    region_bands, expected = (), {}
+    if bands is not None:
+        region_bands, expected = standardisation(bands, practices.loc[in_files, "ydernummer"], indicators)
     files, left_out = {}, []
     for cluster, members in practices.groupby("klynge", sort=True):
         if len(members) < MIN_PRACTICES:
@@ -110,15 +118,40 @@ def cluster_files(
                     label,
                     int(practices.at[index, "tilmeldte"]),
                     tuple(int(counts.at[index, id_]) for id_, _, _ in indicators),
+                    expected.get(practices.at[index, "ydernummer"], ()),
                 )
                 for index, label in zip(order, labels)
             ),
             region_practices=int(in_files.sum()),
             region_listed=int(practices.loc[in_files, "tilmeldte"].sum()),
+            bands=region_bands,
         )
         if not is_open:
             left_out += standing_out(cluster, files[cluster].practices)
     return files, left_out
+
+
+def standardisation(
+    bands: pd.DataFrame, region_practices: pd.Series, indicators: list[tuple[str, str, tuple[str, ...]]]
+) -> tuple[tuple[Band, ...], dict[str, tuple[float, ...]]]:
+    """The region's bands (its practices' patients and counts per indicator in each sex and age band, in the order
+    the extract first names them), and for each of its practices the counts expected at the region's band rates
+    (calculators/stats/standardised.py, as PHEindicatormethods' calculate_ISRatio)."""
+    members = bands[bands["ydernummer"].isin(region_practices)]
+    by_indicator = pd.DataFrame({id_: members[list(codes)].sum(axis=1) for id_, _, codes in indicators})
+    sums = members[["køn", "aldersgruppe", "tilmeldte"]].join(by_indicator).groupby(["køn", "aldersgruppe"], sort=False)
+    sums = sums.sum()
+    region = tuple(
+        Band(sex, age, int(row["tilmeldte"]), tuple(int(row[id_]) for id_, _, _ in indicators))
+        for (sex, age), row in sums.iterrows()
+    )
+    rates = [band_rates([b.counts[i] for b in region], [b.listed for b in region]) for i in range(len(indicators))]
+    profiles = members.set_index(["køn", "aldersgruppe"]).groupby("ydernummer", sort=False)["tilmeldte"]
+    expected = {}
+    for ydernummer, profile in profiles:
+        listed = [int(profile.get((b.sex, b.age), 0)) for b in region]
+        expected[ydernummer] = tuple(rounded_expected(expected_count(listed, band)) for band in rates)
+    return region, expected
 
 
 ALONE = 1.25  # a practice with no other this close in list size (as a ratio) can be told by its size
@@ -163,7 +196,7 @@ def check_open_clusters(practices: pd.DataFrame, open_clusters: set[str]) -> lis
     return problems
 
 
-def check_names(practices: pd.DataFrame, open_clusters: set[str]) -> list[str]:
+def check_names(practices: pd.DataFrame, open_clusters: set[str], bands: pd.DataFrame | None = None) -> list[str]:
     """Every cluster's name, and the practices' names in open clusters, as a cluster data file can hold them (the
     reader's own rule, calculators/cluster_file/format.name_problem): said here, in one round, not as a traceback."""
     problems = [
@@ -171,6 +204,12 @@ def check_names(practices: pd.DataFrame, open_clusters: set[str]) -> list[str]:
         for cluster in sorted(set(practices["klynge"]))
         if (problem := name_problem(cluster))
     ]
+    for column in ("køn", "aldersgruppe") if bands is not None else ():
+        problems += [
+            f"{column.capitalize()} »{value[:40]}« {problem}. Ret det i kolonnen »{column}«."
+            for value in sorted(set(bands[column]))
+            if (problem := name_problem(value))
+        ]
     for cluster in sorted(open_clusters & set(practices["klynge"])):
         for name in practices.loc[practices["klynge"] == cluster, "praksis"]:
             problem = name_problem(name)
@@ -226,10 +265,11 @@ def make(
     except DataError as error:
         raise ExtractError(error.problems) from None
     practices = read_extract(extract, pack_codes(config))
-    problems = check_open_clusters(practices.table, open_clusters) + check_names(practices.table, open_clusters)
+    problems = check_open_clusters(practices.table, open_clusters)
+    problems += check_names(practices.table, open_clusters, practices.bands)
     if problems:
         raise ExtractError(problems)
-    files, notes = cluster_files(practices.table, config, pack, period, date, open_clusters, rng)
+    files, notes = cluster_files(practices.table, config, pack, period, date, open_clusters, rng, practices.bands)
     if practices.ignored_columns:
         ignored = ", ".join(f"»{column}«" for column in practices.ignored_columns)
         notes.append(
