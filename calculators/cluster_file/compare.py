@@ -12,19 +12,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..comparison.page import period_text
 from ..comparison.request import run
-from ..errors import field_failure
+from ..csv_writer import BOM, csv_text
+from ..errors import InputError, field_failure
 from .format import CLUSTER_ID
-from .load import load_cluster_file
+from .load import cluster_file_to_dict, read_for_pack
+from .standardised import csv_rows, not_a_row_table, practice_table
 
 
 def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
     """run()'s request plus "cluster_file" (the loaded file's text) -> run()'s answer, with "cluster_file" facts
     added when the loaded cluster is the one compared against."""
-    loaded = load_cluster_file({"text": request.get("cluster_file"), "reference": request["reference"]})
-    if not loaded["ok"]:
-        return field_failure("cluster_file", loaded["error"])
-    file = loaded["file"]
+    try:
+        data = read_for_pack(request.get("cluster_file"), request["reference"])
+    except InputError as error:
+        return field_failure("cluster_file", str(error))
+    file = cluster_file_to_dict(data)
     reference = {**request["reference"], "clusters": [*request["reference"]["clusters"], file["cluster"]]}
     if str(request.get("cluster_id")) == CLUSTER_ID:
         # The file's own period dates the rates, and its numbers are a real cluster's, not the demo clusters'.
@@ -41,7 +45,12 @@ def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
     response = run({**request, "reference": reference}, own_row)
     if response["ok"] and str(request.get("cluster_id")) == CLUSTER_ID:
         result = response["result"]
-        result["cluster_file"] = file_facts(file, found[0] if found else None, request.get("row"), result["indicators"])
+        own = found[0] if found else None
+        result["cluster_file"] = file_facts(file, own, request.get("row"), result["indicators"])
+        if data.standardised:  # beside the crude rates: the ratio to the count expected from age and sex
+            period = period_text(file["period"])
+            result["standardised"] = not_a_row_table(data) if own is None else practice_table(data, own, period)
+            response["csv"] += csv_text(csv_rows(result["standardised"])).removeprefix(BOM)
     return response
 
 

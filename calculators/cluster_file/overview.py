@@ -20,9 +20,18 @@ from ..stats.funnel import funnel
 from ..stats.rates import PER
 from .format import ClusterFile
 from .load import cluster_file_to_dict, read_for_pack
+from .standardised import adjusted_sentence, indicator_table, judge_indicator
+
+STANDARDISED_COLUMNS = (
+    "Forventet ud fra alder og køn",
+    "Standardiseret ratio",
+    "Ratioens 95 % sikkerhedsinterval, nedre",
+    "Ratioens 95 % sikkerhedsinterval, øvre",
+    "Vurdering ud fra alder og køn",
+)
 
 
-def csv_header(unit_column: str) -> tuple[str, ...]:
+def csv_header(unit_column: str, standardised: bool = False) -> tuple[str, ...]:
     return (
         "Indikator",
         "Praksis",
@@ -32,6 +41,7 @@ def csv_header(unit_column: str) -> tuple[str, ...]:
         "95 % sikkerhedsinterval, nedre",
         "95 % sikkerhedsinterval, øvre",
         "Vurdering",
+        *(STANDARDISED_COLUMNS if standardised else ()),
     )
 
 
@@ -64,6 +74,8 @@ def overview(request: Mapping[str, Any]) -> dict[str, Any]:
             "context": f"{data.cluster} · {len(data.practices)} praksis · {period_text(file['period'])} · data fra "
             f"{file['date_text']} · {'åbne data (praksisnavne)' if data.open else 'anonyme data'}",
             "indicators": indicators,
+            # Said once, above the indicators: what the standardised ratios beside the rates take into account.
+            "standardised_text": adjusted_sentence(data.bands) if data.standardised else None,
         },
         "csv": to_csv(data, file, judged),
     }
@@ -146,6 +158,8 @@ def _indicator(
             rows, widened=bool(first.overdispersion and first.overdispersion.widened)
         ),
         "funnel": funnel_points,
+        # Beside the crude rates, where the file has sex and age bands (version 3).
+        "standardised": indicator_table(data, position, period_text(file["period"])) if data.standardised else None,
     }
 
 
@@ -197,10 +211,12 @@ def to_csv(data: ClusterFile, file: Mapping[str, Any], judged: Sequence[Sequence
         ("Data fra", file["date_text"]),
         ("Rater", data.period.unit),
         (),
-        csv_header(rate_column(file["period"])),
+        csv_header(rate_column(file["period"]), data.standardised),
     ]
+    blank = ("",) * (len(STANDARDISED_COLUMNS) if data.standardised else 0)
     for position, indicator in enumerate(data.indicators):
-        for practice, results in zip(data.practices, judged):
+        standardised = judge_indicator(data, position) if data.standardised else [None] * len(data.practices)
+        for practice, results, ratio in zip(data.practices, judged, standardised):
             r = results[position]
             rows.append(
                 (
@@ -210,6 +226,7 @@ def to_csv(data: ClusterFile, file: Mapping[str, Any], judged: Sequence[Sequence
                     str(r.count),
                     *(format_number(v, grouping=False) for v in (r.rate, r.lower, r.upper)),
                     verdict_text(r),
+                    *(() if ratio is None else _standardised_cells(ratio)),
                 )
             )
         facts = file["indicators"][position]
@@ -224,6 +241,7 @@ def to_csv(data: ClusterFile, file: Mapping[str, Any], judged: Sequence[Sequence
                 "",
                 "",
                 "",
+                *blank,
             )
         )
         rows.append(
@@ -236,6 +254,17 @@ def to_csv(data: ClusterFile, file: Mapping[str, Any], judged: Sequence[Sequence
                 "",
                 "",
                 "",
+                *blank,
             )
         )
     return csv_text(rows)
+
+
+def _standardised_cells(result) -> tuple[str, ...]:
+    """The CSV's standardised columns: Excel reads the numbers, with more decimals than the page shows."""
+    numbers = (result.ratio, result.lower, result.upper)
+    return (
+        format_number(result.expected, 2, grouping=False),
+        *(("",) * 3 if result.ratio is None else (format_number(v, 3, grouping=False) for v in numbers)),
+        verdict_text(result),
+    )
