@@ -90,6 +90,7 @@ def calculator_html(pack: str, reference: dict, base: str, guide_markdown: str, 
   <div class="calculator-file-facts" data-file-facts></div>
   <div data-summary></div>
   <div data-table></div>
+  <div data-standardised></div>
   <div data-charts></div>
   <p class="calculator-next-step"><strong>Næste skridt:</strong> udskriv resultatet med spørgsmålene til
   klyngemødet, og tag det med til mødet.</p>

@@ -21,6 +21,7 @@ def overview_html(pack: str, reference: dict, base: str, example_url: str | None
         button("print", "Udskriv til klyngemødet"),
     )
     result = f"""  <p class="calculator-context" data-context></p>
+  <p data-standardised-text></p>
 {buttons}
   <div data-indicators></div>
   <p class="overview-note">Vurderingen bygger på samme statistik som beregneren: klyngens samlede rate sammenlignet med

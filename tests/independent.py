@@ -179,13 +179,20 @@ def pandas_cluster_file(text: str):
     return indicators, practices, region_listed
 
 
-def verdict_words(direction: int, strict: int, widened: bool = False) -> str:
-    """The verdict as the page words it: against the pooled rate, or, with widened limits, against the spread."""
+def verdict_words(direction: int, strict: int, widened: bool = False, standardised: bool = False) -> str:
+    """The verdict as the page words it: against the pooled rate (or, for a standardised ratio, the count expected
+    from age and sex), or, with widened limits, against the spread."""
     if widened:
         words = {
             1: "Over spredningen mellem klyngens praksis",
             -1: "Under spredningen mellem klyngens praksis",
             0: "Inden for spredningen mellem klyngens praksis",
+        }[int(direction)]
+    elif standardised:
+        words = {
+            1: "Højere end forventet ud fra alder og køn",
+            -1: "Lavere end forventet ud fra alder og køn",
+            0: "Ingen tydelig forskel fra det forventede ud fra alder og køn",
         }[int(direction)]
     else:
         words = {

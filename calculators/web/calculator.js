@@ -6,6 +6,7 @@ import { CalculatorClusterFile } from "./calculator_cluster_file.mjs";
 import { NARROW_WIDTH, acrossPlot, chartData, chartSvg, countCell, dataTable, dotMark, drawInTurn, funnelLines, legend,
   lineMark, narrowScreen, rateCell, sizeAxis, svgElement, svgText, tickCount, valueAxis, valueTitle } from "./chart.mjs";
 import { downloadText, element } from "./dom.mjs";
+import { standardisedPart, verdictTable } from "./verdict_table.mjs";
 
 class Calculator extends WorkerForm {
   constructor(root, worker) {
@@ -38,7 +39,8 @@ class Calculator extends WorkerForm {
     this.stopDrawing?.(); // charts of the old result still waiting to be drawn
     this.csv = "";
     this.result.hidden = true;
-    for (const part of this.result.querySelectorAll("[data-context], [data-summary], [data-table], [data-charts]")) {
+    for (const part of this.result.querySelectorAll(
+      "[data-context], [data-summary], [data-table], [data-standardised], [data-charts]")) {
       part.replaceChildren();
     }
     this.warnings.replaceChildren();
@@ -70,6 +72,9 @@ class Calculator extends WorkerForm {
     this.result.querySelector("[data-summary]").replaceChildren(
       ...result.summary.map((sentence) => element("p", {}, sentence)));
     this.result.querySelector("[data-table]").replaceChildren(resultTable(result));
+    // Beside the rates, where the cluster data file has sex and age bands: the ratio to the count expected from them.
+    this.result.querySelector("[data-standardised]").replaceChildren(...(result.standardised ? [standardisedPart(
+      result.standardised, element("h3", {}, "Ud fra jeres patienters alder og køn"))] : []));
     const charts = this.result.querySelector("[data-charts]");
     charts.replaceChildren();
     this.result.hidden = false;
@@ -95,21 +100,11 @@ function localDate(now = new Date()) {
 // The columns and each row's cells come from Python (calculators/comparison/page.py), so the screen, the printout
 // and the CSV name the same things in the same order.
 function resultTable(result) {
-  const head = element("tr", {}, ...result.columns.map((name) => element("th", { scope: "col" }, name)));
-  const rows = result.indicators.map((indicator) => {
-    const verdict = element("td", { class: `verdict verdict--${indicator.verdict_key}` }, indicator.verdict_text);
-    if (indicator.caution) verdict.append(element("br"), element("small", {}, indicator.caution));
-    // data-label: on a phone each row is a card, and each number says what it is (calculator.css).
-    return element("tr", {},
-      element("th", { scope: "row" }, indicator.name),
-      ...indicator.cells.map((cell, index) => element("td",
-        { "data-label": result.columns[index + 1], ...(cell.number ? { class: "number" } : {}) }, cell.text)),
-      verdict);
+  return verdictTable({
+    caption: ["Jeres rater pr. 1.000 patienter", result.period_text].filter(Boolean).join(", "),
+    columns: result.columns,
+    rows: result.indicators.map((indicator) => ({ ...indicator, header: indicator.name })),
   });
-  const table = element("table", { class: "calculator-table calculator-table--cards" },
-    element("caption", {}, ["Jeres rater pr. 1.000 patienter", result.period_text].filter(Boolean).join(", ")),
-    element("thead", {}, head), element("tbody", {}, ...rows));
-  return element("div", { class: "md-typeset__table" }, table);
 }
 
 // A funnel plot: each practice of the cluster as a dot by list size and rate, the cluster's pooled rate as a

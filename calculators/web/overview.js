@@ -6,6 +6,7 @@ import { watchFileInput } from "./cluster_file_input.mjs";
 import { NARROW_WIDTH, acrossPlot, chartData, chartSvg, countCell, dataTable, dotMark, drawInTurn, funnelLines, legend,
   lineMark, narrowScreen, rateCell, sizeAxis, svgElement, svgText, tickCount, valueAxis } from "./chart.mjs";
 import { downloadText, element } from "./dom.mjs";
+import { standardisedPart } from "./verdict_table.mjs";
 
 
 class Overview extends WorkerForm {
@@ -60,6 +61,7 @@ class Overview extends WorkerForm {
     this.result.hidden = true;
     this.result.querySelector("[data-indicators]").replaceChildren();
     this.result.querySelector("[data-context]").replaceChildren();
+    this.result.querySelector("[data-standardised-text]").replaceChildren();
   }
 
   show(response) {
@@ -72,6 +74,8 @@ class Overview extends WorkerForm {
     this.fileName = overview.cluster_name;
     this.result.querySelector("[data-heading]").textContent = `Klyngens overblik: ${overview.cluster_name}`;
     this.result.querySelector("[data-context]").textContent = overview.context;
+    // Said once: what the standardised ratio beside each indicator's rates takes into account.
+    this.result.querySelector("[data-standardised-text]").textContent = overview.standardised_text ?? "";
     const sections = this.result.querySelector("[data-indicators]");
     sections.replaceChildren();
     this.result.hidden = false;
@@ -105,7 +109,9 @@ function indicatorSection(indicator, overview) {
     element("h3", { id: headingId }, `${indicator.name} (ydelseskode ${indicator.codes.join(" + ")})`),
     ...sentences,
     element("div", { class: "overview-body" }, table(indicator, overview), chart(indicator, overview),
-      chartData(() => chartTables(indicator))));
+      chartData(() => chartTables(indicator))),
+    ...(indicator.standardised ? [standardisedPart(indicator.standardised,
+      element("h4", {}, `${indicator.name} ud fra alder og køn`))] : []));
 }
 
 function table(indicator, overview) {

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from independent import danish_number, numpy_cluster_overview, pandas_cluster_file
+from independent import (
+    danish_number,
+    numpy_cluster_overview,
+    pandas_cluster_file,
+    scipy_rate_ci,
+    standardised_verdict,
+    verdict_words,
+)
 from playwright.sync_api import expect
 from support.browser import (
     COUNTS,
@@ -74,6 +81,10 @@ def test_example_file_is_compared_against_with_the_region_beside(visit, example)
             f"{danish_number(region_rate)} pr. 1.000" in facts
         )
     assert page.locator("figure.calculator-figure").first.locator("svg > circle.practice").count() == len(practices)
+    # The file has sex and age bands, but these numbers are no practice's row: no ratio, and why.
+    standardised = page.locator("[data-standardised]")
+    expect(standardised).to_contain_text("kan kun beregnes for datafilens egne praksis")
+    expect(standardised.get_by_role("table")).to_have_count(0)
     assert_nothing_stored(page, visit, text)
 
 
@@ -96,6 +107,29 @@ def test_an_open_file_fills_the_practice_from_its_row(visit, example, tmp_path):
         assert row[0] == want["name"]
         assert row[1:4] == [danish_number(count, 0), danish_number(rate), f"{danish_number(low)}–{danish_number(high)}"]
         assert row[-1] == verdict
+    # Its ratios to the counts expected from its patients' sex and age, beside the rates: scipy and numpy.
+    _, practices, _ = pandas_cluster_file(text)
+    part = page.locator("[data-standardised]")
+    expect(part.get_by_role("heading")).to_have_text("Ud fra jeres patienters alder og køn")
+    assert part.locator("p").first.inner_text().startswith("Den standardiserede ratio tager højde for køn og alder")
+    table = part.get_by_role("table", name=re.compile("^Standardiseret for køn og alder, 1. januar 2024"))
+    shown = [
+        [c.inner_text().split("\n")[0].strip() for c in r.locator("th, td").all()]
+        for r in table.locator("tbody tr").all()
+    ]
+    assert [row[0] for row in shown] == [want["name"] for want in expected.values()]
+    for row, indicator in zip(shown, expected):
+        observed = practices[indicator].astype(int).tolist()
+        forecast = practices[f"Forventet {indicator}"].str.replace(",", ".").astype(float).tolist()
+        ratio, lower, upper = scipy_rate_ci(observed[index], forecast[index], per=1)
+        direction, level, widened = standardised_verdict(observed[index], forecast[index], observed, forecast)
+        assert row[1:] == [
+            danish_number(observed[index], 0),
+            danish_number(forecast[index], 2),
+            row[3] if row[3].startswith(f"{danish_number(ratio, 2)}: ") else "ratio",
+            f"{danish_number(lower, 2)}–{danish_number(upper, 2)}",
+            verdict_words(direction, level == "99,8 %", widened, standardised=True),
+        ]
     assert_nothing_stored(page, visit, text)
 
 
@@ -107,7 +141,7 @@ def test_a_bad_file_names_the_line_and_forgets_the_loaded_cluster(visit, example
     bad.write_text(example_text(example).replace("Praksis C;10355;125;", "Praksis C;10355;12,5;"), encoding="utf-8")
     load_file(page, bad)
     alert = page.get_by_role("alert")
-    expect(alert).to_contain_text("linje 21", timeout=30_000)
+    expect(alert).to_contain_text("linje 33", timeout=30_000)
     assert re.search(r"helt tal", alert.inner_text()) and "Error" not in alert.inner_text()
     expect(page.locator('option[value="datafil"]')).to_have_count(0)
     expect(page.get_by_label("Klyngens datafil")).to_have_attribute("aria-invalid", "true")

@@ -7,7 +7,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from independent import danish_number, numpy_cluster_overview
+from independent import (
+    danish_number,
+    numpy_cluster_overview,
+    pandas_cluster_file,
+    scipy_rate_ci,
+    standardised_verdict,
+    verdict_words,
+)
 from playwright.sync_api import expect
 from support.browser import EXAMPLE_PATH, assert_nothing_stored, example_text
 from support.site import Visit
@@ -49,7 +56,7 @@ def test_every_practice_per_indicator_matches_an_independent_computation(visit, 
     expect(sections).to_have_count(len(expected), timeout=30_000)
     expect(page.locator("[data-context]")).to_contain_text("Klynge Nord (fiktiv) · 9 praksis")
     for section, want in zip(sections.all(), expected.values()):
-        table = section.get_by_role("table")
+        table = section.locator("table.overview-table")
         rows = [
             [cell.inner_text().strip() for cell in row.locator("th, td").all()]
             for row in table.locator("tbody tr").all()
@@ -80,6 +87,39 @@ def test_every_practice_per_indicator_matches_an_independent_computation(visit, 
         ]
         assert section.locator("figcaption").inner_text().count(danish_number(want["region_rate"])) == 1
     assert_nothing_stored(page, visit, text)
+
+
+def test_the_ratios_standardised_for_sex_and_age_stand_beside_the_rates(visit, example):
+    """The example file has sex and age bands: each indicator shows every practice's ratio to the count expected
+    from its patients' sex and age, with its interval and verdict against 1, as scipy and numpy compute them."""
+    page = open_overview(visit, example)
+    _, practices, _ = pandas_cluster_file(example_text(example))
+    sections = page.locator("section.overview-indicator")
+    expect(sections).to_have_count(4, timeout=30_000)
+    expect(page.locator("[data-standardised-text]")).to_contain_text(
+        "Den standardiserede ratio tager højde for køn og alder"
+    )
+    directions = set()
+    for section, indicator in zip(sections.all(), ["video", "konsultationer", "aarsstatus", "telefon"]):
+        part = section.locator(".calculator-standardised")
+        expect(part.locator("h4")).to_contain_text("ud fra alder og køn")
+        assert part.locator("p").first.inner_text().startswith("Efter alder og køn")
+        observed = practices[indicator].astype(int).tolist()
+        expected = practices[f"Forventet {indicator}"].str.replace(",", ".").astype(float).tolist()
+        rows = [
+            [cell.inner_text().strip() for cell in row.locator("th, td").all()]
+            for row in part.locator("tbody tr").all()
+        ]
+        assert [row[0] for row in rows] == practices["Praksis"].tolist()
+        for row, o, e in zip(rows, observed, expected):
+            ratio, lower, upper = scipy_rate_ci(o, e, per=1)
+            direction, level, widened = standardised_verdict(o, e, observed, expected)
+            directions.add(direction)
+            assert row[1:3] == [danish_number(o, 0), danish_number(e, 2)]
+            assert row[3].startswith(f"{danish_number(ratio, 2)}: ")
+            assert row[4] == f"{danish_number(lower, 2)}–{danish_number(upper, 2)}"
+            assert row[5] == verdict_words(direction, level == "99,8 %", widened, standardised=True)
+    assert directions == {-1, 0, 1}
 
 
 def test_open_data_labels_practices_by_name(visit, example, tmp_path):
@@ -165,6 +205,7 @@ def test_a_computation_that_runs_too_long_is_stopped_and_the_calculator_starts_a
         indicators=indicators,
         region_practices=len(practices),
         region_listed=sum(p.listed for p in practices),
+        bands=(),
     )
     path = tmp_path / "stor.csv"
     path.write_text(write_cluster_file(big), encoding="utf-8")
