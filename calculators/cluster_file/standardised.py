@@ -11,14 +11,14 @@ from typing import Any
 
 from ..comparison.compare import NOT_ASSESSABLE
 from ..comparison.page import NO_NUMBER, verdict_key, verdict_text
-from ..comparison.standardised import StandardisedResult, interval_text, judge_standardised, ratio_text
+from ..comparison.standardised import StandardisedResult, interval_text, judge_standardised, ratio_cell_text
 from ..danish import format_number, join_words
 from .format import EXPECTED_DECIMALS, Band, ClusterFile
 
 COLUMNS = (
     "Antal",
     "Forventet ud fra alder og køn",
-    "Standardiseret ratio",
+    "Standardiseret ratio (1,00 = som forventet)",
     "95 % sikkerhedsinterval for ratioen",
     "Vurdering",
 )
@@ -91,7 +91,7 @@ def _row(header: str, result: StandardisedResult) -> dict[str, Any]:
         "cells": [
             {"text": format_number(result.observed, 0), "number": True},
             {"text": format_number(result.expected, EXPECTED_DECIMALS), "number": True},
-            {"text": ratio_text(result.ratio) if judged else NO_NUMBER, "number": False},
+            {"text": ratio_cell_text(result.ratio) if judged else NO_NUMBER, "number": True},
             {"text": interval_text(result) if judged else NO_NUMBER, "number": True},
         ],
         "verdict": result.verdict,

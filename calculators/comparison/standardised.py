@@ -86,15 +86,21 @@ def judge_standardised(
     )
 
 
-def ratio_text(ratio: float) -> str:
-    """1.1234 -> "1,12: 12 % flere end forventet ud fra alder og køn"; the per cent is read off the ratio as it is
-    written, so the two never disagree."""
+def ratio_cell_text(ratio: float) -> str:
+    """1.1234 -> "1,12 (12 % flere)", the per cent read off the ratio as it is written, so the two never disagree
+    (the column says what it is more or fewer than: the count expected from age and sex)."""
+    written, difference = _written(ratio)
+    return f"{written} ({_per_cent(difference) if difference else 'som forventet'})"
+
+
+def _written(ratio: float) -> tuple[str, int]:
+    """The ratio as written, and how many per cent it is above (or below) 1 as written."""
     written = format_number(ratio, RATIO_DECIMALS, grouping=False)
-    difference = int(written.replace(",", "")) - 100
-    if difference == 0:
-        return f"{written}: som forventet ud fra alder og køn"
-    more = "flere" if difference > 0 else "færre"
-    return f"{written}: {format_number(abs(difference), 0)} % {more} end forventet ud fra alder og køn"
+    return written, int(written.replace(",", "")) - 100
+
+
+def _per_cent(difference: int) -> str:
+    return f"{format_number(abs(difference), 0)} % {'flere' if difference > 0 else 'færre'}"
 
 
 def interval_text(result: StandardisedResult) -> str:

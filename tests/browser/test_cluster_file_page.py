@@ -126,7 +126,7 @@ def test_an_open_file_fills_the_practice_from_its_row(visit, example, tmp_path):
         assert row[1:] == [
             danish_number(observed[index], 0),
             danish_number(forecast[index], 2),
-            row[3] if row[3].startswith(f"{danish_number(ratio, 2)}: ") else "ratio",
+            row[3] if row[3].startswith(f"{danish_number(ratio, 2)} (") else "ratio",
             f"{danish_number(lower, 2)}–{danish_number(upper, 2)}",
             verdict_words(direction, level == "99,8 %", widened, standardised=True),
         ]

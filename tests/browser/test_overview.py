@@ -116,7 +116,7 @@ def test_the_ratios_standardised_for_sex_and_age_stand_beside_the_rates(visit, e
             direction, level, widened = standardised_verdict(o, e, observed, expected)
             directions.add(direction)
             assert row[1:3] == [danish_number(o, 0), danish_number(e, 2)]
-            assert row[3].startswith(f"{danish_number(ratio, 2)}: ")
+            assert row[3].startswith(f"{danish_number(ratio, 2)} (")
             assert row[4] == f"{danish_number(lower, 2)}–{danish_number(upper, 2)}"
             assert row[5] == verdict_words(direction, level == "99,8 %", widened, standardised=True)
     assert directions == {-1, 0, 1}

@@ -52,7 +52,7 @@ def test_every_ratio_interval_and_verdict_matches_scipy_and_numpy(response):
             assert (row["ratio"], row["lower"], row["upper"]) == pytest.approx((ratio, lower, upper), rel=1e-9)
             assert row["cells"][0]["text"] == danish_number(o, 0)
             assert row["cells"][1]["text"] == danish_number(e, 2)
-            assert row["cells"][2]["text"].startswith(danish_number(ratio, 2) + ": ")
+            assert row["cells"][2]["text"].startswith(danish_number(ratio, 2) + " (")
             assert row["cells"][3]["text"] == f"{danish_number(lower, 2)}–{danish_number(upper, 2)}"
             direction, level, widened = standardised_verdict(o, e, observed, expected)
             assert row["verdict_key"] == VERDICT_KEYS[direction]
@@ -98,7 +98,7 @@ def test_a_practice_like_the_region_in_every_band_reads_as_expected(reference):
     text = write_cluster_file(dataclasses.replace(EXAMPLE_WITH_BANDS, practices=tuple(practices)))
     reference = {**reference, "indicators": reference["indicators"][:2]}
     rows = overview({"text": text, "reference": reference})["overview"]["indicators"][0]["standardised"]["rows"]
-    assert rows[1]["cells"][2]["text"] == "1,00: som forventet ud fra alder og køn"
+    assert rows[1]["cells"][2]["text"] == "1,00 (som forventet)"
     assert rows[1]["verdict_key"] == "as_expected"
 
 

@@ -18,7 +18,7 @@ from calculators.comparison.compare import (
     NOT_ASSESSABLE,
     WITHIN_SPREAD,
 )
-from calculators.comparison.standardised import interval_text, judge_standardised, ratio_text
+from calculators.comparison.standardised import interval_text, judge_standardised, ratio_cell_text
 
 
 def cluster(rng: random.Random, practices: int, spread: float) -> tuple[list[int], list[float]]:
@@ -75,16 +75,17 @@ def test_few_expected_events_are_said():
 @pytest.mark.parametrize(
     ("value", "text"),
     [
-        (1.1234, "1,12: 12 % flere end forventet ud fra alder og køn"),
-        (0.8466, "0,85: 15 % færre end forventet ud fra alder og køn"),
-        (1.004, "1,00: som forventet ud fra alder og køn"),
-        (0.995, "1,00: som forventet ud fra alder og køn"),  # rounds half away from zero as written: 1,00
-        (2.5, "2,50: 150 % flere end forventet ud fra alder og køn"),
-        (0.0, "0,00: 100 % færre end forventet ud fra alder og køn"),
+        (1.1234, "1,12 (12 % flere)"),
+        (0.8466, "0,85 (15 % færre)"),
+        (1.004, "1,00 (som forventet)"),
+        (0.995, "1,00 (som forventet)"),  # rounds half away from zero as written: 1,00
+        (2.5, "2,50 (150 % flere)"),
+        (0.0, "0,00 (100 % færre)"),
+        (12.3456, "12,35 (1.135 % flere)"),
     ],
 )
 def test_the_ratio_in_words_reads_its_per_cent_off_the_ratio_as_written(value, text):
-    assert ratio_text(value) == text
+    assert ratio_cell_text(value) == text
 
 
 def test_the_interval_is_written_with_the_ratios_decimals():
