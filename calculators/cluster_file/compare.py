@@ -14,11 +14,12 @@ from typing import Any
 
 from ..comparison.page import period_text
 from ..comparison.request import run
+from ..comparison.standardised_table import csv_rows
 from ..csv_writer import BOM, csv_text
 from ..errors import InputError, field_failure
 from .format import CLUSTER_ID
 from .load import cluster_file_to_dict, read_for_pack
-from .standardised import csv_rows, not_a_row_table, practice_table
+from .standardised import not_a_row_table, practice_table
 
 
 def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:

@@ -56,6 +56,7 @@ from ..csv_writer import starts_a_formula
 from ..danish import format_number
 from ..period import Period
 from ..stats.rates import rate
+from ..stats.standardised import EXPECTED_DECIMALS
 
 SIGNATURE = ("MidtKraft klyngedatafil", "version 2")
 SIGNATURE_WITH_BANDS = ("MidtKraft klyngedatafil", "version 3")
@@ -72,7 +73,6 @@ INDICATOR_HEADER = ("Indikator", "Navn", "Ydelseskoder", "Regionens antal", "Reg
 PRACTICE_HEADER = ("Praksis", "Tilmeldte")
 BAND_HEADER = ("Køn", "Aldersgruppe", "Regionens tilmeldte")
 EXPECTED_PREFIX = "Forventet "  # the column of an indicator's expected count: »Forventet video«
-EXPECTED_DECIMALS = 2
 END = "Slut på klyngedatafilen"
 RATE_DECIMALS = 1
 

@@ -20,7 +20,7 @@ from ..stats.funnel import funnel
 from ..stats.rates import PER
 from .format import ClusterFile
 from .load import cluster_file_to_dict, read_for_pack
-from .standardised import adjusted_sentence, indicator_table, judge_indicator
+from .standardised import file_sentence, indicator_table, judge_indicator
 
 STANDARDISED_COLUMNS = (
     "Forventet ud fra alder og køn",
@@ -75,7 +75,7 @@ def overview(request: Mapping[str, Any]) -> dict[str, Any]:
             f"{file['date_text']} · {'åbne data (praksisnavne)' if data.open else 'anonyme data'}",
             "indicators": indicators,
             # Said once, above the indicators: what the standardised ratios beside the rates take into account.
-            "standardised_text": adjusted_sentence(data.bands) if data.standardised else None,
+            "standardised_text": file_sentence(data.bands) if data.standardised else None,
         },
         "csv": to_csv(data, file, judged),
     }

@@ -11,11 +11,11 @@ from ..danish import format_date
 from ..errors import InputError
 from ..period import Period
 from ..stats.rates import rate
+from ..stats.standardised import EXPECTED_DECIMALS
 from .format import (
     ANONYMOUS,
     BAND_HEADER,
     END,
-    EXPECTED_DECIMALS,
     EXPECTED_PREFIX,
     INDICATOR_HEADER,
     MAX_PRACTICES,

@@ -7,6 +7,10 @@ verdict names the outermost of the 95 % and 99.8 % limits that the ratio's exact
 where the cluster's practices differ more than chance explains around their expected counts (Spiegelhalter's
 test on the practices' observed and expected counts), the verdict is read off the widened limits instead, in the
 spread's words. The practice is one of the practices its spread is estimated from, as in the crude comparison.
+
+Where the other practices' expected counts are not known (a practice that typed its own patients by sex and age,
+compared with a cluster of the pack's reference data), the spread is the crude comparison's: the practices'
+differences in rate, age and sex included. That is an approximation, and the page says so.
 """
 
 from __future__ import annotations
@@ -58,15 +62,17 @@ class StandardisedResult:
     overdispersion: Overdispersion | None
 
 
-def judge_standardised(
-    observed: int, expected: float, cluster_observed: Sequence[int], cluster_expected: Sequence[float]
-) -> StandardisedResult:
-    """The practice's ratio against 1. `cluster_observed` and `cluster_expected` are the cluster's practices, the
-    practice itself among them, which the spread between practices is estimated from."""
+def spread_around_expected(cluster_observed: Sequence[int], cluster_expected: Sequence[float]) -> Overdispersion | None:
+    """The spread of the cluster's practices (the practice itself among them) around their expected counts; None
+    where fewer than two practices expect anything."""
+    pairs = [(o, e) for o, e in zip(cluster_observed, cluster_expected, strict=True) if e > 0]
+    return estimate_from_expected(*zip(*pairs)) if len(pairs) > 1 else None
+
+
+def judge_standardised(observed: int, expected: float, spread: Overdispersion | None) -> StandardisedResult:
+    """The practice's ratio against 1, read off the widened limits where `spread` is widened."""
     if expected <= 0:
         return StandardisedResult(observed, expected, None, None, None, NOT_ASSESSABLE, None, NOTHING_EXPECTED, None)
-    pairs = [(o, e) for o, e in zip(cluster_observed, cluster_expected, strict=True) if e > 0]
-    spread = estimate_from_expected(*zip(*pairs)) if len(pairs) > 1 else None
     scaled, lower, upper = rate_ci(observed, expected, LEVEL)  # the ratio x SCALE, as a rate of SCALE per E
     _, lower_998, upper_998 = rate_ci(observed, expected, STRICT_LEVEL)
     if spread is not None and spread.widened:

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from .rates import PER
 
 SCALE = PER  # a ratio of 1 is a rate of PER per E
+EXPECTED_DECIMALS = 2  # an expected count as a cluster data file writes it and the pages show it
 
 
 def band_rates(counts: Sequence[int], listed: Sequence[int]) -> tuple[float | None, ...]:

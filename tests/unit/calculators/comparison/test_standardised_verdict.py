@@ -18,7 +18,17 @@ from calculators.comparison.compare import (
     NOT_ASSESSABLE,
     WITHIN_SPREAD,
 )
-from calculators.comparison.standardised import interval_text, judge_standardised, ratio_cell_text
+from calculators.comparison.standardised import (
+    interval_text,
+    judge_standardised,
+    ratio_cell_text,
+    spread_around_expected,
+)
+
+
+def judged(observed: int, expected: float, cluster_observed, cluster_expected):
+    """The practice judged among the cluster's practices, whose spread around their expected counts is estimated."""
+    return judge_standardised(observed, expected, spread_around_expected(cluster_observed, cluster_expected))
 
 
 def cluster(rng: random.Random, practices: int, spread: float) -> tuple[list[int], list[float]]:
@@ -34,7 +44,7 @@ def test_every_practices_verdict_agrees_with_scipy_and_numpy(seed):
     rng = random.Random(seed)
     observed, expected = cluster(rng, rng.randrange(5, 30), spread=[0.0, 0.05, 0.3][seed % 3])
     for o, e in zip(observed, expected):
-        result = judge_standardised(o, e, observed, expected)
+        result = judged(o, e, observed, expected)
         direction, level, widened = standardised_verdict(o, e, observed, expected)
         assert (DIRECTIONS.get(result.verdict, 0), result.level) == (direction, level), (o, e)
         assert result.overdispersion.widened == widened
@@ -51,7 +61,7 @@ def test_without_widening_the_verdict_never_contradicts_the_interval_beside_it(s
     rng = random.Random(seed)
     observed, expected = cluster(rng, 12, spread=0.0)
     for o, e in zip(observed, expected):
-        result = judge_standardised(o, e, observed, expected)
+        result = judged(o, e, observed, expected)
         if result.overdispersion.widened:
             continue
         inside = result.lower <= 1 <= result.upper
@@ -61,15 +71,15 @@ def test_without_widening_the_verdict_never_contradicts_the_interval_beside_it(s
 
 def test_zero_events_and_nothing_expected():
     observed, expected = [0, 40, 52, 61, 45], [50.0, 48.0, 50.0, 55.0, 47.0]
-    none = judge_standardised(0, 50.0, observed, expected)
+    none = judged(0, 50.0, observed, expected)
     assert none.ratio == 0.0 and none.lower == 0.0 and none.verdict in (LOWER_THAN_EXPECTED, BELOW_SPREAD)
-    nothing = judge_standardised(0, 0.0, [0, *observed[1:]], [0.0, *expected[1:]])
+    nothing = judged(0, 0.0, [0, *observed[1:]], [0.0, *expected[1:]])
     assert nothing.verdict == NOT_ASSESSABLE and nothing.ratio is None and "intet at sammenligne med" in nothing.caution
 
 
 def test_few_expected_events_are_said():
-    assert judge_standardised(3, 4.2, [3, 5, 4, 6, 2], [4.2, 5.0, 3.9, 5.5, 3.0]).caution.startswith("Få ydelser")
-    assert judge_standardised(30, 42.0, [30, 50, 40, 60, 20], [42.0, 50.0, 39.0, 55.0, 30.0]).caution is None
+    assert judged(3, 4.2, [3, 5, 4, 6, 2], [4.2, 5.0, 3.9, 5.5, 3.0]).caution.startswith("Få ydelser")
+    assert judged(30, 42.0, [30, 50, 40, 60, 20], [42.0, 50.0, 39.0, 55.0, 30.0]).caution is None
 
 
 @pytest.mark.parametrize(
@@ -89,6 +99,6 @@ def test_the_ratio_in_words_reads_its_per_cent_off_the_ratio_as_written(value, t
 
 
 def test_the_interval_is_written_with_the_ratios_decimals():
-    result = judge_standardised(120, 100.0, [120, 90, 100, 110, 95], [100.0, 100.0, 100.0, 100.0, 100.0])
+    result = judged(120, 100.0, [120, 90, 100, 110, 95], [100.0, 100.0, 100.0, 100.0, 100.0])
     _, lower, upper = scipy_rate_ci(120, 100.0, per=1)
     assert interval_text(result) == f"{danish_number(lower, 2)}–{danish_number(upper, 2)}" == "0,99–1,43"
