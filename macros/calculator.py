@@ -25,6 +25,7 @@ from .calculator_form import (
 )
 from .cluster_file_field import cluster_file_field, practice_choice
 from .reference import pack_codes
+from .sex_and_age_field import sex_and_age_fields
 
 
 def cluster_options(reference: dict) -> str:
@@ -80,7 +81,7 @@ def calculator_html(pack: str, reference: dict, base: str, guide_markdown: str, 
 {cluster_options(reference)}
     </select>
   </div>
-{listed}{text}
+{listed}{text}{sex_and_age_fields("calc", reference.get("bands"))}
   <fieldset class="calculator-file-group">
     <legend>Har I en datafil fra MidtKraft?</legend>
 {cluster_file_field("calc", example_url, purpose)}

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from calculators.cluster_file.format import MIN_PRACTICES
+from calculators.cluster_file.format import MIN_PRACTICES, name_problem
 from calculators.period import Period
 
 from .data import FEE_CODE, csv_line, fee_codes, read_table, read_yaml, row_list
 from .errors import DataError, raise_if_any
 
 BASE_COLUMNS = ("klynge", "tilmeldte")
+BAND_COLUMNS = ("køn", "aldersgruppe", "tilmeldte")
+BANDS_FILE = "data/reference/{pack}-koen-og-alder.csv"  # optional: the region's patients and counts by sex and age
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 COUNT = re.compile(r"[0-9]+")
 MAX_DIGITS = 9  # no practice has a billion of anything; more is a pasting error (and would overflow)
@@ -132,7 +134,8 @@ def check_header(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
     return problems
 
 
-def check_counts(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
+def check_counts(frame: pd.DataFrame, name: str, codes: list[str], practices: bool = True) -> list[str]:
+    """Whole numbers in every count column; a practice (not a band of the region) has at least one patient."""
     problems = []
     for column in ("tilmeldte", *codes):
         for index, value in frame[column].items():
@@ -146,7 +149,7 @@ def check_counts(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
                     f"{name}, række {csv_line(index)}, kolonne »{column}«: »{value}« er større, end "
                     "en praksis kan have. Tjek tallet."
                 )
-            elif column == "tilmeldte" and int(value) == 0:
+            elif practices and column == "tilmeldte" and int(value) == 0:
                 problems.append(
                     f"{name}, række {csv_line(index)}, kolonne »tilmeldte«: en praksis skal have "
                     "mindst én tilmeldt patient."
@@ -183,6 +186,50 @@ def check_clusters(frame: pd.DataFrame, name: str) -> list[str]:
             "kun stå én gang; slet de ekstra rækker."
         )
     return problems
+
+
+def validate_bands(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
+    """The region's sex and age bands: each band once, named as a page can show it, whole numbers, patients in
+    at least one. Region-wide sums, not practices: these are published as they are."""
+    wanted = [*BAND_COLUMNS, *codes]
+    if list(frame.columns) != wanted:
+        return [f"{name}, række 1: overskriften skal være »{';'.join(wanted)}«, men er »{';'.join(frame.columns)}«."]
+    problems = check_counts(frame, name, codes, practices=False)
+    for column in ("køn", "aldersgruppe"):
+        for index, value in frame[column].items():
+            problem = name_problem(value)
+            if problem:
+                problems.append(f"{name}, række {csv_line(index)}, kolonne »{column}«: »{value[:40]}« {problem}.")
+    for index in frame.index[frame.duplicated(["køn", "aldersgruppe"])]:
+        problems.append(
+            f"{name}, række {csv_line(index)}: køn »{frame.at[index, 'køn']}« og aldersgruppe "
+            f"»{frame.at[index, 'aldersgruppe']}« står to gange."
+        )
+    if not problems and not frame["tilmeldte"].astype(int).any():
+        problems.append(f"{name}: ingen aldersgruppe har tilmeldte patienter.")
+    return problems
+
+
+def reference_bands(root: Path, pack: str, config: dict) -> list[dict] | None:
+    """The pack's sex and age bands as the browser receives them (each band's patients and its count per
+    indicator), or None when the pack has none; a DataError when the file is wrong."""
+    name = BANDS_FILE.format(pack=pack)
+    if not (root / name).exists():
+        return None
+    frame = read_table(root / name, name)
+    raise_if_any(validate_bands(frame, name, pack_codes(config)))
+    return [
+        {
+            "sex": band["køn"],
+            "age": band["aldersgruppe"],
+            "listed": int(band["tilmeldte"]),
+            "counts": {
+                indicator["id"]: sum(int(band[str(code)]) for code in indicator["codes"])
+                for indicator in config["indicators"]
+            },
+        }
+        for _, band in frame.iterrows()
+    ]
 
 
 def validate_reference(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str]:
@@ -238,6 +285,8 @@ def reference_json(root: Path, pack: str) -> dict:
             {"id": i["id"], "name": i["name"], "codes": [str(c) for c in i["codes"]]} for i in config["indicators"]
         ],
         "clusters": clusters,
+        # With them a practice can type its patients by sex and age and get standardised ratios beside its rates.
+        "bands": reference_bands(root, pack, config),
     }
 
 

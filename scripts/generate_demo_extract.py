@@ -17,7 +17,7 @@ import math
 import random
 from pathlib import Path
 
-from generate_demo_reference import RATES, poisson
+from generate_demo_reference import AGE_SHARES, AGE_USE, AGES, RATES, SEXES, poisson, shares
 
 SEED = 20261130
 # Klynge Vest is too small for a file on purpose: the script must leave it out and say so.
@@ -38,16 +38,6 @@ STREETS = (
 )
 OUTPUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "klyngedata" / "fiktivt-udtraek.csv"
 BANDED_OUTPUT = OUTPUT.with_name("fiktivt-udtraek-aldersgrupper.csv")
-SEXES = {"Kvinder": 1.15, "Mænd": 0.9}  # invented: how much more or less each sex uses every code
-AGES = ("0-17", "18-44", "45-64", "65-79", "80+")
-AGE_SHARES = (0.20, 0.34, 0.26, 0.14, 0.06)  # an invented "typical" list, tilted younger or older per practice
-AGE_USE = {  # invented: each code's relative use in each age band
-    "4436": (0.8, 1.3, 1.0, 0.6, 0.3),
-    "1003": (0.8, 1.3, 1.0, 0.6, 0.3),
-    "0101": (0.6, 0.8, 1.0, 1.6, 2.2),
-    "0120": (0.1, 0.4, 1.0, 2.5, 3.0),
-    "0201": (0.7, 0.9, 1.0, 1.4, 1.9),
-}
 BANDED_COLUMNS = ("Ydernummer", "Praksis", "Klynge", "Køn", "Aldersgruppe", "Tilmeldte", "Ydelseskode", "Antal")
 VIDEO_CODES = ("4436", "1003")
 COLUMNS = ("Ydernummer", "Praksis", "Klynge", "Tilmeldte", "Ydelseskode", "Antal", "Region")
@@ -67,15 +57,6 @@ def rows(rng: random.Random):
                     continue
                 if count:  # a billing extract has no row for a code the practice never billed
                     yield (ydernummer, practice, cluster, listed, code, count, "Midtjylland (fiktiv)")
-
-
-def shares(total: int, weights: list[float]) -> list[int]:
-    """`total` shared out in proportion to `weights` in whole numbers that add up to it (largest remainders)."""
-    exact = [total * w / sum(weights) for w in weights]
-    whole = [math.floor(x) for x in exact]
-    for i in sorted(range(len(exact)), key=lambda i: whole[i] - exact[i])[: total - sum(whole)]:
-        whole[i] += 1
-    return whole
 
 
 def banded_rows(extract_rows, rng: random.Random):

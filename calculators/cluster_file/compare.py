@@ -32,8 +32,9 @@ def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
     file = cluster_file_to_dict(data)
     reference = {**request["reference"], "clusters": [*request["reference"]["clusters"], file["cluster"]]}
     if str(request.get("cluster_id")) == CLUSTER_ID:
-        # The file's own period dates the rates, and its numbers are a real cluster's, not the demo clusters'.
-        reference.update(period=file["period"], fictitious=False)
+        # The file's own period dates the rates, and its numbers are a real cluster's, not the demo clusters'. Its
+        # region's bands (or none), never the pack's demo bands, give the counts expected from sex and age.
+        reference.update(period=file["period"], fictitious=False, bands=_same_groups(file["bands"], reference))
     found: list[int] = []
 
     def own_row(cluster: Mapping[str, Any], listed: int, counts: dict[str, int]) -> int | None:
@@ -48,11 +49,21 @@ def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
         result = response["result"]
         own = found[0] if found else None
         result["cluster_file"] = file_facts(file, own, request.get("row"), result["indicators"])
-        if data.standardised:  # beside the crude rates: the ratio to the count expected from age and sex
+        # Beside the crude rates, the ratio to the count expected from sex and age: the practice's own row's, or
+        # from the patients it typed by sex and age (run() has then made it), or why there is none.
+        if data.standardised and (own is not None or "standardised" not in result):
             period = period_text(file["period"])
             result["standardised"] = not_a_row_table(data) if own is None else practice_table(data, own, period)
             response["csv"] += csv_text(csv_rows(result["standardised"])).removeprefix(BOM)
     return response
+
+
+def _same_groups(bands: list | None, reference: Mapping[str, Any]) -> list | None:
+    """The file's bands where the page's fields are for the same groups of sex and age (the pack's reference's),
+    else None: a practice's numbers typed for other groups must not be read as the file's."""
+    fields = reference.get("bands") or []
+    same = bands and [(b["sex"], b["age"]) for b in bands] == [(b["sex"], b["age"]) for b in fields]
+    return bands if same else None
 
 
 def find_own_row(file: Mapping[str, Any], listed: int, counts: Mapping[str, int], label: Any) -> int | None:

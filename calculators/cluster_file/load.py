@@ -78,6 +78,18 @@ def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
             }
             for indicator in data.indicators
         ],
+        # As the pack's reference data have them (macros/reference.py): for a practice that types its own patients
+        # by sex and age.
+        "bands": [
+            {
+                "sex": b.sex,
+                "age": b.age,
+                "listed": b.listed,
+                "counts": dict(zip((i.id for i in data.indicators), b.counts)),
+            }
+            for b in data.bands
+        ]
+        or None,
         "region": {
             "practices": data.region_practices,
             "listed": data.region_listed,

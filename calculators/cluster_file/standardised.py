@@ -16,8 +16,9 @@ from ..comparison.standardised_table import adjusted_sentence, row, table
 from .format import Band, ClusterFile
 
 NOT_A_ROW = (
-    "Ratioen ud fra alder og køn kan kun beregnes for datafilens egne praksis, og jeres tal er ikke en af dem. Vælg "
-    "jeres praksis i datafilen, eller indsæt præcis de tal, datafilen har for jer."
+    "Jeres tal er ikke en af datafilens praksis, så ratioen ud fra alder og køn kræver jeres patienter efter køn og "
+    "alder: skriv dem under »Jeres patienter efter køn og alder«. Eller vælg jeres praksis i datafilen, eller indsæt "
+    "præcis de tal, datafilen har for jer."
 )
 
 

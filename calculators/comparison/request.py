@@ -7,14 +7,17 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from ..csv_writer import BOM, csv_text
 from ..danish import join_words
 from ..errors import InputError, failure, field_failure, read_fields
 from ..parsing.counts import normalise_code, parse_counts
 from ..parsing.listed import parse_listed
+from ..parsing.sex_and_age import band_field, read_profile, sum_problem
 from .compare import compare_with_cluster
 from .csv_export import to_csv
 from .page import comparison_to_dict, period_text
 from .plausibility import listed_question
+from .standardised_table import csv_rows, pasted_table
 
 NO_CLUSTER_MESSAGE = "Vælg jeres klynge på listen."
 
@@ -42,9 +45,14 @@ def run(
             ("text", lambda text: parse_counts(text, known_codes)),
         ],
     )
+    bands = reference.get("bands")
+    profile, profile_errors = read_profile(request, bands)
+    errors += profile_errors
     if errors:
         return failure(errors)
     cluster, listed, parsed = values["cluster"], values["listed"], values["text"]
+    if profile is not None and sum_problem(profile, listed):
+        return field_failure(band_field(0), sum_problem(profile, listed))
 
     row = None if own_row is None else own_row(cluster, listed, parsed.counts)
     comparison = compare_with_cluster(parsed.counts, listed, indicators, cluster, own_row=row)
@@ -69,6 +77,9 @@ def run(
         fictitious=result["fictitious"],
         made=_made(request.get("today")),
     )
+    if profile is not None:  # beside the rates: the ratios to the counts expected from the practice's sex and age
+        result["standardised"] = pasted_table(comparison, profile, bands, reference.get("period"))
+        csv += csv_text(csv_rows(result["standardised"])).removeprefix(BOM)
     return {"ok": True, "result": result, "warnings": [*parsed.warnings, *missing], "csv": csv}
 
 

@@ -26,6 +26,8 @@ class Calculator extends WorkerForm {
   submit() {
     const request = { cluster_id: this.fields.cluster.value, listed: this.fields.listed.value, text: this.textOf("text"),
       today: localDate() };
+    // The patients by sex and age, where the pack has the region's bands: »band-0«, »band-1«, … as Python reads them.
+    for (const [name, field] of Object.entries(this.fields)) if (name.startsWith("band-")) request[name] = field.value;
     // Numbers that cannot belong together are questioned first; pressing »Beregn« again, unchanged, says they do.
     this.lastKey = JSON.stringify([request.cluster_id, request.listed, request.text]);
     if (this.lastKey === this.checkedKey) request.listed_checked = true;

@@ -83,7 +83,7 @@ def test_example_file_is_compared_against_with_the_region_beside(visit, example)
     assert page.locator("figure.calculator-figure").first.locator("svg > circle.practice").count() == len(practices)
     # The file has sex and age bands, but these numbers are no practice's row: no ratio, and why.
     standardised = page.locator("[data-standardised]")
-    expect(standardised).to_contain_text("kan kun beregnes for datafilens egne praksis")
+    expect(standardised).to_contain_text("Jeres tal er ikke en af datafilens praksis")
     expect(standardised.get_by_role("table")).to_have_count(0)
     assert_nothing_stored(page, visit, text)
 

@@ -47,6 +47,11 @@ ATTACKS = {
         "felt »indicators → nr. 2 → name«",
     ),
     "data/reference/videokonsultationer.csv": ((0, "klynge"), "<b>", "række 2, felt »klynge«"),
+    "data/reference/videokonsultationer-koen-og-alder.csv": (
+        (1, "aldersgruppe"),
+        "<b>",
+        "række 3, felt »aldersgruppe«",
+    ),
 }
 
 

@@ -19,7 +19,7 @@ REFERENCE = f"data/reference/{PACK}.csv"
 EXAMPLE = ROOT / "docs" / "klyngepakker" / PACK / "eksempel-klyngedata.csv"
 EXAMPLE_COMMAND = [
     "--fil",
-    "tests/fixtures/klyngedata/fiktivt-udtraek.csv",
+    "tests/fixtures/klyngedata/fiktivt-udtraek-aldersgrupper.csv",  # with sex and age bands: a version 3 file
     *("--fra", "2024-01-01", "--til", "2025-12-31", "--seed", "1", "--dato", "2026-11-30"),
 ]
 EXAMPLE_CLUSTER_FILE = "klynge-nord-fiktiv.csv"

@@ -9,10 +9,9 @@ import io
 
 import pandas as pd
 import pytest
-from test_klyngedata import DEMO, FILES, FIXED, FIXTURES, INDICATORS, ROOT, klyngedata
+from test_klyngedata import DEMO, FILES, FIXED, FIXTURES, INDICATORS, klyngedata
 
 BANDED = FIXTURES / "fiktivt-udtraek-aldersgrupper.csv"
-EXAMPLE = ROOT / "docs" / "klyngepakker" / "videokonsultationer" / "eksempel-klyngedata.csv"
 IDS = [indicator["id"] for indicator in INDICATORS]
 
 
@@ -118,11 +117,6 @@ def test_expected_counts_over_the_whole_region_add_up_to_its_counts(runs):
     region_counts = [int(row[3]) for row in indicators[1:]]
     for total, count in zip(totals, region_counts):
         assert total == pytest.approx(count, abs=0.005 * 28)  # 28 practices, each rounded to 0,01
-
-
-def test_the_sites_example_file_is_the_banded_extracts_first_file(runs):
-    banded, _, _ = runs
-    assert (banded / FILES["Klynge Nord (fiktiv)"]).read_bytes() == EXAMPLE.read_bytes()
 
 
 def test_a_wide_banded_extract_gives_the_same_files(runs, tmp_path):
