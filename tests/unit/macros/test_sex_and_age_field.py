@@ -29,6 +29,9 @@ class Boxes(HTMLParser):
             self.boxes.append(attrs)
         self._id = attrs.get("id") if tag == "th" else None
 
+    def handle_endtag(self, tag):
+        self._id = None
+
     def handle_data(self, data):
         if self._id:
             self.texts[self._id] = self.texts.get(self._id, "") + data
