@@ -43,7 +43,7 @@ def sex_and_age_fields(prefix: str, bands: list[dict] | None) -> str:
       praksissystemets liste over tilmeldte. Så viser beregneren også jeres standardiserede ratio: jeres antal
       sammenlignet med det antal, jeres patienters køn og alder svarer til. Grupperne skal tilsammen give jeres antal
       tilmeldte.</p>
-    <table class="calculator-bands-table">
+    <table class="calculator-field calculator-bands-table">
       <thead><tr><th scope="col">Alder</th>{head}</tr></thead>
       <tbody>
 {rows}
