@@ -26,7 +26,9 @@ def overview_html(pack: str, reference: dict, base: str, example_url: str | None
   <div data-indicators></div>
   <p class="overview-note">Vurderingen bygger på samme statistik som beregneren: klyngens samlede rate sammenlignet med
   praksissens eget sikkerhedsinterval, med bredere grænser, når klyngens praksis er mere forskellige, end
-  tilfældigheder kan forklare. »Højere« og »lavere« siger intet om, hvad der er bedst.</p>"""
+  tilfældigheder kan forklare. »Højere« og »lavere« siger intet om, hvad der er bedst. Har datafilen køn og alder,
+  står hver indikators standardiserede ratio under diagrammet: hver praksis' antal sammenlignet med det antal, dens
+  patienters køn og alder svarer til, vurderet mod 1 efter samme regler.</p>"""
     name = html.escape(reference["name"])
     section = result_section(
         "overview-heading", result, heading="Klyngens overblik", classes="overview-result", heading_data="heading"

@@ -152,6 +152,14 @@ def test_keyboard_only(calculator):
     calculator.keyboard.type("4.500")
     calculator.keyboard.press("Tab")
     calculator.keyboard.type("4436;120\n0101;21000\n0120;1100\n0201;30000\n1003;8")
+    # The patients by sex and age, row by row as the table reads: an age band, women then men.
+    for field, patients in zip(
+        ["band-0", "band-5", "band-1", "band-6", "band-2", "band-7", "band-3", "band-8", "band-4", "band-9"],
+        ["400", "420", "800", "800", "700", "650", "300", "220", "100", "110"],
+    ):
+        calculator.keyboard.press("Tab")
+        assert calculator.evaluate("document.activeElement.dataset.field") == field
+        calculator.keyboard.type(patients)
     # Past the cluster data file and its example file, under »Har I en datafil fra MidtKraft?« after the paste box.
     calculator.keyboard.press("Tab")
     assert calculator.evaluate("document.activeElement.dataset.field") == "cluster_file"
@@ -161,6 +169,7 @@ def test_keyboard_only(calculator):
     assert calculator.evaluate("document.activeElement.textContent.trim()") == "Beregn"
     calculator.keyboard.press("Enter")
     expect(calculator.get_by_role("table", name="Jeres rater pr. 1.000 patienter")).to_be_visible()
+    expect(calculator.locator("[data-standardised] table")).to_be_visible()
     # Focus moves to the result, so a screen reader reads it next.
     assert calculator.evaluate("document.activeElement.matches('[data-result]')")
 

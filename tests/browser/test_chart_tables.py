@@ -208,7 +208,7 @@ def test_overview_charts_have_their_lines_as_tables(visit, site):
             assert_limits(f"{low_998}–{high_998}", want["cluster_rate"], n, 0.998, tau2)
     # Closed again, its tables are hidden: the practices' own table is the one a screen reader finds there.
     page.locator("details.chart-data[open] summary").first.click()
-    expect(sections.first.get_by_role("table")).to_have_count(1)
+    expect(sections.first.locator(".overview-body").get_by_role("table")).to_have_count(1)
     assert visit.console_errors == []
 
 

@@ -244,6 +244,11 @@ def test_every_field_and_button_shows_a_visible_focus_ring(result_page):
         assert float(style(field, "outline-width").removesuffix("px")) >= 2, label
         assert contrast(style(field, "outline-color"), white) >= 3, label
     result_page.get_by_label("Jeres tal (ydelseskode og antal)").focus()
+    for _ in range(10):  # the boxes for patients by sex and age
+        result_page.keyboard.press("Tab")
+        box = result_page.locator(":focus")
+        assert (box.get_attribute("data-field") or "").startswith("band-")
+        assert style(box, "outline-style") == "solid" and contrast(style(box, "outline-color"), white) >= 3
     for _ in range(3):  # the cluster data file and its example file (under the paste box), then »Beregn«
         result_page.keyboard.press("Tab")
     button = result_page.get_by_role("button", name="Beregn")
