@@ -56,6 +56,17 @@ def visit(browser, base_url):
     visit.close()
 
 
+@pytest.fixture(scope="module")
+def calculator_visit(browser, base_url):
+    """One ready calculator page for a module's cases, where none needs a fresh page: Pyodide loads once."""
+    from support.browser import open_calculator
+
+    visit = Visit(browser, base_url)
+    open_calculator(visit)
+    yield visit
+    visit.close()
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project for tests that change or break it on purpose."""

@@ -251,17 +251,30 @@ def _expect_header(lines, position, header: tuple[str, ...], what: str) -> int:
     return position + 1
 
 
-def _read_indicators(lines, position, metadata) -> tuple[tuple[Indicator, ...], int]:
-    position = _expect_header(lines, position, INDICATOR_HEADER, "indikatorerne")
-    indicators: list[Indicator] = []
+def _section(lines, position, header: tuple[str, ...], what: str, one: str, many: str):
+    """The rows of a section: its header, then rows of as many cells as the header, up to a blank line. Returns
+    ([(where, cells), …], the position after the blank line); InputError naming the line for a row of another
+    width, or for a section without rows."""
+    position = _expect_header(lines, position, header, what)
+    rows = []
     while position < len(lines) and lines[position][1]:
         number, cells = lines[position]
         where = f"Klyngedatafilen, linje {number}"
-        if len(cells) != len(INDICATOR_HEADER):
+        if len(cells) != len(header):
             raise InputError(
-                f"{where}: en indikator skal have {len(INDICATOR_HEADER)} felter "
-                f"({';'.join(INDICATOR_HEADER)}), men har {len(cells)}.{_NEW_FILE}"
+                f"{where}: {one} skal have {len(header)} felter ({';'.join(header)}), men har {len(cells)}.{_NEW_FILE}"
             )
+        rows.append((where, cells))
+        position += 1
+    if not rows:
+        raise InputError(f"Klyngedatafilen: filen har ingen {many} under overskriften.{_NEW_FILE}")
+    return rows, position + 1
+
+
+def _read_indicators(lines, position, metadata) -> tuple[tuple[Indicator, ...], int]:
+    rows, position = _section(lines, position, INDICATOR_HEADER, "indikatorerne", "en indikator", "indikatorer")
+    indicators: list[Indicator] = []
+    for where, cells in rows:
         id_, name, codes_text, count_text, rate_text = cells
         name = checked_text(where, "Navn", name)
         if not _ID.fullmatch(id_) or any(i.id == id_ for i in indicators):
@@ -274,10 +287,7 @@ def _read_indicators(lines, position, metadata) -> tuple[tuple[Indicator, ...], 
         )
         _check_region_rate(where, rate_text, rate(indicator.region_count, metadata["Regionens tilmeldte"]))
         indicators.append(indicator)
-        position += 1
-    if not indicators:
-        raise InputError(f"Klyngedatafilen: filen har ingen indikatorer under overskriften.{_NEW_FILE}")
-    return tuple(indicators), position + 1
+    return tuple(indicators), position
 
 
 def _check_region_rate(where: str, text: str, expected: float) -> None:
@@ -298,24 +308,16 @@ def _read_bands(lines, position, indicators, metadata) -> tuple[tuple[Band, ...]
     """The region's sex and age bands, each band once, their patients and counts adding up to the region's."""
     ids = tuple(indicator.id for indicator in indicators)
     header = (*BAND_HEADER, *ids)
-    position = _expect_header(lines, position, header, "regionens køn og aldersgrupper")
+    rows, position = _section(
+        lines, position, header, "regionens køn og aldersgrupper", "en aldersgruppe", "aldersgrupper"
+    )
     bands: list[Band] = []
-    while position < len(lines) and lines[position][1]:
-        number, cells = lines[position]
-        where = f"Klyngedatafilen, linje {number}"
-        if len(cells) != len(header):
-            raise InputError(
-                f"{where}: en aldersgruppe skal have {len(header)} felter ({';'.join(header)}), men har "
-                f"{len(cells)}.{_NEW_FILE}"
-            )
+    for where, cells in rows:
         sex, age = checked_text(where, "Køn", cells[0]), checked_text(where, "Aldersgruppe", cells[1])
         if any((band.sex, band.age) == (sex, age) for band in bands):
             raise InputError(f"{where}: køn »{sex}« og aldersgruppe »{age}« står to gange.{_NEW_FILE}")
         listed = _whole(where, "Regionens tilmeldte", cells[2])
         bands.append(Band(sex, age, listed, tuple(_whole(where, id_, cell) for id_, cell in zip(ids, cells[3:]))))
-        position += 1
-    if not bands:
-        raise InputError(f"Klyngedatafilen: filen har ingen aldersgrupper under overskriften.{_NEW_FILE}")
     sums = [("tilmeldte", sum(b.listed for b in bands), metadata["Regionens tilmeldte"])]
     sums += [(i.name, sum(b.counts[n] for b in bands), i.region_count) for n, i in enumerate(indicators)]
     for what, total, region in sums:
@@ -324,7 +326,7 @@ def _read_bands(lines, position, indicators, metadata) -> tuple[tuple[Band, ...]
                 f"Klyngedatafilen: aldersgruppernes {what} giver {total} i alt, men regionens er {region}. Filen er "
                 f"rettet i hånden.{_NEW_FILE}"
             )
-    return tuple(bands), position + 1
+    return tuple(bands), position
 
 
 _EXPECTED = re.compile(rf"\d{{1,12}}(?:,\d{{1,{EXPECTED_DECIMALS}}})?")

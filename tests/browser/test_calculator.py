@@ -11,7 +11,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from support.browser import CALCULATOR, PASTE, WCAG, expected_row, fill, open_calculator, table_rows
-from support.site import Visit
 
 COLUMNS = [
     "Indikator",
@@ -34,15 +33,6 @@ def reference(site) -> dict:
 @pytest.fixture
 def calculator(visit):
     return open_calculator(visit)
-
-
-@pytest.fixture(scope="module")
-def shared_visit(browser, base_url):
-    """One calculator page for the many bad-input cases: Pyodide loads once instead of once per case."""
-    visit = Visit(browser, base_url)
-    open_calculator(visit)
-    yield visit
-    visit.context.close()
 
 
 def test_loading_status_then_ready(visit):
@@ -108,8 +98,8 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize(("listed", "text", "field", "expected"), BAD_INPUTS)
-def test_bad_input_gets_a_danish_message_and_keeps_what_was_typed(shared_visit, listed, text, field, expected):
-    calculator, visit = shared_visit.page, shared_visit
+def test_bad_input_gets_a_danish_message_and_keeps_what_was_typed(calculator_visit, listed, text, field, expected):
+    calculator, visit = calculator_visit.page, calculator_visit
     fill(calculator, listed, text)
     alert = calculator.get_by_role("alert")
     expect(alert).to_contain_text(expected)

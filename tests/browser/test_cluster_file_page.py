@@ -24,10 +24,8 @@ from support.browser import (
     example_text,
     expected_row,
     fill,
-    open_calculator,
     table_rows,
 )
-from support.site import Visit
 
 
 @pytest.fixture(scope="module")
@@ -35,23 +33,14 @@ def example(site):
     return site / EXAMPLE_PATH
 
 
-@pytest.fixture(scope="module")
-def visit(browser, base_url):
-    """One calculator page for every case: Pyodide loads once; each case loads its own file into it."""
-    visit = Visit(browser, base_url)
-    open_calculator(visit)
-    yield visit
-    visit.context.close()
-
-
 def load_file(page, path):
     page.get_by_label("Klyngens datafil").set_input_files(str(path))
 
 
-def test_example_file_is_compared_against_with_the_region_beside(visit, example):
-    page = visit.page
+def test_example_file_is_compared_against_with_the_region_beside(calculator_visit, example):
+    page = calculator_visit.page
     link = page.get_by_role("link", name="Prøv med en eksempelfil")
-    assert page.evaluate("(a) => a.href", link.element_handle()) == visit.base_url + EXAMPLE_PATH
+    assert page.evaluate("(a) => a.href", link.element_handle()) == calculator_visit.base_url + EXAMPLE_PATH
     load_file(page, example)
     cluster = page.get_by_label("Klynge", exact=True)
     expect(cluster).to_have_value("datafil", timeout=30_000)
@@ -85,14 +74,14 @@ def test_example_file_is_compared_against_with_the_region_beside(visit, example)
     standardised = page.locator("[data-standardised]")
     expect(standardised).to_contain_text("Jeres tal er ikke en af datafilens praksis")
     expect(standardised.get_by_role("table")).to_have_count(0)
-    assert_nothing_stored(page, visit, text)
+    assert_nothing_stored(page, calculator_visit, text)
 
 
-def test_an_open_file_fills_the_practice_from_its_row(visit, example, tmp_path):
+def test_an_open_file_fills_the_practice_from_its_row(calculator_visit, example, tmp_path):
     text = example_text(example).replace("Data;anonyme", "Data;åbne").replace("Praksis D;", "Lægehuset Øst;")
     path = tmp_path / "klynge-aabne-data.csv"
     path.write_text("\ufeff" + text, encoding="utf-8")
-    page = visit.page
+    page = calculator_visit.page
     load_file(page, path)
     choice = page.get_by_label("Vælg jeres praksis i datafilen")
     expect(choice).to_be_visible(timeout=30_000)
@@ -130,11 +119,11 @@ def test_an_open_file_fills_the_practice_from_its_row(visit, example, tmp_path):
             f"{danish_number(lower, 2)}–{danish_number(upper, 2)}",
             verdict_words(direction, level == "99,8 %", widened, standardised=True),
         ]
-    assert_nothing_stored(page, visit, text)
+    assert_nothing_stored(page, calculator_visit, text)
 
 
-def test_a_bad_file_names_the_line_and_forgets_the_loaded_cluster(visit, example, tmp_path):
-    page = visit.page
+def test_a_bad_file_names_the_line_and_forgets_the_loaded_cluster(calculator_visit, example, tmp_path):
+    page = calculator_visit.page
     load_file(page, example)
     expect(page.get_by_label("Klynge", exact=True)).to_have_value("datafil", timeout=30_000)
     bad = tmp_path / "rettet-i-excel.csv"
@@ -145,20 +134,20 @@ def test_a_bad_file_names_the_line_and_forgets_the_loaded_cluster(visit, example
     assert re.search(r"helt tal", alert.inner_text()) and "Error" not in alert.inner_text()
     expect(page.locator('option[value="datafil"]')).to_have_count(0)
     expect(page.get_by_label("Klyngens datafil")).to_have_attribute("aria-invalid", "true")
-    assert visit.foreign_requests == []
+    assert calculator_visit.foreign_requests == []
 
 
-def test_a_file_far_too_large_is_refused_in_danish(visit, tmp_path):
-    page = visit.page
+def test_a_file_far_too_large_is_refused_in_danish(calculator_visit, tmp_path):
+    page = calculator_visit.page
     big = tmp_path / "stor.csv"
     big.write_bytes(b"x" * 2_100_000)
     load_file(page, big)
     expect(page.get_by_role("alert")).to_contain_text("Filen fylder 2,1 MB")
 
 
-def test_the_paste_box_names_the_files_period_and_forgets_it_with_the_file(visit, example, tmp_path):
+def test_the_paste_box_names_the_files_period_and_forgets_it_with_the_file(calculator_visit, example, tmp_path):
     """The practice pulls its counts for the days the file covers, which may differ from the demo clusters'."""
-    page = visit.page
+    page = calculator_visit.page
     intro = page.locator("[data-period]")
     expect(intro).to_have_text("1. januar 2024 – 31. december 2025 (2 år)")  # the demo clusters' (invented)
     text = example_text(example).replace("Første dag;2024-01-01", "Første dag;2025-07-01")

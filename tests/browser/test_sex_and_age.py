@@ -11,18 +11,9 @@ import numpy as np
 import pytest
 from independent import danish_number, scipy_rate_ci
 from playwright.sync_api import expect
-from support.browser import COUNTS, PASTE, open_calculator
-from support.site import Visit
+from support.browser import COUNTS, PASTE
 
 PROFILE = [400, 800, 700, 300, 100, 420, 800, 650, 220, 110]  # 4.500 patients, as support.browser.LISTED
-
-
-@pytest.fixture(scope="module")
-def visit(browser, base_url):
-    visit = Visit(browser, base_url)
-    open_calculator(visit)
-    yield visit
-    visit.context.close()
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +26,8 @@ def type_profile(page, bands, values):
         page.get_by_role("textbox", name=f"{band['age']} år {band['sex']}", exact=True).fill(str(value))
 
 
-def test_typed_patients_by_sex_and_age_give_ratios_beside_the_rates(visit, reference):
-    page = visit.page
+def test_typed_patients_by_sex_and_age_give_ratios_beside_the_rates(calculator_visit, reference):
+    page = calculator_visit.page
     bands = reference["bands"]
     expect(page.get_by_role("group", name="Jeres patienter efter køn og alder (kan udelades)")).to_be_visible()
     page.get_by_label("Antal tilmeldte patienter").fill("4.500")
@@ -62,11 +53,11 @@ def test_typed_patients_by_sex_and_age_give_ratios_beside_the_rates(visit, refer
             f"{danish_number(lower, 2)}–{danish_number(upper, 2)}",
         ]
     expect(part).to_contain_text("Den standardiserede ratio tager højde for køn og alder")
-    assert visit.console_errors == [] and visit.foreign_requests == []
+    assert calculator_visit.console_errors == [] and calculator_visit.foreign_requests == []
 
 
-def test_groups_that_do_not_add_up_are_said_on_the_first_box_and_kept(visit, reference):
-    page = visit.page
+def test_groups_that_do_not_add_up_are_said_on_the_first_box_and_kept(calculator_visit, reference):
+    page = calculator_visit.page
     bands = reference["bands"]
     page.get_by_label("Antal tilmeldte patienter").fill("4.600")
     page.get_by_label("Jeres tal (ydelseskode og antal)").fill(PASTE)
