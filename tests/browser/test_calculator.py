@@ -31,7 +31,18 @@ def reference(site) -> dict:
 
 
 @pytest.fixture
-def calculator(visit):
+def calculator(calculator_visit):
+    """The module's one ready calculator page (conftest.calculator_visit): each case fills in what it needs, so
+    Pyodide loads once for them all; what a case changes of the page itself is put back after it."""
+    page = calculator_visit.page
+    yield page
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 1280, "height": 720})  # Playwright's default, as every new page has
+
+
+@pytest.fixture
+def fresh_calculator(visit):
+    """A page of its own, for the cases that need it as a person first sees it: empty fields, no result."""
     return open_calculator(visit)
 
 
@@ -48,7 +59,7 @@ def test_loading_status_then_ready(visit):
     assert visit.console_errors == []
 
 
-def test_happy_path_matches_an_independent_computation(calculator, reference, visit):
+def test_happy_path_matches_an_independent_computation(calculator, reference, calculator_visit):
     cluster = reference["clusters"][1]
     fill(calculator, "4.500", PASTE, cluster=f"{cluster['name']} – {len(cluster['listed'])} praksis")
     headers = calculator.get_by_role("table", name="Jeres rater pr. 1.000 patienter").locator("thead th")
@@ -64,7 +75,7 @@ def test_happy_path_matches_an_independent_computation(calculator, reference, vi
     first_caption = figures.first.locator("figcaption").inner_text()
     assert f"klyngens {len(cluster['listed'])} praksis" in first_caption
     assert figures.first.locator("svg > circle.practice").count() == len(cluster["listed"])  # not the legend's
-    assert visit.console_errors == [] and visit.foreign_requests == []
+    assert calculator_visit.console_errors == [] and calculator_visit.foreign_requests == []
 
 
 def test_page_states_fictitious_data_and_period(calculator):
@@ -135,7 +146,8 @@ def test_warnings_for_duplicate_and_unknown_codes(calculator):
     assert "0101" in warnings and "0777" in warnings
 
 
-def test_keyboard_only(calculator):
+def test_keyboard_only(fresh_calculator):
+    calculator = fresh_calculator
     calculator.get_by_label("Klynge", exact=True).focus()
     calculator.keyboard.press("ArrowDown")
     calculator.keyboard.press("Tab")
@@ -213,7 +225,8 @@ def test_csv_download(calculator, reference):
     assert len(rows) == 1 + len(reference["indicators"])
 
 
-def test_accessible_before_and_after_results(calculator):
+def test_accessible_before_and_after_results(fresh_calculator):
+    calculator = fresh_calculator
     before = Axe().run(calculator, options=WCAG)
     assert before.violations_count == 0, before.generate_report()
     fill(calculator, "4500", PASTE)
