@@ -21,7 +21,7 @@ FETCHED = (
     "assets/calculators/calculators.*.zip",
     "assets/data/videokonsultationer.*.json",
 )
-BYTES_PER_SECOND = 1_500_000  # the 9,6 MB WebAssembly takes some 6 s, as on a 12 Mbit/s line
+BYTES_PER_SECOND = 3_000_000  # the 9,6 MB WebAssembly takes some 3 s, as on a 24 Mbit/s line
 TEXT = re.compile(r"Henter beregneren: (\d+,\d) af (\d+,\d) MB …")
 # Every change of the status line or its bar while loading, with the time it happened.
 RECORD_STATUS = """
@@ -88,7 +88,7 @@ def test_progress_bar_counts_the_bytes_received_then_klar(browser, site, slow_si
         context.close()
 
     loading = [entry for entry, _ in log if entry[0].startswith("Henter beregneren")]
-    assert len(loading) >= 10, log  # it rose many times during the ~6 s
+    assert len(loading) >= 10, log  # it rose many times during the ~3 s
     values = [value for _, value, *_ in loading]
     assert values == sorted(values) and values[-1] > values[0], values
     for text, value, maximum, shown, value_text in loading:
@@ -107,7 +107,7 @@ def test_progress_bar_counts_the_bytes_received_then_klar(browser, site, slow_si
     # At most ten changes a second, plus one as each file starts and one as it ends (the worker throttles its
     # reports to one per 100 ms between those). Counted over the whole load, not per second: a busy page takes the
     # worker's messages in bunches, so the times the page sees them say little of how often they were sent. Without
-    # the throttle every chunk of the 1,5 MB/s stream is a report, several times this bound.
+    # the throttle every chunk of the 3 MB/s stream is a report, several times this bound.
     times = [time for entry, time in log if entry[0].startswith("Henter")]
     seconds = (times[-1] - times[0]) / 1000
     assert len(times) <= 10 * seconds + 2 * len(FETCHED) + 2, (len(times), seconds)
