@@ -51,6 +51,24 @@ RUN_CASES = [
         ],
     },
     _run("cluster-k2", "4436;4\n1003;1\n0101;3.100\n0120;80\n0201;700", "850", "klynge-b-fiktiv"),
+    # Patients by sex and age typed in: the standardised ratios beside the rates.
+    {
+        "id": "run-sex-and-age",
+        "function": "compare",
+        "calls": [
+            {
+                "args": [
+                    {
+                        "text": ALL_CODES,
+                        "listed": "2.000",
+                        "cluster_id": "klynge-a-fiktiv",
+                        "listed_checked": True,
+                        **{f"band-{i}": n for i, n in enumerate([180, 350, 300, 120, 50, 190, 360, 300, 110, 40])},
+                    }
+                ]
+            }
+        ],
+    },
     _run("cluster-k3", "4436;120\n1003;15\n0101;14.500\n0120;400\n0201;2.900", "5.400", "klynge-c-fiktiv"),
     _run("cluster-k4", "4436;0\n1003;0\n0101;9.000\n0120;0\n0201;2.000", "3.300", "klynge-d-fiktiv"),
     # Paste shapes.
@@ -460,6 +478,8 @@ def test_every_run_case_answers_as_intended(outputs):
         [outcome] = outputs["cpython"]["results"][case["id"]]
         assert "value" in outcome, f"{case['id']}: run raised {outcome}"
         assert outcome["value"]["ok"] is not case["id"].startswith("run-error-"), case["id"]
+    [typed] = outputs["cpython"]["results"]["run-sex-and-age"]
+    assert len(typed["value"]["result"]["standardised"]["rows"]) == 4  # the ratios are among what is compared
 
 
 def test_every_follow_up_case_answers_as_intended(outputs):
