@@ -142,9 +142,10 @@ def joined_verdict(count: int, listed: int, cluster_counts, cluster_listed) -> t
 
 def standardised_verdict(observed: int, expected: float, cluster_observed, cluster_expected):
     """(+1, -1 or 0; "95 %", "99,8 %" or None; widened) for an indirectly standardised ratio O/E judged against 1:
-    a rate of 1 per E "patients", judged by scipy's intervals or numpy's Spiegelhalter limits around the cluster's
-    practices' expected counts."""
-    _, tau2 = numpy_overdispersion_around(cluster_observed, cluster_expected)
+    a rate of 1 per E "patients", judged by scipy's intervals or numpy's Spiegelhalter limits; the spread is the
+    practices' around their expected counts scaled to the cluster's own observed total (the cluster's own ratio)."""
+    observed_all, expected_all = np.asarray(cluster_observed, dtype=float), np.asarray(cluster_expected, dtype=float)
+    _, tau2 = numpy_overdispersion_around(observed_all, expected_all * observed_all.sum() / expected_all.sum())
     if tau2 > 0:
         direction, strict = (
             numpy_overdispersed_verdict([observed], expected, 1.0, tau2, level, per=1)[0] for level in (0.95, 0.998)

@@ -12,14 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..comparison.page import period_text
 from ..comparison.request import run
-from ..comparison.standardised_table import csv_rows
-from ..csv_writer import BOM, csv_text
 from ..errors import InputError, field_failure
+from ..parsing.sex_and_age import band_field
 from .format import CLUSTER_ID
 from .load import cluster_file_to_dict, read_for_pack
-from .standardised import not_a_row_table, practice_table
+from .standardised import standardise_with_file
 
 
 def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
@@ -31,10 +29,16 @@ def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
         return field_failure("cluster_file", str(error))
     file = cluster_file_to_dict(data)
     reference = {**request["reference"], "clusters": [*request["reference"]["clusters"], file["cluster"]]}
-    if str(request.get("cluster_id")) == CLUSTER_ID:
+    against_file = str(request.get("cluster_id")) == CLUSTER_ID
+    standardise, unused = None, None
+    if against_file:
         # The file's own period dates the rates, and its numbers are a real cluster's, not the demo clusters'. Its
-        # region's bands (or none), never the pack's demo bands, give the counts expected from sex and age.
-        reference.update(period=file["period"], fictitious=False, bands=_same_groups(file["bands"], reference))
+        # region's bands (or none), never the pack's demo bands, give the counts expected from sex and age; the
+        # page's boxes must be for the same groups.
+        can_type = _same_groups(file["bands"], reference)
+        unused = _unused_profile(request, reference, data.standardised, can_type)
+        reference.update(period=file["period"], fictitious=False, bands=file["bands"] if can_type else None)
+        standardise = standardise_with_file(data, file["period"], can_type)
     found: list[int] = []
 
     def own_row(cluster: Mapping[str, Any], listed: int, counts: dict[str, int]) -> int | None:
@@ -44,26 +48,27 @@ def compare_with_file(request: Mapping[str, Any]) -> dict[str, Any]:
         found.extend([] if row is None else [row])
         return row
 
-    response = run({**request, "reference": reference}, own_row)
-    if response["ok"] and str(request.get("cluster_id")) == CLUSTER_ID:
+    response = run({**request, "reference": reference}, own_row, standardise)
+    if response["ok"] and against_file:
         result = response["result"]
-        own = found[0] if found else None
-        result["cluster_file"] = file_facts(file, own, request.get("row"), result["indicators"])
-        # Beside the crude rates, the ratio to the count expected from sex and age: the practice's own row's, or
-        # from the patients it typed by sex and age (run() has then made it), or why there is none.
-        if data.standardised and (own is not None or "standardised" not in result):
-            period = period_text(file["period"])
-            result["standardised"] = not_a_row_table(data) if own is None else practice_table(data, own, period)
-            response["csv"] += csv_text(csv_rows(result["standardised"])).removeprefix(BOM)
+        result["cluster_file"] = file_facts(file, found[0] if found else None, request.get("row"), result["indicators"])
+        response["warnings"] += [unused] if unused else []
     return response
 
 
-def _same_groups(bands: list | None, reference: Mapping[str, Any]) -> list | None:
-    """The file's bands where the page's fields are for the same groups of sex and age (the pack's reference's),
-    else None: a practice's numbers typed for other groups must not be read as the file's."""
+def _same_groups(bands: list | None, reference: Mapping[str, Any]) -> bool:
+    """Whether the page's boxes for patients by sex and age (the pack's reference's groups) are the file's groups."""
     fields = reference.get("bands") or []
-    same = bands and [(b["sex"], b["age"]) for b in bands] == [(b["sex"], b["age"]) for b in fields]
-    return bands if same else None
+    return bool(bands) and [(b["sex"], b["age"]) for b in bands] == [(b["sex"], b["age"]) for b in fields]
+
+
+def _unused_profile(request: Mapping[str, Any], reference: Mapping[str, Any], banded: bool, same: bool) -> str | None:
+    """Why patients typed by sex and age are not used with this file, where some were typed and they cannot be."""
+    typed = any(str(request.get(band_field(i)) or "").strip() for i in range(len(reference.get("bands") or [])))
+    if not typed or same:
+        return None
+    why = "datafilens grupper er ikke de samme som felterne her" if banded else "datafilen har ikke køn og alder"
+    return f"Jeres patienter efter køn og alder er ikke brugt: {why}."
 
 
 def find_own_row(file: Mapping[str, Any], listed: int, counts: Mapping[str, int], label: Any) -> int | None:

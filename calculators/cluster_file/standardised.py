@@ -6,20 +6,22 @@ per practice for each indicator. Each practice is judged against 1 among all the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..comparison.compare import NOT_ASSESSABLE
-from ..comparison.page import verdict_key
+from ..comparison.page import period_text, verdict_key
+from ..comparison.request import Standardise
 from ..comparison.standardised import StandardisedResult, judge_standardised, spread_around_expected
-from ..comparison.standardised_table import adjusted_sentence, row, table
+from ..comparison.standardised_table import adjusted_sentence, pasted_table, row, table
 from .format import Band, ClusterFile
 
-NOT_A_ROW = (
-    "Jeres tal er ikke en af datafilens praksis, så ratioen ud fra alder og køn kræver jeres patienter efter køn og "
-    "alder: skriv dem under »Jeres patienter efter køn og alder«. Eller vælg jeres praksis i datafilen, eller indsæt "
-    "præcis de tal, datafilen har for jer."
+NOT_A_ROW = "Jeres tal er ikke en af datafilens praksis, så ratioen ud fra alder og køn kræver {what}."
+TYPE_THEM = (
+    "jeres patienter efter køn og alder: skriv dem under »Jeres patienter efter køn og alder«. Eller vælg jeres "
+    "praksis i datafilen, eller indsæt præcis de tal, datafilen har for jer"
 )
+PICK_ROW = "jeres egen række i datafilen: vælg den, eller indsæt præcis de tal, datafilen har for jer"
 
 
 def judge_indicator(data: ClusterFile, position: int) -> list[StandardisedResult]:
@@ -30,9 +32,9 @@ def judge_indicator(data: ClusterFile, position: int) -> list[StandardisedResult
     return [judge_standardised(o, e, spread) for o, e in zip(observed, expected)]
 
 
-def file_sentence(bands: Sequence[Band]) -> str:
+def file_sentence(bands: Sequence[Band], whose: str = "praksis'") -> str:
     """What the file's ratios take into account, naming its groups."""
-    return adjusted_sentence([(band.sex, band.age) for band in bands])
+    return adjusted_sentence([(band.sex, band.age) for band in bands], whose)
 
 
 def practice_table(data: ClusterFile, own_row: int, period_text: str) -> dict[str, Any]:
@@ -41,7 +43,9 @@ def practice_table(data: ClusterFile, own_row: int, period_text: str) -> dict[st
         row(indicator.name, judge_indicator(data, position)[own_row])
         for position, indicator in enumerate(data.indicators)
     ]
-    return table(f"Standardiseret for køn og alder, {period_text}", "Indikator", rows, [file_sentence(data.bands)])
+    return table(
+        f"Standardiseret for køn og alder, {period_text}", "Indikator", rows, [file_sentence(data.bands, "jeres")]
+    )
 
 
 def indicator_table(data: ClusterFile, position: int, period_text: str) -> dict[str, Any]:
@@ -54,9 +58,36 @@ def indicator_table(data: ClusterFile, position: int, period_text: str) -> dict[
     )
 
 
-def not_a_row_table(data: ClusterFile) -> dict[str, Any]:
-    """The calculator's answer when the practice's numbers are no row of the file: why there is no ratio."""
-    return table("", "Indikator", [], [file_sentence(data.bands), NOT_A_ROW])
+def not_a_row_table(data: ClusterFile, can_type: bool) -> dict[str, Any]:
+    """The calculator's answer when the practice's numbers are no row of the file and it typed no patients by sex
+    and age: why there is no ratio, and what gives one (the boxes only where the page has them for the file's
+    groups)."""
+    what = NOT_A_ROW.format(what=TYPE_THEM if can_type else PICK_ROW)
+    return table("", "Indikator", [], [file_sentence(data.bands, "jeres"), what])
+
+
+def standardise_with_file(data: ClusterFile, period: Mapping[str, str], can_type: bool) -> Standardise:
+    """comparison.request.run()'s `standardise` against a cluster data file: the practice's own row's ratios; or,
+    for a practice that joins the cluster, those from the patients it typed by sex and age, with the file's
+    practices' expected counts for the spread between them; or why there are none. None for a file without bands."""
+    if not data.standardised:
+        return lambda comparison, profile, row: None
+    others = {
+        indicator.id: ([p.counts[n] for p in data.practices], [p.expected[n] for p in data.practices])
+        for n, indicator in enumerate(data.indicators)
+    }
+    bands = [
+        {"sex": b.sex, "age": b.age, "listed": b.listed, "counts": dict(zip(others, b.counts))} for b in data.bands
+    ]
+
+    def standardised(comparison, profile: tuple[int, ...] | None, row: int | None) -> dict[str, Any] | None:
+        if row is not None:
+            return practice_table(data, row, period_text(period))
+        if profile is not None:
+            return pasted_table(comparison, profile, bands, period, others)
+        return not_a_row_table(data, can_type)
+
+    return standardised
 
 
 def _verdicts_sentence(results: Sequence[StandardisedResult]) -> str:

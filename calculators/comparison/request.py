@@ -13,7 +13,7 @@ from ..errors import InputError, failure, field_failure, read_fields
 from ..parsing.counts import normalise_code, parse_counts
 from ..parsing.listed import parse_listed
 from ..parsing.sex_and_age import band_field, read_profile, sum_problem
-from .compare import compare_with_cluster
+from .compare import Comparison, compare_with_cluster
 from .csv_export import to_csv
 from .page import comparison_to_dict, period_text
 from .plausibility import listed_question
@@ -22,13 +22,20 @@ from .standardised_table import csv_rows, pasted_table
 NO_CLUSTER_MESSAGE = "Vælg jeres klynge på listen."
 
 
+Standardise = Callable[[Comparison, "tuple[int, ...] | None", "int | None"], "dict[str, Any] | None"]
+
+
 def run(
-    request: Mapping[str, Any], own_row: Callable[[Mapping[str, Any], int, dict[str, int]], int | None] | None = None
+    request: Mapping[str, Any],
+    own_row: Callable[[Mapping[str, Any], int, dict[str, int]], int | None] | None = None,
+    standardise: Standardise | None = None,
 ) -> dict[str, Any]:
     """Parse and compare; a user's mistake comes back as {"ok": False, ...}, never as an exception.
 
     `own_row(cluster, listed, counts)`, for a cluster that may already hold the practice (a cluster data file),
     names the practice's own row in it, so that the practice is counted once (compare.compare_with_cluster).
+    `standardise(comparison, profile, row)` gives the table of ratios standardised for sex and age beside the rates,
+    or None: by default, from the patients typed by sex and age (`profile`) at the reference's band rates.
 
     Every field is checked, so the page can mark all the fields that need fixing at once: "error" and
     "field" name the first (in the form's order), "errors" lists them all.
@@ -77,10 +84,20 @@ def run(
         fictitious=result["fictitious"],
         made=_made(request.get("today")),
     )
-    if profile is not None:  # beside the rates: the ratios to the counts expected from the practice's sex and age
-        result["standardised"] = pasted_table(comparison, profile, bands, reference.get("period"))
-        csv += csv_text(csv_rows(result["standardised"])).removeprefix(BOM)
+    table = (standardise or _from_typed_profile(bands, reference.get("period")))(comparison, profile, row)
+    if table:  # beside the rates: the ratios to the counts expected from the practice's sex and age
+        result["standardised"] = table
+        csv += csv_text(csv_rows(table)).removeprefix(BOM)
     return {"ok": True, "result": result, "warnings": [*parsed.warnings, *missing], "csv": csv}
+
+
+def _from_typed_profile(bands, period) -> Standardise:
+    """run()'s default `standardise`: the ratios from the patients typed by sex and age, at the reference's rates."""
+
+    def table(comparison: Comparison, profile: tuple[int, ...] | None, _row: int | None) -> dict[str, Any] | None:
+        return None if profile is None else pasted_table(comparison, profile, bands, period)
+
+    return table
 
 
 def _made(today: Any) -> date:

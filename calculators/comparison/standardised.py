@@ -63,10 +63,17 @@ class StandardisedResult:
 
 
 def spread_around_expected(cluster_observed: Sequence[int], cluster_expected: Sequence[float]) -> Overdispersion | None:
-    """The spread of the cluster's practices (the practice itself among them) around their expected counts; None
-    where fewer than two practices expect anything."""
+    """The spread of the cluster's practices (the practice itself among them) around their expected counts, scaled
+    to the cluster's own total: O_i against E_i x (sum O / sum E). A cluster that is as a whole above or below the
+    region is no spread between its practices; as in the crude comparison, where the pooled rate makes the cluster's
+    observed and expected totals equal, only how its practices differ from each other widens the limits. None where
+    fewer than two practices expect anything, or none of them has an event."""
     pairs = [(o, e) for o, e in zip(cluster_observed, cluster_expected, strict=True) if e > 0]
-    return estimate_from_expected(*zip(*pairs)) if len(pairs) > 1 else None
+    observed_total, expected_total = sum(o for o, _ in pairs), sum(e for _, e in pairs)
+    if len(pairs) < 2 or observed_total == 0:
+        return None
+    scale = observed_total / expected_total
+    return estimate_from_expected([o for o, _ in pairs], [e * scale for _, e in pairs])
 
 
 def judge_standardised(observed: int, expected: float, spread: Overdispersion | None) -> StandardisedResult:

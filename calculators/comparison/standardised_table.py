@@ -12,7 +12,13 @@ from ..danish import format_number, join_words
 from ..stats.standardised import EXPECTED_DECIMALS, band_rates, expected_count
 from .compare import Comparison
 from .page import NO_NUMBER, period_text, verdict_key, verdict_text
-from .standardised import StandardisedResult, interval_text, judge_standardised, ratio_cell_text
+from .standardised import (
+    StandardisedResult,
+    interval_text,
+    judge_standardised,
+    ratio_cell_text,
+    spread_around_expected,
+)
 
 COLUMNS = (
     "Antal",
@@ -32,16 +38,17 @@ CSV_COLUMNS = (
 )
 CRUDE_SPREAD = (
     "Klyngens praksis er mere forskellige, end tilfældigheder kan forklare. Deres fordeling på køn og alder kendes "
-    "ikke, så spredningen mellem dem er her skønnet ud fra deres rater, som de er: et skøn."
+    "ikke, så spredningen mellem dem er skønnet ud fra deres rater, som de er."
 )
 
 
-def adjusted_sentence(groups: Sequence[tuple[str, str]]) -> str:
-    """What the ratio takes into account, in one sentence naming the (sex, age band) groups."""
+def adjusted_sentence(groups: Sequence[tuple[str, str]], whose: str = "praksis'") -> str:
+    """What the ratio takes into account, in one sentence naming the (sex, age band) groups; `whose` patients:
+    »jeres« where the page speaks to one practice, »praksis'« where it shows the cluster."""
     sexes = join_words(list(dict.fromkeys(sex.lower() for sex, _ in groups)))
     ages = join_words(list(dict.fromkeys(age for _, age in groups)))
     return (
-        f"Den standardiserede ratio tager højde for køn og alder: antallet sammenlignes med det antal, praksis' egne "
+        f"Den standardiserede ratio tager højde for køn og alder: antallet sammenlignes med det antal, {whose} egne "
         f"patienter ville have, hvis de i hver af {len(groups)} grupper ({sexes}; aldersgrupperne {ages}) havde "
         "regionens rate. 1,00 svarer til regionen, over 1 er flere og under 1 færre."
     )
@@ -74,23 +81,33 @@ def row(header: str, result: StandardisedResult) -> dict[str, Any]:
 
 
 def pasted_table(
-    comparison: Comparison, profile: Sequence[int], bands: Sequence[Mapping[str, Any]], period: Mapping | None
+    comparison: Comparison,
+    profile: Sequence[int],
+    bands: Sequence[Mapping[str, Any]],
+    period: Mapping | None,
+    others: Mapping[str, tuple[Sequence[int], Sequence[float]]] | None = None,
 ) -> dict[str, Any]:
     """The calculator's table for a practice that typed its patients by sex and age: its counts against those
-    expected at the reference's band rates, one row per computed indicator, judged with the crude comparison's
-    spread between the cluster's practices (their own ages and sexes are not known)."""
-    rows, widened = [], False
+    expected at the reference's band rates, one row per computed indicator. The spread between the cluster's
+    practices is taken around their expected counts where they are known (`others`: per indicator, the other
+    practices' observed and expected counts, from a cluster data file with bands); else it is the crude
+    comparison's, and the page says that it is an estimate."""
+    rows, crude_spread = [], False
     for result in comparison.indicators:
         if result.count is None:
             continue
         rates = band_rates([band["counts"][result.id] for band in bands], [band["listed"] for band in bands])
-        rows.append(
-            row(result.name, judge_standardised(result.count, expected_count(profile, rates), result.overdispersion))
-        )
-        widened = widened or bool(result.overdispersion and result.overdispersion.widened)
-    sentences = [adjusted_sentence([(band["sex"], band["age"]) for band in bands])]
+        expected = expected_count(profile, rates)
+        if others is None:
+            spread = result.overdispersion
+            crude_spread = crude_spread or bool(spread and spread.widened)
+        else:
+            observed_others, expected_others = others[result.id]
+            spread = spread_around_expected([*observed_others, result.count], [*expected_others, expected])
+        rows.append(row(result.name, judge_standardised(result.count, expected, spread)))
+    sentences = [adjusted_sentence([(band["sex"], band["age"]) for band in bands], "jeres")]
     caption = ", ".join(filter(None, ["Standardiseret for køn og alder", period_text(period)]))
-    return table(caption, "Indikator", rows, [*sentences, *([CRUDE_SPREAD] if widened else [])])
+    return table(caption, "Indikator", rows, [*sentences, *([CRUDE_SPREAD] if crude_spread else [])])
 
 
 def csv_rows(shown: Mapping[str, Any]) -> list[tuple[str, ...]]:

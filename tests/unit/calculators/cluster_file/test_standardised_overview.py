@@ -10,7 +10,7 @@ import io
 from pathlib import Path
 
 import pytest
-from independent import danish_number, pandas_cluster_file, scipy_rate_ci, standardised_verdict
+from independent import danish_number, pandas_cluster_file, scipy_rate_ci, standardised_verdict, verdict_words
 from small_cluster_file import EXAMPLE_WITH_BANDS
 
 from calculators.cluster_file.compare import compare_with_file
@@ -136,7 +136,8 @@ def test_the_calculator_shows_a_practices_own_row_as_the_overview_does(reference
             assert {k: v for k, v in row.items() if k != "header"} == {
                 k: v for k, v in rows[index].items() if k != "header"
             }
-        assert table["sentences"] == [response["overview"]["standardised_text"]]
+        # The page speaks to the practice: its own patients, where the overview speaks of each practice's.
+        assert table["sentences"] == [response["overview"]["standardised_text"].replace("praksis' egne", "jeres egne")]
         csv_lines = answer["csv"].split("\r\n")
         assert "Standardiseret ratio" in csv_lines[csv_lines.index(table["caption"]) + 1]
 
@@ -154,3 +155,64 @@ def test_numbers_that_are_no_row_of_the_file_get_no_ratio_and_say_why(reference)
     table = answer["result"]["standardised"]
     assert table["rows"] == [] and "Jeres tal er ikke en af datafilens praksis" in table["sentences"][1]
     assert "Jeres tal er ikke en af datafilens praksis" in answer["csv"]
+
+
+def file_request(reference, practice=None, profile=None, text=EXAMPLE, **extra):
+    bands = {f"band-{i}": value for i, value in enumerate(profile or [])}
+    numbers = (
+        {"listed": practice["listed_text"], "text": practice["paste_text"]}
+        if practice
+        else {"listed": "4.500", "text": "4436;120\n1003;8\n0101;21000\n0120;1100\n0201;30000"}
+    )
+    return {"reference": reference, "cluster_file": text, "cluster_id": "datafil", **numbers, **bands, **extra}
+
+
+PROFILE = [400, 800, 700, 300, 100, 420, 800, 650, 220, 110]  # 4.500
+
+
+def test_a_practices_own_row_wins_over_patients_it_also_typed_and_the_csv_has_one_table(reference):
+    practice = load_cluster_file({"text": EXAMPLE, "reference": reference})["file"]["practices"][0]
+    profile = [0] * 9 + [practice["listed"]]  # all in one group: other ratios, were they used
+    answer = compare_with_file(file_request(reference, practice, profile))
+    own = compare_with_file(file_request(reference, practice))
+    assert answer["result"]["standardised"] == own["result"]["standardised"]
+    assert answer["csv"].count("Standardiseret ratio") == 1
+
+
+def test_a_practice_that_joins_a_file_with_bands_gets_the_files_spread_for_its_typed_patients(reference):
+    """Its ratio from its typed patients at the file's band rates, and the spread between the file's practices and
+    it around their expected counts (never the crude spread, since the file holds their expected counts)."""
+    answer = compare_with_file(file_request(reference, profile=PROFILE))
+    table = answer["result"]["standardised"]
+    _, practices, _ = pandas_cluster_file(EXAMPLE)
+    bands = load_cluster_file({"text": EXAMPLE, "reference": reference})["file"]["bands"]
+    counts = {"video": 128, "konsultationer": 21000, "aarsstatus": 1100, "telefon": 30000}
+    for row_shown, indicator in zip(table["rows"], ["video", "konsultationer", "aarsstatus", "telefon"]):
+        expected = sum(n * b["counts"][indicator] / b["listed"] for n, b in zip(PROFILE, bands))
+        observed = [*practices[indicator].astype(int), counts[indicator]]
+        forecast = [*practices[f"Forventet {indicator}"].str.replace(",", ".").astype(float), expected]
+        direction, level, widened = standardised_verdict(counts[indicator], expected, observed, forecast)
+        assert row_shown["expected"] == pytest.approx(expected, rel=1e-12)
+        assert row_shown["verdict_text"] == verdict_words(direction, level == "99,8 %", widened, standardised=True)
+    assert not any("skønnet ud fra deres rater" in sentence for sentence in table["sentences"])
+    assert "jeres egne patienter" in table["sentences"][0]
+
+
+@pytest.mark.parametrize("bands_in_file", [True, False], ids=["other-groups", "no-bands"])
+def test_typed_patients_the_file_cannot_use_are_said_not_dropped_in_silence(reference, bands_in_file):
+    if bands_in_file:  # the file's groups are not the page's boxes
+        text = EXAMPLE.replace("Kvinder;0-17;", "Piger;0-17;")
+    else:
+        start, end = EXAMPLE.index("Køn;"), EXAMPLE.index("Praksis;")
+        lines = EXAMPLE[end:].split("\n")
+        lines = [";".join(line.split(";")[:6]) if line.startswith("Praksis") else line for line in lines]
+        text = EXAMPLE[:start].replace("version 3", "version 2") + "\n".join(lines)
+    answer = compare_with_file(file_request(reference, profile=[1] + PROFILE[1:], text=text))  # the sum is off too
+    assert answer["ok"] is True, answer
+    why = "datafilens grupper er ikke de samme som felterne her" if bands_in_file else "datafilen har ikke køn og alder"
+    assert answer["warnings"][-1] == f"Jeres patienter efter køn og alder er ikke brugt: {why}."
+    shown = answer["result"].get("standardised")
+    if bands_in_file:  # the file's own rows can still give a ratio; these numbers are none of them
+        assert shown["rows"] == [] and "jeres egen række i datafilen" in shown["sentences"][1]
+    else:
+        assert shown is None

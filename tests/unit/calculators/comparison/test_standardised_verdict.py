@@ -102,3 +102,14 @@ def test_the_interval_is_written_with_the_ratios_decimals():
     result = judged(120, 100.0, [120, 90, 100, 110, 95], [100.0, 100.0, 100.0, 100.0, 100.0])
     _, lower, upper = scipy_rate_ci(120, 100.0, per=1)
     assert interval_text(result) == f"{danish_number(lower, 2)}–{danish_number(upper, 2)}" == "0,99–1,43"
+
+
+def test_a_cluster_below_the_region_as_a_whole_is_no_spread_between_its_practices():
+    """Nine practices all at 85 % of their expected counts: they do not differ from each other, so nothing widens the
+    limits, and each is lower than expected (the spread is taken around the cluster's own total, not around 1)."""
+    expected = [5000.0 + 1250 * i for i in range(9)]
+    observed = [round(0.85 * e) for e in expected]
+    for o, e in zip(observed, expected):
+        result = judged(o, e, observed, expected)
+        assert not result.overdispersion.widened
+        assert (result.verdict, result.level) == (LOWER_THAN_EXPECTED, "99,8 %")
