@@ -91,23 +91,25 @@ def standardise_with_file(data: ClusterFile, period: Mapping[str, str], can_type
 
 
 def _verdicts_sentence(results: Sequence[StandardisedResult]) -> str:
-    """ "Efter alder og køn har 2 af klyngens 9 praksis tydeligt flere ydelser end forventet og 1 tydeligt færre;
-    resten ingen tydelig forskel." or, where the practices differ more than chance explains, the spread's words."""
+    """ "Justeret for køn og alder har 2 af klyngens 9 praksis tydeligt flere ydelser end forventet og 1 tydeligt
+    færre; resten ingen tydelig forskel." or, where the practices differ more than chance explains, the spread's
+    words. Practices that cannot be assessed are not counted."""
     judged = [r for r in results if r.verdict != NOT_ASSESSABLE]
     widened = any(r.overdispersion and r.overdispersion.widened for r in judged)
     above = sum(1 for r in judged if verdict_key(r.verdict) == "higher")
     below = sum(1 for r in judged if verdict_key(r.verdict) == "lower")
-    of = f"af klyngens {len(results)} praksis"
-    ends = [
-        (n, word) for n, word in ((above, "over" if widened else "flere"), (below, "under" if widened else "færre"))
-    ]
+    of = f"af klyngens {len(judged)} praksis" if len(judged) == len(results) else f"af {len(judged)} praksis"
+    ends = [(above, "over" if widened else "flere"), (below, "under" if widened else "færre")]
     (n, word), *rest = [end for end in ends if end[0]] or [(0, "")]
     more = "".join(f" og {m} {other}" for m, other in rest)
     if widened:
-        spread = "Efter alder og køn er klyngens praksis mere forskellige, end tilfældigheder kan forklare"
+        spread = "Justeret for køn og alder er klyngens praksis mere forskellige, end tilfældigheder kan forklare"
         if not n:
-            return f"{spread}, og alle {len(results)} ligger inden for spredningen mellem dem."
+            return f"{spread}, og alle {len(judged)} ligger inden for spredningen mellem dem."
         return f"{spread}: {n} {of} ligger {word} spredningen mellem dem{more}."
     if not n:
-        return f"Efter alder og køn har ingen {of} tydeligt flere eller færre ydelser end forventet."
-    return f"Efter alder og køn har {n} {of} tydeligt {word} ydelser end forventet{more}; resten ingen tydelig forskel."
+        return f"Justeret for køn og alder har ingen {of} tydeligt flere eller færre ydelser end forventet."
+    return (
+        f"Justeret for køn og alder har {n} {of} tydeligt {word} ydelser end forventet{more}; resten ingen tydelig "
+        "forskel."
+    )

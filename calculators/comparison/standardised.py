@@ -41,12 +41,10 @@ _WORDS = {HIGHER: HIGHER_THAN_EXPECTED, LOWER: LOWER_THAN_EXPECTED, AS_EXPECTED:
 RATIO_DECIMALS = 2
 ADJUSTED_FOR = "køn og alder"
 NOTHING_EXPECTED = (
-    "Ud fra alder og køn ventes ingen ydelser hos jer (regionen har ingen i jeres patienters aldersgrupper), så "
-    "der er intet at sammenligne med."
+    "Ud fra køn og alder ventes ingen ydelser (regionen har ingen i patienternes grupper), så der er intet at "
+    "sammenligne med."
 )
-FEW_EXPECTED = (
-    "Få ydelser at forvente: ud fra jeres patienters alder og køn ventes under 10, så tilfældigheder fylder meget."
-)
+FEW_EXPECTED = "Få ydelser at forvente: ud fra køn og alder ventes under 10, så tilfældigheder fylder meget."
 
 
 @dataclass(frozen=True)
@@ -117,4 +115,14 @@ def _per_cent(difference: int) -> str:
 
 
 def interval_text(result: StandardisedResult) -> str:
-    return format_interval(result.lower, result.upper, RATIO_DECIMALS)
+    """ "0,83–1,20", with a decimal more wherever two would put an end on the wrong side of 1 (1.0044 is »1,00«, which
+    reads as inside while the verdict rightly says outside): the interval printed never contradicts the verdict
+    beside it."""
+    for decimals in range(RATIO_DECIMALS, 7):
+        shown = [
+            float(format_number(end, decimals, grouping=False).replace(",", "."))
+            for end in (result.lower, result.upper)
+        ]
+        if (result.lower > 1) == (shown[0] > 1) and (result.upper < 1) == (shown[1] < 1):
+            return format_interval(result.lower, result.upper, decimals)
+    return format_interval(result.lower, result.upper, 6)

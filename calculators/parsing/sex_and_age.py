@@ -54,9 +54,8 @@ def read_profile(
             errors.append(
                 {
                     "field": band_field(index),
-                    "error": f"Regionens tal har ingen patienter i gruppen "
-                    f"{group_name(band)}, så beregneren kan ikke sige, hvad der kan forventes af jeres. "
-                    "Tjek gruppen.",
+                    "error": f"Regionens tal har ingen patienter i gruppen {group_name(band)}, så beregneren kan "
+                    "ikke sige, hvad der kan forventes af jeres patienter i den. Tjek gruppen.",
                 }
             )
         values.append(value)

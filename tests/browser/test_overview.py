@@ -103,7 +103,7 @@ def test_the_ratios_standardised_for_sex_and_age_stand_beside_the_rates(visit, e
     for section, indicator in zip(sections.all(), ["video", "konsultationer", "aarsstatus", "telefon"]):
         part = section.locator(".calculator-standardised")
         expect(part.locator("h4")).to_contain_text("ud fra alder og køn")
-        assert part.locator("p").first.inner_text().startswith("Efter alder og køn")
+        assert part.locator("p").first.inner_text().startswith("Justeret for køn og alder")
         observed = practices[indicator].astype(int).tolist()
         expected = practices[f"Forventet {indicator}"].str.replace(",", ".").astype(float).tolist()
         rows = [

@@ -68,7 +68,7 @@ def test_the_page_says_what_was_adjusted_for_naming_the_files_groups(response):
     assert said.startswith("Den standardiserede ratio tager højde for køn og alder")
     assert "10 grupper (kvinder og mænd; aldersgrupperne 0-17, 18-44, 45-64, 65-79 og 80+)" in said
     for indicator in response["overview"]["indicators"]:
-        assert [s[:18] for s in indicator["standardised"]["sentences"]] == ["Efter alder og køn"]
+        assert [s[:25] for s in indicator["standardised"]["sentences"]] == ["Justeret for køn og alder"]
 
 
 def test_the_csv_carries_the_ratios_beside_the_rates(response):

@@ -113,3 +113,17 @@ def test_a_cluster_below_the_region_as_a_whole_is_no_spread_between_its_practice
         result = judged(o, e, observed, expected)
         assert not result.overdispersion.widened
         assert (result.verdict, result.level) == (LOWER_THAN_EXPECTED, "99,8 %")
+
+
+def test_the_interval_as_printed_never_contradicts_the_verdict_beside_it():
+    """100 events where 81 are expected: the interval's low end is 1.0044, »1,00« to two decimals, which reads as
+    inside while the verdict says higher; it is printed with a decimal more. Checked on the printed text, over
+    counts from 1 to 400 and expected counts around them."""
+    example = judge_standardised(100, 81.0, None)
+    assert example.verdict == HIGHER_THAN_EXPECTED and interval_text(example) == "1,004–1,502"
+    for observed in range(1, 400, 3):
+        for expected in (observed / 1.35, observed / 1.2, observed * 0.99, observed * 1.2, observed * 1.4):
+            result = judge_standardised(observed, round(expected, 2), None)
+            low, high = (float(end.replace(",", ".")) for end in interval_text(result).split("–"))
+            inside = low <= 1 <= high
+            assert (result.verdict == AS_EXPECTED_BY_AGE) == inside, (observed, expected, interval_text(result))
