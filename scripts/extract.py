@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import sys
 import zipfile
@@ -276,7 +277,7 @@ def _practices(
         rows,
         columns=["ydernummer", "praksis", "klynge", *BANDS, "tilmeldte", "ydelseskode", "antal", "række"],
     ).astype({"tilmeldte": "Int64", "antal": "Int64"})
-    problems += _conflicts(table, name)
+    problems += _conflicts(table, name) + (_missing_bands(table, name) if banded else [])
     if problems:
         raise ExtractError([text for _, text in sorted(problems, key=lambda problem: problem[0])])
     if table.empty:
@@ -337,6 +338,29 @@ def _conflicts(table: pd.DataFrame, name: str) -> list[tuple[int, str]]:
                 "i én række.",
             )
         )
+    return problems
+
+
+def _missing_bands(table: pd.DataFrame, name: str) -> list[tuple[float, str]]:
+    """Every practice must have a row for every sex and age band of the extract: a band with no rows would lose its
+    patients without a word, and a band spelt another way for one practice is a band of its own."""
+    known = table.dropna(subset=["ydernummer"])
+    known = known[(known["køn"] != "") & (known["aldersgruppe"] != "")]
+    practices = known["ydernummer"].unique()
+    problems = []
+    for (sex, age), rows in known.groupby(list(BANDS), sort=False):
+        having = rows["ydernummer"].unique()
+        if len(having) < len(practices):
+            lacking = [number for number in practices if number not in set(having)]
+            problems.append(
+                (
+                    math.inf,
+                    f"{name}: køn »{sex}«, aldersgruppe »{age}« findes hos {len(having)} af {len(practices)} praksis "
+                    f"(ikke fx ydernummer {lacking[0]}). Alle praksis skal have de samme grupper: stav dem ens, og "
+                    "giv en gruppe uden ydelser en række med antal 0 (og tilmeldte 0, hvis den heller ikke har "
+                    "patienter).",
+                )
+            )
     return problems
 
 

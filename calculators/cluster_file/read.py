@@ -7,7 +7,7 @@ import datetime
 import re
 
 from ..csv_writer import BOM
-from ..danish import format_date
+from ..danish import format_date, format_number
 from ..errors import InputError
 from ..period import Period
 from ..stats.rates import rate
@@ -28,6 +28,7 @@ from .format import (
     ClusterFile,
     Indicator,
     Practice,
+    expected_text,
     name_problem,
     rate_text,
 )
@@ -52,6 +53,7 @@ def read_cluster_file(text: str) -> ClusterFile:
     indicators, position = _read_indicators(lines, position, metadata)
     bands, position = _read_bands(lines, position, indicators, metadata) if banded else ((), position)
     practices = _read_practices(lines, position, indicators, metadata, banded)
+    _check_expected(practices, indicators, bands)
     return ClusterFile(
         pack=metadata["Klyngepakke"][0],
         pack_name=metadata["Klyngepakke"][1],
@@ -317,6 +319,8 @@ def _read_bands(lines, position, indicators, metadata) -> tuple[tuple[Band, ...]
         if any((band.sex, band.age) == (sex, age) for band in bands):
             raise InputError(f"{where}: køn »{sex}« og aldersgruppe »{age}« står to gange.{_NEW_FILE}")
         listed = _whole(where, "Regionens tilmeldte", cells[2])
+        if not listed and any(_whole(where, id_, cell) for id_, cell in zip(ids, cells[3:])):
+            raise InputError(f"{where}: gruppen har ydelser, men ingen tilmeldte. Filen er rettet i hånden.{_NEW_FILE}")
         bands.append(Band(sex, age, listed, tuple(_whole(where, id_, cell) for id_, cell in zip(ids, cells[3:]))))
     sums = [("tilmeldte", sum(b.listed for b in bands), metadata["Regionens tilmeldte"])]
     sums += [(i.name, sum(b.counts[n] for b in bands), i.region_count) for n, i in enumerate(indicators)]
@@ -346,6 +350,23 @@ def _expected(where: str, column: str, text: str, count: int) -> float:
             f"{where}, »{column}«: praksis har ydelser, men intet forventet antal. Filen er rettet i hånden.{_NEW_FILE}"
         )
     return value
+
+
+def _check_expected(practices, indicators, bands) -> None:
+    """A practice's expected count lies between its list size times the region's lowest band rate and times the
+    highest (whatever its patients' sex and age): a figure outside was changed by hand."""
+    for n, indicator in enumerate(indicators):
+        rates = [band.counts[n] / band.listed for band in bands if band.listed]
+        for practice in practices[: len(practices) if bands else 0]:
+            low, high = practice.listed * min(rates), practice.listed * max(rates)
+            if not low - 0.005 <= practice.expected[n] <= high + 0.005:
+                raise InputError(
+                    f"Klyngedatafilen: det forventede antal for »{indicator.name}« hos {practice.label} "
+                    f"({expected_text(practice.expected[n])}) kan ikke passe med {format_number(practice.listed, 0)} "
+                    "tilmeldte og "
+                    f"regionens rater (mellem {expected_text(low)} og {expected_text(high)}). Filen er rettet i "
+                    f"hånden.{_NEW_FILE}"
+                )
 
 
 def _read_practices(lines, position, indicators, metadata, banded: bool) -> tuple[Practice, ...]:

@@ -199,3 +199,28 @@ def test_a_hostile_band_name_is_refused_before_anything_is_written(tmp_path):
 
     message = edited(tmp_path, change)
     assert "Aldersgruppe »=80+« begynder med »=«" in message and "Ret det i kolonnen »aldersgruppe«" in message
+
+
+def test_a_practice_without_rows_for_a_band_is_said_not_counted_as_no_patients(tmp_path):
+    extract = pd.read_csv(BANDED, sep=";", encoding="utf-8-sig", dtype=str)
+    number = extract.loc[0, "Ydernummer"]
+
+    def change(frame):
+        return frame[~((frame["Ydernummer"] == number) & (frame["Køn"] == "Mænd") & (frame["Aldersgruppe"] == "80+"))]
+
+    practices = extract["Ydernummer"].nunique()
+    message = edited(tmp_path, change)
+    band = "køn »Mænd«, aldersgruppe »80+«"
+    assert f"{band} findes hos {practices - 1} af {practices} praksis (ikke fx ydernummer {number})" in message
+
+
+def test_a_band_spelt_another_way_for_one_practice_is_said(tmp_path):
+    extract = pd.read_csv(BANDED, sep=";", encoding="utf-8-sig", dtype=str)
+    number = extract.loc[0, "Ydernummer"]
+
+    def change(frame):
+        frame.loc[(frame["Ydernummer"] == number) & (frame["Aldersgruppe"] == "0-17"), "Aldersgruppe"] = "0–17"
+        return frame
+
+    message = edited(tmp_path, change)
+    assert "aldersgruppe »0–17« findes hos 1 af" in message and "stav dem ens" in message

@@ -81,13 +81,36 @@ def test_bands_and_expected_counts_that_do_not_add_up_are_refused_naming_the_lin
 
 
 def test_a_band_without_patients_and_a_practice_expecting_nothing_of_an_indicator_it_has_none_of():
+    """An empty band of the region; and a band where nobody had a video consultation, so that a practice with all its
+    patients there expects none (its expected count may be 0, with no events)."""
     empty_band = dataclasses.replace(BANDS[0], listed=0, counts=(0, 0))
     moved = dataclasses.replace(BANDS[1], listed=BANDS[1].listed + BANDS[0].listed)
     moved = dataclasses.replace(moved, counts=tuple(a + b for a, b in zip(BANDS[0].counts, BANDS[1].counts)))
+    no_video = dataclasses.replace(BANDS[2], counts=(0, BANDS[2].counts[1]))
+    video_moved = dataclasses.replace(BANDS[3], counts=(BANDS[3].counts[0] + BANDS[2].counts[0], BANDS[3].counts[1]))
     practices = list(EXAMPLE_WITH_BANDS.practices)
     practices[4] = dataclasses.replace(practices[4], expected=(0.0, 14000.0))  # Praksis E has no video consultations
-    data = dataclasses.replace(EXAMPLE_WITH_BANDS, bands=(empty_band, moved, *BANDS[2:]), practices=tuple(practices))
+    bands = (empty_band, moved, no_video, video_moved)
+    data = dataclasses.replace(EXAMPLE_WITH_BANDS, bands=bands, practices=tuple(practices))
     assert read_cluster_file(write_cluster_file(data)) == data
+
+
+@pytest.mark.parametrize("written", ["33,01", "999999,00"])
+def test_an_expected_count_no_list_of_that_size_could_have_is_refused(written):
+    """Praksis A has 10.432 patients: at the region's lowest video rate (2.100 of 98.000 patients) it would expect
+    223,54, at the highest (5.000 of 120.000) 434,67, whatever its patients' sex and age."""
+    refused(
+        changed(";330,12;", f";{written};"),
+        f"det forventede antal for »Videokonsultationer« hos Praksis A ({written}) kan ikke passe med 10.432 tilmeldte",
+        "(mellem 223,54 og 434,67)",
+    )
+
+
+def test_a_band_of_the_region_with_events_but_no_patients_is_refused():
+    moved = dataclasses.replace(BANDS[1], listed=BANDS[1].listed + BANDS[0].listed)
+    data = dataclasses.replace(EXAMPLE_WITH_BANDS, bands=(dataclasses.replace(BANDS[0], listed=0), moved, *BANDS[2:]))
+    with pytest.raises(InputError, match="gruppen har ydelser, men ingen tilmeldte"):
+        write_cluster_file(data)
 
 
 def test_a_version_3_file_without_its_bands_is_refused():
