@@ -207,6 +207,9 @@ def validate_bands(frame: pd.DataFrame, name: str, codes: list[str]) -> list[str
         )
     if not problems and not frame["tilmeldte"].astype(int).any():
         problems.append(f"{name}: ingen aldersgruppe har tilmeldte patienter.")
+    if not problems:  # events in a group without patients have no rate, and no practice could be expected to have them
+        for index in frame.index[(frame["tilmeldte"].astype(int) == 0) & (frame[codes].astype(int).sum(axis=1) > 0)]:
+            problems.append(f"{name}, række {csv_line(index)}: gruppen har ydelser, men ingen tilmeldte.")
     return problems
 
 

@@ -74,6 +74,7 @@ def test_sound_bands_pass_and_a_band_may_have_no_patients():
         ([GOOD[0][:2] + ["mange"] + GOOD[0][3:]], r"række 2, kolonne »tilmeldte«: »mange« er ikke et helt tal"),
         ([["=Kvinder"] + GOOD[0][1:]], r"række 2, kolonne »køn«: »=Kvinder« begynder med »=«"),
         ([GOOD[1]], r"ingen aldersgruppe har tilmeldte patienter"),
+        ([GOOD[0], GOOD[1][:3] + ["2"] + GOOD[1][4:]], r"række 3: gruppen har ydelser, men ingen tilmeldte"),
     ],
 )
 def test_a_wrong_bands_file_is_said_naming_the_row(rows, message):
