@@ -35,6 +35,13 @@ def calculator(calculator_visit):
     """The module's one ready calculator page (conftest.calculator_visit): each case fills in what it needs, so
     Pyodide loads once for them all; what a case changes of the page itself is put back after it."""
     page = calculator_visit.page
+    # No earlier case's result on screen, which a case could read before its own has come, and the top of the page.
+    page.evaluate(
+        """() => { document.querySelector("[data-result]").hidden = true;
+        for (const part of document.querySelectorAll("[data-result] [data-table], [data-result] [data-summary]"))
+          part.replaceChildren();
+        window.scrollTo(0, 0); }"""
+    )
     yield page
     page.emulate_media(media="screen")
     page.set_viewport_size({"width": 1280, "height": 720})  # Playwright's default, as every new page has

@@ -320,3 +320,9 @@ def test_no_legend_entry_runs_into_another_on_paper(result_page):
     finally:
         result_page.emulate_media(media="screen")
     assert overlaps == [], overlaps
+
+
+def test_back_to_top_keeps_its_contrast(result_page):
+    """»Tilbage til start« appears once a page is scrolled back up; the theme's grey was 3.9:1 on white."""
+    button = result_page.locator(".md-top")
+    assert contrast(style(button, "color"), "rgb(255, 255, 255)") >= 4.5
