@@ -21,6 +21,13 @@ from support.site import (  # noqa: E402
     url_of,
 )
 
+COLLECTED_FILES = pytest.StashKey[set]()
+
+
+def pytest_itemcollected(item):
+    """Every test file the run collects, before -k or -m deselect any (test_collection.py reads them)."""
+    item.config.stash.setdefault(COLLECTED_FILES, set()).add(item.path)
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
