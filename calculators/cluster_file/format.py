@@ -154,6 +154,14 @@ class ClusterFile:
             for n, code in enumerate(indicator.codes)
         }
 
+    def reference_bands(self) -> list[dict]:
+        """The bands as the pack's reference data give them to the calculator (macros/reference.py): each band's
+        patients and its count per indicator id."""
+        ids = [indicator.id for indicator in self.indicators]
+        return [
+            {"sex": b.sex, "age": b.age, "listed": b.listed, "counts": dict(zip(ids, b.counts))} for b in self.bands
+        ]
+
     def cluster_entry(self) -> dict:
         """The cluster as one entry of the reference JSON's `clusters`, so the calculator compares against it."""
         return {

@@ -80,16 +80,7 @@ def cluster_file_to_dict(data: ClusterFile) -> dict[str, Any]:
         ],
         # As the pack's reference data have them (macros/reference.py): for a practice that types its own patients
         # by sex and age.
-        "bands": [
-            {
-                "sex": b.sex,
-                "age": b.age,
-                "listed": b.listed,
-                "counts": dict(zip((i.id for i in data.indicators), b.counts)),
-            }
-            for b in data.bands
-        ]
-        or None,
+        "bands": data.reference_bands() or None,
         "region": {
             "practices": data.region_practices,
             "listed": data.region_listed,

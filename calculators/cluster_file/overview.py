@@ -12,6 +12,7 @@ from typing import Any
 
 from ..comparison.compare import NO_EVENTS_NOTE, NOT_ASSESSABLE, IndicatorResult, compare_with_cluster
 from ..comparison.page import period_text, rate_column, verdict_key, verdict_text
+from ..comparison.standardised_table import CSV_COLUMNS, csv_cells
 from ..comparison.summary import none_where_many_are_expected, overdispersion_sentence
 from ..csv_writer import csv_text
 from ..danish import format_interval, format_number, join_words
@@ -20,15 +21,9 @@ from ..stats.funnel import funnel
 from ..stats.rates import PER
 from .format import ClusterFile
 from .load import cluster_file_to_dict, read_for_pack
-from .standardised import file_sentence, indicator_table, judge_indicator
+from .standardised import file_sentence, indicator_table
 
-STANDARDISED_COLUMNS = (
-    "Forventet ud fra alder og køn",
-    "Standardiseret ratio",
-    "Ratioens 95 % sikkerhedsinterval, nedre",
-    "Ratioens 95 % sikkerhedsinterval, øvre",
-    "Vurdering ud fra alder og køn",
-)
+STANDARDISED_COLUMNS = CSV_COLUMNS[2:]  # the ratio's columns, as csv_cells fills them
 
 
 def csv_header(unit_column: str, standardised: bool = False) -> tuple[str, ...]:
@@ -77,7 +72,7 @@ def overview(request: Mapping[str, Any]) -> dict[str, Any]:
             # Said once, above the indicators: what the standardised ratios beside the rates take into account.
             "standardised_text": file_sentence(data.bands) if data.standardised else None,
         },
-        "csv": to_csv(data, file, judged),
+        "csv": to_csv(data, file, judged, [indicator["standardised"] for indicator in indicators]),
     }
 
 
@@ -202,8 +197,14 @@ def _verdicts_sentence(rows: Sequence[Mapping[str, Any]], widened: bool) -> str:
     )
 
 
-def to_csv(data: ClusterFile, file: Mapping[str, Any], judged: Sequence[Sequence[IndicatorResult]]) -> str:
-    """One row per indicator and practice, then the cluster's and the region's rates, for Excel (csv_writer.py)."""
+def to_csv(
+    data: ClusterFile,
+    file: Mapping[str, Any],
+    judged: Sequence[Sequence[IndicatorResult]],
+    standardised: Sequence[Mapping[str, Any] | None],
+) -> str:
+    """One row per indicator and practice, then the cluster's and the region's rates, for Excel (csv_writer.py).
+    `standardised`: each indicator's table of ratios as the page shows it (None for a file without bands)."""
     rows = [
         ("Klyngepakke", data.pack_name),
         ("Klynge", data.cluster),
@@ -215,8 +216,8 @@ def to_csv(data: ClusterFile, file: Mapping[str, Any], judged: Sequence[Sequence
     ]
     blank = ("",) * (len(STANDARDISED_COLUMNS) if data.standardised else 0)
     for position, indicator in enumerate(data.indicators):
-        standardised = judge_indicator(data, position) if data.standardised else [None] * len(data.practices)
-        for practice, results, ratio in zip(data.practices, judged, standardised):
+        ratios = standardised[position]["rows"] if standardised[position] else [None] * len(data.practices)
+        for practice, results, ratio in zip(data.practices, judged, ratios):
             r = results[position]
             rows.append(
                 (
@@ -226,7 +227,7 @@ def to_csv(data: ClusterFile, file: Mapping[str, Any], judged: Sequence[Sequence
                     str(r.count),
                     *(format_number(v, grouping=False) for v in (r.rate, r.lower, r.upper)),
                     verdict_text(r),
-                    *(() if ratio is None else _standardised_cells(ratio)),
+                    *(() if ratio is None else csv_cells(ratio)),
                 )
             )
         facts = file["indicators"][position]
@@ -258,13 +259,3 @@ def to_csv(data: ClusterFile, file: Mapping[str, Any], judged: Sequence[Sequence
             )
         )
     return csv_text(rows)
-
-
-def _standardised_cells(result) -> tuple[str, ...]:
-    """The CSV's standardised columns: Excel reads the numbers, with more decimals than the page shows."""
-    numbers = (result.ratio, result.lower, result.upper)
-    return (
-        format_number(result.expected, 2, grouping=False),
-        *(("",) * 3 if result.ratio is None else (format_number(v, 3, grouping=False) for v in numbers)),
-        verdict_text(result),
-    )

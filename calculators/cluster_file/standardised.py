@@ -76,9 +76,7 @@ def standardise_with_file(data: ClusterFile, period: Mapping[str, str], can_type
         indicator.id: ([p.counts[n] for p in data.practices], [p.expected[n] for p in data.practices])
         for n, indicator in enumerate(data.indicators)
     }
-    bands = [
-        {"sex": b.sex, "age": b.age, "listed": b.listed, "counts": dict(zip(others, b.counts))} for b in data.bands
-    ]
+    bands = data.reference_bands()
 
     def standardised(comparison, profile: tuple[int, ...] | None, row: int | None) -> dict[str, Any] | None:
         if row is not None:

@@ -118,18 +118,13 @@ def csv_rows(shown: Mapping[str, Any]) -> list[tuple[str, ...]]:
         (),
         (shown["caption"],),
         CSV_COLUMNS,
-        *(
-            (
-                item["header"],
-                str(item["observed"]),
-                format_number(item["expected"], EXPECTED_DECIMALS, grouping=False),
-                *(
-                    ("",) * 3
-                    if item["ratio"] is None
-                    else (format_number(item[key], 3, grouping=False) for key in ("ratio", "lower", "upper"))
-                ),
-                item["verdict_text"],
-            )
-            for item in shown["rows"]
-        ),
+        *((item["header"], str(item["observed"]), *csv_cells(item)) for item in shown["rows"]),
     ]
+
+
+def csv_cells(item: Mapping[str, Any]) -> tuple[str, ...]:
+    """A table row's expected count, ratio, interval and verdict as CSV cells (CSV_COLUMNS[2:], which the overview's
+    CSV uses too): Excel reads the numbers, with more decimals than the page shows."""
+    keys = ("ratio", "lower", "upper")
+    ratio = ("",) * 3 if item["ratio"] is None else tuple(format_number(item[k], 3, grouping=False) for k in keys)
+    return (format_number(item["expected"], EXPECTED_DECIMALS, grouping=False), *ratio, item["verdict_text"])
