@@ -22,7 +22,20 @@ self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 // computer may take its time, while a request that is never answered ends in a message. The bytes of each answer
 // are counted as they arrive, for the page's progress bar (Pyodide's own module, imported rather than fetched,
 // is not among them).
-const counted = countingFetch(self.fetch.bind(self), DOWNLOADS,
+// The service worker leaves the WebAssembly to the browser's HTTP cache (overrides/sw.js says why) but keeps a copy
+// of it for use without a network: when the network fails, that copy is taken here.
+const nativeFetch = self.fetch.bind(self);
+async function fetchOrOfflineCopy(resource, ...options) {
+  try {
+    return await nativeFetch(resource, ...options);
+  } catch (error) {
+    const copy = self.caches && (await self.caches.match(new URL(resource.url ?? resource, self.location.href).href));
+    if (copy) return copy;
+    throw error;
+  }
+}
+
+const counted = countingFetch(fetchOrOfflineCopy, DOWNLOADS,
   ({ received, total }) => self.postMessage({ type: "progress", received, total }),
   (problem) => fail(new Error(problem))); // a refused or short Pyodide file: said at once, not after the watchdog
 self.fetch = (...request) => counted(...request).then((response) => {

@@ -51,6 +51,23 @@ def test_calculator_is_ready_and_computes_offline_after_one_visit(browser, base_
     visit.context.close()
 
 
+def test_a_returning_visit_takes_the_webassembly_past_the_service_worker(browser, base_url):
+    """V8 keeps a WebAssembly module's compiled code only beside a response from the browser's HTTP cache, so a
+    returning visitor's wasm must not come from the service worker's Cache Storage (the rest still does)."""
+    visit = Visit(browser, base_url)
+    page = visit_once(visit)
+    page.reload()
+    expect(page.get_by_role("status")).to_have_text("Klar", timeout=90_000)
+    delivered = dict(
+        page.workers[0].evaluate(
+            """() => performance.getEntriesByType("resource").map((e) => [e.name.split("/").pop(), e.deliveryType])"""
+        )
+    )
+    assert delivered["python_stdlib.zip"] == "cache-storage", delivered  # the service worker is in charge
+    assert delivered["pyodide.asm.wasm"] != "cache-storage", delivered
+    visit.context.close()
+
+
 def test_caches_hold_only_the_sites_own_files(browser, base_url, site):
     visit = Visit(browser, base_url)
     page = visit_once(visit)
