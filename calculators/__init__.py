@@ -7,32 +7,37 @@ cluster), `follow_up` (»Følg op«: before and after a change) and `cluster_fil
 »Klyngens overblik«).
 """
 
-from .cluster_file.overview import overview
-from .comparison.request import run
-from .door import handle
-from .errors import InputError
-from .follow_up.periods import follow_up
-from .parsing.counts import parse_counts
-from .parsing.listed import parse_listed
-from .special.gamma import chi2_ppf
-from .stats.funnel import funnel_point
-from .stats.overdispersion import estimate as estimate_overdispersion
-from .stats.quantiles import quantiles
-from .stats.rate_ratio import rate_ratio
-from .stats.rates import rate_ci
+from importlib import import_module as _import_module
 
-__all__ = [
-    "InputError",
-    "chi2_ppf",
-    "estimate_overdispersion",
-    "follow_up",
-    "funnel_point",
-    "handle",
-    "overview",
-    "parse_counts",
-    "parse_listed",
-    "quantiles",
-    "rate_ci",
-    "rate_ratio",
-    "run",
-]
+# The package's public names and where each lives, imported when first asked for (PEP 562): the browser's worker
+# imports calculators.door, and with it this package, before it can say »Klar«, and should pay then only for what
+# its page uses (door.py).
+_PUBLIC = {
+    "InputError": "errors",
+    "chi2_ppf": "special.gamma",
+    "estimate_overdispersion": "stats.overdispersion:estimate",
+    "follow_up": "follow_up.periods",
+    "funnel_point": "stats.funnel",
+    "handle": "door",
+    "overview": "cluster_file.overview",
+    "parse_counts": "parsing.counts",
+    "parse_listed": "parsing.listed",
+    "quantiles": "stats.quantiles",
+    "rate_ci": "stats.rates",
+    "rate_ratio": "stats.rate_ratio",
+    "run": "comparison.request",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    if name not in _PUBLIC:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, _, attribute = _PUBLIC[name].partition(":")
+    value = getattr(_import_module(f"{__name__}.{module}"), attribute or name)
+    globals()[name] = value  # asked for once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLIC])

@@ -8,34 +8,36 @@ never an exception for something a user typed.
 
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Callable, Mapping
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
 from typing import Any
 
-from .cluster_file.compare import compare_with_file
-from .cluster_file.load import load_cluster_file
-from .cluster_file.overview import overview
-from .comparison.request import run
-from .follow_up.periods import follow_up
-from .follow_up.table import follow_up_table
-from .warm_up import warm_up_requests
-
-ENTRY_POINTS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
-    "compare": run,
-    "follow_up": follow_up,
-    "follow_up_table": follow_up_table,
-    "cluster_file": load_cluster_file,
-    "compare_with_file": compare_with_file,
-    "overview": overview,
+# Each page's request kind and the function that answers it, as "module:function". Imported on the first request of
+# its kind, not with this module: the worker imports this door before it can say »Klar«, and the whole package
+# costs ~130 ms to import in Pyodide, where a page needs only its own calculator's part.
+ENTRY_POINTS: dict[str, str] = {
+    "compare": "comparison.request:run",
+    "follow_up": "follow_up.periods:follow_up",
+    "follow_up_table": "follow_up.table:follow_up_table",
+    "cluster_file": "cluster_file.load:load_cluster_file",
+    "compare_with_file": "cluster_file.compare:compare_with_file",
+    "overview": "cluster_file.overview:overview",
     # Not a page's request: the presses the worker answers itself right after »Klar« (warm_up.py says why).
-    "warm_up": lambda request: warm_up_requests(request["reference"]),
+    "warm_up": "warm_up:answer",
 }
 
 
 def handle(kind: str, request: Mapping[str, Any]) -> Any:
     """The answer of entry point `kind` to a request (a plain dict, as JSON gives it)."""
-    return ENTRY_POINTS[kind](request)
+    return entry_point(kind)(request)
+
+
+@cache
+def entry_point(kind: str):
+    module, function = ENTRY_POINTS[kind].split(":")
+    return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
 
 def handle_json(kind: str, request_json: str, reference_json: str | None = None) -> str:

@@ -15,6 +15,11 @@ SEPARATORS = ("\t", ";")
 COUNTS = ("1.234", "12 345", "7", "0")
 
 
+def answer(request: dict) -> list[str]:
+    """The door's entry point: the presses for the page's reference data."""
+    return warm_up_requests(request["reference"])
+
+
 def warm_up_requests(reference: dict | None) -> list[str]:
     """The requests (JSON, without the reference, which the worker adds) in the order to answer them."""
     if reference is None:

@@ -72,7 +72,9 @@ const runtime = Promise.all([
 let ready = null;
 
 // Right after »Klar« the worker answers a few presses of its own (calculators/warm_up.py says why), each as a
-// task of its own: a person's press, queued as a message, waits for at most one of them, never for all.
+// task of its own: a person's press, queued as a message, waits for at most one of them, never for all. The first
+// also imports the page's calculator (~0,1 s in Pyodide), which calculators.door leaves until it is asked for, so
+// that it does not hold back »Klar«.
 function warmUp(handle) {
   const requests = JSON.parse(handle("warm_up", "{}"));
   const answerNext = () => {

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +57,23 @@ def test_warm_up_requests_are_compare_requests_the_door_answers(reference):
     reference_json = json.dumps(reference)
     requests = json.loads(handle_json("warm_up", "{}", reference_json))
     assert requests and all(json.loads(handle_json("compare", r, reference_json))["ok"] for r in requests)
+
+
+def test_every_entry_point_is_found():
+    from calculators.door import entry_point
+
+    assert all(callable(entry_point(kind)) for kind in ENTRY_POINTS)
+
+
+def test_the_door_imports_no_calculator_until_asked():
+    """The worker imports the door before it says »Klar«; each calculator's modules come with its first request."""
+    script = (
+        "import sys, calculators.door as door\n"
+        "print(sorted(m for m in sys.modules if m.startswith('calculators')))\n"
+        "door.handle('follow_up', {'before': '1', 'before_days': '9', 'after': '1', 'after_days': '9'})\n"
+        "print(any(m.startswith('calculators.comparison') for m in sys.modules))\n"
+    )
+    printed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[3]
+    ).stdout.splitlines()
+    assert printed == ["['calculators', 'calculators.door']", "False"]
