@@ -6,6 +6,7 @@ Run as a script it is the static server of one folder (see Server)."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import statistics
 import subprocess
@@ -217,6 +218,11 @@ def longest_task(marks: dict) -> dict:
 def main_script(task: dict) -> str:
     """The file name of the script a long task spent most of its time in."""
     return task["scripts"][0]["url"].rsplit("/", 1)[-1] if task["scripts"] else "no script (rendering)"
+
+
+def load_average() -> str:
+    """The machine's load over the last 1, 5 and 15 minutes: the start figures swing with it on a shared machine."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def median(values):

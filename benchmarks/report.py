@@ -21,15 +21,19 @@ from harness import BARE_PATH, PYODIDE_FOLDER, ROOT
 HEADER = ("What", "Figure", "Budget", "Holds")
 
 
-def table(build: dict | None, browser: dict | None, parse: dict[str, float]) -> tuple[str, list[tuple[str, list]]]:
-    """The Markdown table, and the (title, values) lines of each run."""
-    rows = paste.long_line_rows(parse)
-    details = paste.long_line_details(parse)
+def table(
+    build: dict | None, browser: dict | None, parse: dict[str, float] | None
+) -> tuple[str, list[tuple[str, list]]]:
+    """The Markdown table, and the (title, values) lines of each run; what was not measured (`run.py
+    --start-only`) has no rows."""
+    rows = paste.long_line_rows(parse) if parse else []
+    details = paste.long_line_details(parse) if parse else []
     if browser:
         rows += startup.rows(browser) + timeline.rows(browser)
-        rows += compute.rows(browser) + paste.rows(browser) + weight.rows(browser)
-        details += paste.details(browser) + startup.details(browser) + compute.details(browser)
-        details += weight.details(browser)
+        details += startup.details(browser)
+        if browser["demo"]:
+            rows += compute.rows(browser) + paste.rows(browser) + weight.rows(browser)
+            details += paste.details(browser) + compute.details(browser) + weight.details(browser)
     if build:
         rows += build_time.rows(build)
         details += build_time.details(build)
@@ -110,6 +114,12 @@ METHOD = f"""\
   added before the page's scripts); for the bare page when its worker has answered 2. Medians of the runs; the
   ratio both of the medians and, steadier on a shared machine, the median of each run's own ratio. "Page until
   the worker starts" is when the page called `new Worker` for the calculator (the bare page: for its worker).
+- Returning visitor (editions.py): a browser with a profile on disk (as a person's, whose HTTP cache keeps the
+  10 MB WebAssembly and V8's compiled code beside it) visits the page, waits for »Klar« and, for the calculator,
+  for its service worker; a new tab of the same browser then opens the page again, and that second start is
+  timed. The calculator and the bare page alternate from run to run, each in a fresh profile.
+- Timeline (timeline.py): the worker's Resource Timing entries and the marks worker.mjs sets, moved to the page's
+  clock by the difference of the two time origins; "worker running" is the worker's own time origin. Medians.
 - Compute: the form is filled (cluster »Klynge A (fiktiv)«, {LISTED} listed patients, all five codes) and »Beregn«
   clicked as soon as the status reads »Klar« (as with a form restored after a reload: the worst case, the
   WebAssembly still cold);

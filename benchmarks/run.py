@@ -13,7 +13,7 @@ What it measures, one module each (RESULTS.md says how in words):
 harness.py holds what they share (the test suite's build, server and Chromium, the bare page, cold visits);
 visits.py runs the browser visits; report.py writes the table.
 
-    .venv/bin/python benchmarks/run.py [--runs 5] [--skip-build] [--skip-browser]
+    .venv/bin/python benchmarks/run.py [--runs 5] [--skip-build] [--skip-browser] [--start-only]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import editions
 import paste
 import report
 import visits
-from harness import ROOT, timed_build
+from harness import ROOT, load_average, timed_build
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 
@@ -38,6 +38,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-build", action="store_true", help="no build scaling (the site is built once anyway)")
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument(
+        "--start-only",
+        action="store_true",
+        help="only the calculator's start beside bare Pyodide, first visit and returning (no build scaling, "
+        "compute, paste, weight or deployments): a quick look at a change to the start",
+    )
     parser.add_argument(
         "--glue",
         type=Path,
@@ -55,9 +61,10 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the report (default: %(default)s)")
     args = parser.parse_args()
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    print(f"Load average at the start: {load_average()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="midtkraft-bench-") as temp:
         work = Path(temp)
-        if args.skip_build:
+        if args.skip_build or args.start_only:
             print("Building the site once …", flush=True)
             timed_build(ROOT, work / "site-as-is-0")
             build, site = None, work / "site-as-is-0"
@@ -65,15 +72,19 @@ def main() -> None:
             print("Building the site (3x as is, then with 10, 50 and 100 extra packs) …", flush=True)
             build = build_time.measure(work, args.feature)
             site = build["site"]
-        browser = None
+        browser, editions_lines = None, []
         if not args.skip_browser:
-            print(f"Chromium: {args.runs} cold runs …", flush=True)
-            browser = visits.measure(site, work, args.runs, args.glue)
-        editions_lines = [] if args.skip_browser else editions.figures(site, min(args.runs, 3))
-    table, details = report.table(build, browser, paste.long_lines())
+            print(f"Chromium: {args.runs} first visits …", flush=True)
+            browser = visits.measure(site, work, args.runs, args.glue, args.start_only)
+            print(f"Chromium: {min(args.runs, 3)} returning visitors …", flush=True)
+            browser["returning"] = editions.browser_figures(site, min(args.runs, 3))
+            if not args.start_only:
+                editions_lines = editions.figures(site, min(args.runs, 3), browser["returning"])
+    table, details = report.table(build, browser, None if args.start_only else paste.long_lines())
     table = "\n".join([table, "", *editions_lines]) if editions_lines else table
     print()
     print(table)
+    print(f"\nLoad average at the end: {load_average()}")
     args.output.write_text(report.results_md(args, table, details, browser), encoding="utf-8")
     print(f"\nWritten to {args.output}")
 

@@ -1,5 +1,5 @@
 """The start-up timeline (issue 25): where the time to »Klar« goes, stage by stage, for the calculator page and the
-bare Pyodide page, from the same cold visits startup.py times.
+bare Pyodide page, from the same first visits startup.py times and the returning visits editions.py makes.
 
 Every time is in ms from the page's navigation start. The worker's own times (its requests from the Resource
 Timing API, and the performance marks worker.mjs sets at each stage) are read inside the worker through Playwright
@@ -17,6 +17,8 @@ from harness import median
 STAGES = [
     ("HTML received", "page:html"),
     ("Worker created", "page:worker"),
+    ("Worker running (its clock starts)", "page:worker-running"),
+    ("worker.mjs and its imports evaluated", "mark:worker-module"),
     ("pyodide.asm.mjs (Pyodide's loader)", "request:pyodide.asm.mjs"),
     ("pyodide.asm.wasm", "request:pyodide.asm.wasm"),
     ("python_stdlib.zip", "request:python_stdlib.zip"),
@@ -57,6 +59,7 @@ def collect(visit, wait_for: str | None = None) -> dict[str, tuple[float, float]
     stages: dict[str, tuple[float, float] | float] = {
         "page:html": page.evaluate("performance.getEntriesByType('navigation')[0].responseEnd"),
         "page:worker": marks["workers"][0]["at"] if marks["workers"] else math.nan,
+        "page:worker-running": shift,
         "page:ready": marks["ready"],
     }
     for name, at in inside["marks"].items():
@@ -72,14 +75,21 @@ def collect(visit, wait_for: str | None = None) -> dict[str, tuple[float, float]
 
 
 def rows(browser: dict) -> list[tuple[str, str, str, str]]:
-    """One row per stage: the medians of ours and the bare page's, as »start–end« for a request."""
-    table = [("Start-up timeline, ms from navigation start (median): ours / bare", "", "", "")]
+    """One row per stage: the medians of ours and the bare page's, as »start–end« for a request; first visits, and
+    returning visitors where editions.py measured them."""
+    returning = browser.get("returning")
+    title = "Start-up timeline, ms from navigation start (median): ours / bare, first visit"
+    table = [(title + (" · returning visitor" if returning else ""), "", "", "")]
     for label, key in STAGES:
-        ours, bare = _median(browser["timeline_ours"], key), _median(browser["timeline_bare"], key)
-        if ours == "" and bare == "":
-            continue
-        table.append((f"  {label}", f"{ours} / {bare or '–'}", "", ""))
+        cells = [_pair(browser, key)] + ([_pair(returning, key)] if returning else [])
+        if any(cells):
+            table.append((f"  {label}", " · ".join(cell or "–" for cell in cells), "", ""))
     return table
+
+
+def _pair(runs: dict, key: str) -> str:
+    ours, bare = _median(runs["timeline_ours"], key), _median(runs["timeline_bare"], key)
+    return f"{ours or '–'} / {bare or '–'}" if ours or bare else ""
 
 
 def _median(runs: list[dict], key: str) -> str:

@@ -25,7 +25,8 @@ def site_copies(site: Path, work: Path, glue: Path | None = None) -> tuple[Path,
     return demo, compute.large_site(demo, work / "site-large")
 
 
-def measure(site: Path, work: Path, runs: int, glue: Path | None = None) -> dict:
+def measure(site: Path, work: Path, runs: int, glue: Path | None = None, start_only: bool = False) -> dict:
+    """Every browser figure of the cold runs; `start_only`: only the calculator's and the bare page's start."""
     demo_dir, large_dir = site_copies(site, work, glue)
     demo_server, large_server = Server(demo_dir), Server(large_dir)
     results = {
@@ -62,6 +63,11 @@ def measure(site: Path, work: Path, runs: int, glue: Path | None = None) -> dict
                 lambda: compute.visit_calculator(browser, large_server.url, "large", results),
                 lambda: paste.visit_paste(browser, demo_server.url, results),
             ]
+            if start_only:
+                steps = [
+                    lambda: startup.visit_calculator(browser, demo_server.url, results),
+                    lambda: startup.visit_bare(browser, demo_server.url, results),
+                ]
             for run in range(runs):
                 for step in steps[run % len(steps) :] + steps[: run % len(steps)]:
                     step()
@@ -70,9 +76,11 @@ def measure(site: Path, work: Path, runs: int, glue: Path | None = None) -> dict
                     f"bare {results['bare'][-1]:.0f} ms",
                     flush=True,
                 )
-            weight.visit_plain(browser, demo_server.url, results)
+            if not start_only:
+                weight.visit_plain(browser, demo_server.url, results)
     finally:
         demo_server.close()
         large_server.close()
-    results["gzip"] = weight.gzip_estimates(demo_dir, results["weight_calculator"] + results["weight_plain"])
+    if not start_only:
+        results["gzip"] = weight.gzip_estimates(demo_dir, results["weight_calculator"] + results["weight_plain"])
     return results

@@ -6,6 +6,8 @@ import { DOWNLOADS, PYODIDE, loadPyodide } from "./pyodide_location.mjs"; // wri
 import { LOAD_FAILED, UNEXPECTED } from "./page_constants.mjs"; // written at build time
 import { countingFetch } from "./download_progress.mjs";
 
+performance.mark("worker-module"); // its imports have arrived (the start-up timeline of `make bench`, see marked)
+
 let failed = false;
 function fail(error) {
   console.warn(error);
