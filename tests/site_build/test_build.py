@@ -49,6 +49,17 @@ def test_every_page_has_the_content_security_policy_before_any_script(site):
         assert "'unsafe-inline'" not in script_src and "http" not in script_src, page
 
 
+def test_a_calculator_page_starts_its_worker_before_anything_else_is_loaded(site):
+    """worker_start.js is the first script and comes before the theme's style sheets, which with the theme's inline
+    script would hold the parser (and the worker's Pyodide downloads) for ~70 ms; a plain page has no worker."""
+    for path in ("klyngepakker/videokonsultationer/beregner", "klyngepakker/videokonsultationer/klyngens-overblik"):
+        text = (site / path / "index.html").read_text(encoding="utf-8")
+        first_script = re.search(r"<script[^>]*>", text).group(0)
+        assert re.search(r'src="[^"]*/worker_start\.[0-9a-f]{10}\.js"', first_script), first_script
+        assert text.find(first_script) < text.find('rel="stylesheet"'), path
+    assert "worker_start" not in (site / "videokonference" / "index.html").read_text(encoding="utf-8")
+
+
 def test_no_page_refers_to_assets_on_another_host(site):
     """Tags a browser fetches by itself; a canonical link only names the page's public address."""
     tag = re.compile(r'<(?:script|link|img|iframe|source|video|audio)\b[^>]*(?:src|href)="(?:https?:)?//[^>]*>', re.I)
