@@ -25,15 +25,26 @@ self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 // are counted as they arrive, for the page's progress bar (Pyodide's own module, imported rather than fetched,
 // is not among them).
 // The service worker leaves the WebAssembly to the browser's HTTP cache (overrides/sw.js says why) but keeps a copy
-// of it for use without a network: when the network fails, that copy is taken here.
+// of it for use without a network. That copy is taken here when the network fails, or has not answered within the
+// service worker's patience for pages (a line that is there but carries nothing); with no copy, a first visit
+// waits for the network as long as it takes.
+const NETWORK_PATIENCE_MS = 4000;
 const nativeFetch = self.fetch.bind(self);
 async function fetchOrOfflineCopy(resource, ...options) {
+  const url = new URL(resource.url ?? resource, self.location.href).href;
+  const offlineCopy = async () => (self.caches ? self.caches.match(url) : undefined);
+  const network = nativeFetch(resource, ...options);
+  network.catch(() => {}); // once the copy has answered, a failed network is no one's business
+  let timer;
+  const patience = new Promise((resolve) => { timer = setTimeout(resolve, NETWORK_PATIENCE_MS); }).then(offlineCopy);
   try {
-    return await nativeFetch(resource, ...options);
+    return (await Promise.race([network, patience])) || (await network);
   } catch (error) {
-    const copy = self.caches && (await self.caches.match(new URL(resource.url ?? resource, self.location.href).href));
+    const copy = await offlineCopy();
     if (copy) return copy;
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

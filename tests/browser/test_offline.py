@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 
 from playwright.sync_api import expect
 from servers import Fault, Server
 from support.browser import CALCULATOR, PASTE, expected_row, fill, table_rows
-from support.site import Visit
+from support.site import Visit, pyodide_folder
 
 # Installed (its first fill done) and in charge of the page.
 READY = "async () => { await navigator.serviceWorker.ready; return navigator.serviceWorker.controller !== null; }"
@@ -66,6 +67,25 @@ def test_a_returning_visit_takes_the_webassembly_past_the_service_worker(browser
     assert delivered["python_stdlib.zip"] == "cache-storage", delivered  # the service worker is in charge
     assert delivered["pyodide.asm.wasm"] != "cache-storage", delivered
     visit.context.close()
+
+
+def test_a_returning_visit_on_a_line_that_carries_nothing_takes_the_offline_copy(browser, site):
+    """The WebAssembly, which the service worker leaves to the network, comes from its offline copy when the
+    network has not answered within the worker's patience (4 s): a cluster meeting's wifi may be there and carry
+    nothing."""
+    server = Server(site)  # no-store: the browser's HTTP cache keeps nothing, as after it has expired
+    line = threading.Event()
+    try:
+        visit = Visit(browser, server.url)
+        page = visit_once(visit)
+        server.faults[pyodide_folder() + "pyodide.asm.wasm"] = Fault(hang=line)
+        page.reload()
+        expect(page.get_by_role("status")).to_have_text("Klar", timeout=60_000)
+        assert not line.is_set()
+        visit.context.close()
+    finally:
+        line.set()
+        server.close()
 
 
 def test_caches_hold_only_the_sites_own_files(browser, base_url, site):
