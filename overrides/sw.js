@@ -58,8 +58,9 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || request.headers.has("range")) return; // the browser handles it as usual
   const url = request.url.split("#")[0];
   // The WebAssembly goes to the browser's HTTP cache, which keeps V8's compiled code beside it: a returning
-  // visitor's Pyodide then starts without compiling 10 MB again (0,5-0,7 s in `make bench`), which no answer from
-  // here can give. Its copy in Cache Storage is for use without a network, taken by the calculators' worker.
+  // visitor's Pyodide then starts without compiling 10 MB again (~0,7 s here, benchmarks/README.md), which no
+  // answer from here can give. Its copy in Cache Storage is for use without a network, taken by the calculators'
+  // worker.
   if (url.endsWith(".wasm")) return;
   if (url.startsWith(PYODIDE)) event.respondWith(cacheFirst(PYODIDE_CACHE, request));
   else if (HASHED.test(url)) event.respondWith(cacheFirst(CACHE, request));

@@ -41,7 +41,7 @@ export function countingFetch(fetchFromSite, expected, report, broken = () => {}
     send(true);
     // Counted on a copy, as the copy's bytes arrive: the response itself goes on untouched, because only a response
     // straight from the browser's cache lets V8 keep the WebAssembly's compiled code beside it, and a returning
-    // visitor's start is then 0,5-0,7 s shorter (`make bench`); a response built anew would lose that.
+    // visitor's start is then ~0,7 s shorter here (benchmarks/README.md); a response built anew would lose that.
     countBody(response.clone().body.getReader(), file, send).then(() => {
       // Bytes as the page reads them, after any decompression: exactly the built file's, or it was cut short.
       if (built !== undefined && response.ok && file.received < built) {

@@ -20,10 +20,6 @@ function fail(error) {
 self.addEventListener("error", (event) => fail(event.error || event.message));
 self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 
-// Every answer from the site is progress: the page's watchdog waits for the next one, so a slow line or a busy
-// computer may take its time, while a request that is never answered ends in a message. The bytes of each answer
-// are counted as they arrive, for the page's progress bar (Pyodide's own module, imported rather than fetched,
-// is not among them).
 // The service worker leaves the WebAssembly to the browser's HTTP cache (overrides/sw.js says why) but keeps a copy
 // of it for use without a network. That copy is taken here when the network fails, or has not answered within the
 // service worker's patience for pages (a line that is there but carries nothing); with no copy, a first visit
@@ -48,6 +44,10 @@ async function fetchOrOfflineCopy(resource, ...options) {
   }
 }
 
+// Every answer from the site is progress: the page's watchdog waits for the next one, so a slow line or a busy
+// computer may take its time, while a request that is never answered ends in a message. The bytes of each answer
+// are counted as they arrive, for the page's progress bar (Pyodide's own module, imported rather than fetched,
+// is not among them).
 const counted = countingFetch(fetchOrOfflineCopy, DOWNLOADS,
   ({ received, total }) => self.postMessage({ type: "progress", received, total }),
   (problem) => fail(new Error(problem))); // a refused or short Pyodide file: said at once, not after the watchdog
