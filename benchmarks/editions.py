@@ -185,7 +185,7 @@ def figures(site: Path, runs: int, browser: dict | None = None) -> list[str]:
         )
     lines += [
         "",
-        "The returning visitor's start is in the table above. Each run: first visit bytes "
+        "Each run (run.py's main table sets the returning visitor's start beside bare Pyodide's): first visit bytes "
         + "; ".join(f"{b:,}" for b in browser["runs"]["first"])
         + " · returning ms "
         + "; ".join(f"{v:.0f}" for v in browser["runs"]["warm"])
