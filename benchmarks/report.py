@@ -16,7 +16,7 @@ import startup
 import timeline
 import weight
 from compute import LARGE_CLUSTER, LISTED, REFERENCE_URL_PATH
-from harness import BARE_PATH, PYODIDE_FOLDER, ROOT
+from harness import BARE_PATH, PYODIDE_FOLDER, ROOT, load_average
 
 HEADER = ("What", "Figure", "Budget", "Holds")
 
@@ -58,7 +58,7 @@ def machine(browser: dict | None) -> list[str]:
     return [
         f"- Date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
         f"- Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}; "
-        f"load average at the end {', '.join(f'{x:.2f}' for x in os.getloadavg())}",
+        f"load average at the end {load_average()}",
         f"- Chromium: {browser['chromium'] if browser else 'not run'} (Debian's /usr/bin/chromium, headless, "
         "driven by Playwright)",
         f"- Python {platform.python_version()}; Pyodide {pyodide}",

@@ -14,21 +14,22 @@ import weight
 from harness import Server, add_bare_page, chromium
 
 
-def site_copies(site: Path, work: Path, glue: Path | None = None) -> tuple[Path, Path]:
-    """Copies only: the bare page and the generated reference never go into the project's build."""
+def site_copies(site: Path, work: Path, glue: Path | None = None, large: bool = True) -> tuple[Path, Path | None]:
+    """Copies only: the bare page and the generated reference never go into the project's build. `large`: the copy
+    with 1,000 practices too (the start alone does not need it)."""
     demo = work / "site-demo"
     shutil.copytree(site, demo)
     if glue:  # a proposed change to calculators/web/, measured before anyone makes it
         for file in sorted(glue.iterdir()):
             shutil.copy2(file, demo / "assets" / "calculators" / file.name)
     add_bare_page(demo)
-    return demo, compute.large_site(demo, work / "site-large")
+    return demo, compute.large_site(demo, work / "site-large") if large else None
 
 
 def measure(site: Path, work: Path, runs: int, glue: Path | None = None, start_only: bool = False) -> dict:
     """Every browser figure of the cold runs; `start_only`: only the calculator's and the bare page's start."""
-    demo_dir, large_dir = site_copies(site, work, glue)
-    demo_server, large_server = Server(demo_dir), Server(large_dir)
+    demo_dir, large_dir = site_copies(site, work, glue, large=not start_only)
+    demo_server, large_server = Server(demo_dir), Server(large_dir) if large_dir else None
     results = {
         key: []
         for key in (
@@ -80,7 +81,8 @@ def measure(site: Path, work: Path, runs: int, glue: Path | None = None, start_o
                 weight.visit_plain(browser, demo_server.url, results)
     finally:
         demo_server.close()
-        large_server.close()
+        if large_server:
+            large_server.close()
     if not start_only:
         results["gzip"] = weight.gzip_estimates(demo_dir, results["weight_calculator"] + results["weight_plain"])
     return results

@@ -37,7 +37,3 @@ def __getattr__(name: str):
     value = getattr(_import_module(f"{__name__}.{module}"), attribute or name)
     globals()[name] = value  # asked for once
     return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_PUBLIC])
